@@ -1,0 +1,58 @@
+//! `congvan`: thin command-line front end over the `congvan` library.
+
+mod gen_cmd;
+mod graph_cmd;
+mod parse_cmd;
+mod search_cmd;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "congvan",
+    version,
+    about = "Structured data and citation search for Vietnamese administrative documents"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse documents into contract JSON (one object; NDJSON for several files).
+    Parse(parse_cmd::Args),
+    /// Index files and folders (recursively) into a tantivy index.
+    Index(search_cmd::IndexArgs),
+    /// Search the index: citation queries (`Nghị quyết 71`, `71-NQ/TW`) or free text.
+    Search(search_cmd::SearchArgs),
+    /// List the indexed documents that cite CODE.
+    Refs(search_cmd::RefsArgs),
+    /// The citation graph over a set of documents (DOT or JSON).
+    Graph(graph_cmd::Args),
+    /// Generate a synthetic corpus with ground truth.
+    Gen(gen_cmd::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Parse(a) => parse_cmd::run(a),
+        Command::Index(a) => search_cmd::run_index(a),
+        Command::Search(a) => search_cmd::run_search(a),
+        Command::Refs(a) => search_cmd::run_refs(a),
+        Command::Graph(a) => graph_cmd::run(a),
+        Command::Gen(a) => gen_cmd::run(a),
+    }
+}
+
+/// Print an error line and return the failure exit code.
+pub(crate) fn fail(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("congvan: {msg}");
+    ExitCode::from(2)
+}
+
+#[allow(dead_code)]
+pub(crate) type Paths = Vec<PathBuf>;

@@ -1,0 +1,65 @@
+//! Typed errors. Every error names the input and the reason.
+
+use std::path::PathBuf;
+
+/// Why a document could not be read or parsed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file could not be opened or read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input is larger than [`crate::MAX_INPUT_BYTES`].
+    #[error("{path}: input too large ({size} bytes; the limit is {limit} bytes)")]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    /// The bytes could not be turned into text.
+    #[error("{path}: {source}")]
+    Ingest {
+        path: PathBuf,
+        #[source]
+        source: IngestError,
+    },
+    /// Index / search failure.
+    #[error("{0}")]
+    Index(String),
+}
+
+/// Why bytes could not be turned into document text (format-level reasons).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum IngestError {
+    #[error("empty input")]
+    Empty,
+    #[error("not a text document ({0})")]
+    NotText(String),
+    #[error("unsupported format: {0}")]
+    Unsupported(String),
+    #[error("malformed PDF: {0}")]
+    Pdf(String),
+    #[error("PDF has no text layer; OCR it first")]
+    NoTextLayer,
+    #[error("PDF has too many pages ({pages}; the limit is {limit})")]
+    TooManyPages { pages: usize, limit: usize },
+    #[error("malformed DOCX: {0}")]
+    Docx(String),
+    #[error("archive exceeds safety limits: {0}")]
+    ArchiveLimit(String),
+    #[error("cannot decode text: {0}")]
+    Encoding(String),
+}
+
+impl Error {
+    /// Attach a path to an ingest error.
+    pub fn ingest(path: impl Into<PathBuf>, source: IngestError) -> Self {
+        Error::Ingest {
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Date shapes shared by every extractor.

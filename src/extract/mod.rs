@@ -1,0 +1,25 @@
+//! Stage 4: fields and knowledge from the zones of a normalized document.
+
+pub mod dates;
+pub mod deadlines;
+pub mod directives;
+pub mod header;
+pub mod references;
+pub mod targets;
+
+use crate::model::{Document, SCHEMA};
+
+/// Extract everything from normalized text.
+pub fn extract(text: &str) -> Document {
+    let zones = crate::segment::segment(text);
+    let mut doc = Document {
+        schema: SCHEMA.to_string(),
+        ..Default::default()
+    };
+    header::extract_header(text, &zones, &mut doc);
+    doc.references = references::extract_references(text, &zones, &doc);
+    let year = doc.date.year;
+    doc.directives = directives::extract_directives(text, zones.body.clone(), year);
+    doc.targets = targets::extract_targets(text, zones.body.clone());
+    doc
+}

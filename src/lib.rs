@@ -1,0 +1,146 @@
+//! # congvan
+//!
+//! Reads Vietnamese administrative documents (công văn, kế hoạch, quyết
+//! định, nghị quyết, thông báo…) and turns them into structured, searchable
+//! knowledge: header fields, cross-references, directives and targets
+//! (see [`model::Document`]), and a tantivy index for citation search.
+//!
+//! The pipeline runs one way, one module per stage:
+//! [`ingest`] (bytes → text) → [`normalize`] (one canonical text, spans
+//! point into it) → [`segment`] (header, subject, recipients, body,
+//! signature, distribution) → [`extract`] (fields, references, directives,
+//! targets) → [`model::Document`]. Vocabularies live in [`vocab`].
+//!
+//! ```
+//! let text = "UBND TỈNH QUẢNG NINH\nSỞ TÀI CHÍNH\nSố: 123/STC-NS\n\
+//!             Quảng Ninh, ngày 05 tháng 3 năm 2025\n\
+//!             V/v thực hiện Nghị quyết số 71-NQ/TW\n\
+//!             Kính gửi: Ủy ban nhân dân các huyện\n\
+//!             Thực hiện Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị, ...\n";
+//! let doc = congvan::parse_str(text, "example.txt");
+//! assert_eq!(doc.number.seq.as_deref(), Some("123"));
+//! assert_eq!(doc.number.symbol.as_deref(), Some("STC-NS"));
+//! assert_eq!(doc.issuer.name.as_deref(), Some("Sở Tài chính"));
+//! assert_eq!(doc.date.day, Some(5));
+//! assert_eq!(doc.references[0].code.as_deref(), Some("71-NQ/TW"));
+//! assert_eq!(doc.references[0].issuer.as_deref(), Some("Bộ Chính trị"));
+//! ```
+
+pub mod error;
+pub mod extract;
+pub mod ingest;
+pub mod model;
+pub mod normalize;
+pub mod segment;
+pub mod vocab;
+
+use std::io::Read;
+use std::path::Path;
+
+pub use error::{Error, IngestError};
+pub use model::Document;
+
+/// Largest input accepted, in bytes (64 MiB). Larger files are refused with
+/// [`Error::TooLarge`] before they are read into memory.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Parse a file. `-` reads standard input.
+pub fn parse_path(path: impl AsRef<Path>) -> Result<Document, Error> {
+    let path = path.as_ref();
+    let bytes = read_limited(path)?;
+    parse_bytes(&bytes, &path.to_string_lossy())
+}
+
+/// Read a file (or stdin for `-`) refusing anything over [`MAX_INPUT_BYTES`].
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, Error> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut buf = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .lock()
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(io)?;
+    } else {
+        let file = std::fs::File::open(path).map_err(io)?;
+        let meta = file.metadata().map_err(io)?;
+        if meta.is_dir() {
+            return Err(io(std::io::Error::other("is a directory")));
+        }
+        if meta.len() > MAX_INPUT_BYTES {
+            return Err(Error::TooLarge {
+                path: path.to_path_buf(),
+                size: meta.len(),
+                limit: MAX_INPUT_BYTES,
+            });
+        }
+        file.take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(io)?;
+    }
+    if buf.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: buf.len() as u64,
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    Ok(buf)
+}
+
+/// Parse raw bytes of any supported format. `path` is recorded in
+/// `source.path` and used as a format hint.
+pub fn parse_bytes(bytes: &[u8], path: &str) -> Result<Document, Error> {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            path: path.into(),
+            size: bytes.len() as u64,
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    let ingested = ingest::ingest(bytes, path).map_err(|e| Error::ingest(path, e))?;
+    let mut doc = parse_str(&ingested.text, path);
+    doc.source.format = ingested.format.to_string();
+    doc.source.encoding = ingested.encoding.to_string();
+    doc.source.bytes = bytes.len() as u64;
+    doc.source.sha256 = sha256_hex(bytes);
+    let mut warnings = ingested.warnings;
+    warnings.append(&mut doc.warnings);
+    doc.warnings = warnings;
+    Ok(doc)
+}
+
+/// Parse text that is already decoded. Never fails: what cannot be found is
+/// `null`/`[]`, and a warning says so when the text does not look like a
+/// document at all.
+pub fn parse_str(text: &str, path: &str) -> Document {
+    let norm = normalize::normalize(text);
+    let mut doc = extract::extract(&norm);
+    doc.source = model::Source {
+        path: path.to_string(),
+        format: if path.to_ascii_lowercase().ends_with(".md") {
+            "md".into()
+        } else {
+            "txt".into()
+        },
+        sha256: sha256_hex(text.as_bytes()),
+        bytes: text.len() as u64,
+        encoding: "utf-8".into(),
+    };
+    doc
+}
+
+/// Hex SHA-256 of some bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        use std::fmt::Write;
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}

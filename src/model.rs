@@ -1,0 +1,183 @@
+//! The serde model of the output contract (`CONTRACT.md`, schema `congvan/1`).
+//!
+//! Nothing but types lives here: every field of the contract is always
+//! serialized (absent values are `null` or `[]`), and fields may be added but
+//! never renamed.
+
+use serde::{Deserialize, Serialize};
+
+/// Contract version written into every document.
+pub const SCHEMA: &str = "congvan/1";
+
+/// A parsed document: the JSON object that `congvan parse` prints.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub schema: String,
+    pub source: Source,
+    pub doc_type: Option<DocType>,
+    pub issuer: Issuer,
+    pub number: Number,
+    pub place: Option<String>,
+    pub date: DocDate,
+    pub subject: Option<String>,
+    pub recipients: Vec<String>,
+    pub signer: Signer,
+    pub distribution: Vec<Recipient>,
+    pub archive: Vec<String>,
+    pub references: Vec<Reference>,
+    pub directives: Vec<Directive>,
+    pub targets: Vec<Target>,
+    pub warnings: Vec<String>,
+}
+
+/// Where the document came from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// The path as given by the caller (`-` for standard input).
+    pub path: String,
+    /// `txt`, `md`, `pdf`, `docx`.
+    pub format: String,
+    /// Hex SHA-256 of the input bytes.
+    pub sha256: String,
+    /// Size of the input in bytes.
+    pub bytes: u64,
+    /// Character encoding detected for the text (`utf-8`, `utf-16le`,
+    /// `tcvn3`, `vni`, `cp1258`, …). An addition to the contract.
+    pub encoding: String,
+}
+
+/// A document kind: official abbreviation and Vietnamese name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DocType {
+    pub code: String,
+    pub name: String,
+}
+
+/// The issuing body and the body above it in the header.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Issuer {
+    pub name: Option<String>,
+    pub parent: Option<String>,
+}
+
+/// The `Số:` line.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Number {
+    pub raw: Option<String>,
+    pub seq: Option<String>,
+    pub year: Option<i32>,
+    pub symbol: Option<String>,
+}
+
+/// Place-and-date line; each part is null where the draft leaves it blank.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocDate {
+    pub raw: Option<String>,
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+/// The signature block.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Signer {
+    /// `KT.`, `TM.`, `TL.`, `TUQ.`, `Q.` or null.
+    pub authority: Option<String>,
+    pub on_behalf_of: Option<String>,
+    pub title: Option<String>,
+    pub name: Option<String>,
+}
+
+/// One entry of the `Nơi nhận:` list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recipient {
+    pub name: String,
+    pub note: Option<String>,
+}
+
+/// Byte offsets into the normalized text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How the citing document relates to the cited one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    Implements,
+    Basis,
+    Attached,
+    Mentions,
+}
+
+impl Relation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Implements => "implements",
+            Relation::Basis => "basis",
+            Relation::Attached => "attached",
+            Relation::Mentions => "mentions",
+        }
+    }
+}
+
+/// A document cited by this one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reference {
+    /// Number and symbol as written, whitespace removed (`71-NQ/TW`); null
+    /// for documents named without a number (`Luật Giáo dục`).
+    pub code: Option<String>,
+    pub doc_type: Option<DocType>,
+    pub seq: Option<String>,
+    pub year: Option<i32>,
+    pub symbol: Option<String>,
+    /// ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub issuer: Option<String>,
+    pub about: Option<String>,
+    pub relation: Relation,
+    /// The first full citation as it stands in the normalized text.
+    pub text: String,
+    pub span: Span,
+    /// Canonical search key (`71-NQ/TW` with dashes, case and `Đ` unified).
+    /// An addition to the contract.
+    pub key: Option<String>,
+    /// Every place the document is mentioned (first one included).
+    pub mentions: Vec<Span>,
+}
+
+/// A deadline attached to a directive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Deadline {
+    pub raw: String,
+    /// ISO date when a day is given.
+    pub date: Option<String>,
+    /// `Q1/2026`, `2025-12`, `2026`, `hằng năm`… when no day is given.
+    pub period: Option<String>,
+}
+
+/// A numbered item of the operative part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Directive {
+    pub label: String,
+    pub assignees: Vec<String>,
+    pub text: String,
+    pub deadlines: Vec<Deadline>,
+    pub items: Vec<Directive>,
+    pub span: Span,
+}
+
+/// A quantitative goal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    pub text: String,
+    pub about: Option<String>,
+    /// `=`, `>`, `>=`, `<`, `<=`.
+    pub cmp: String,
+    pub value: f64,
+    pub unit: Option<String>,
+    pub by_year: Option<i32>,
+    pub span: Span,
+}

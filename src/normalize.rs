@@ -1,0 +1,419 @@
+//! Stage 2: one normalization for every input format.
+//!
+//! [`normalize`] turns decoded text into the canonical text that every later
+//! stage reads and that every span points into:
+//! - Unicode NFC; `Ð`/`ð` (U+00D0/U+00F0) typed for `Đ`/`đ`;
+//! - odd spaces (NBSP, thin, ideographic…) → space; zero-width characters,
+//!   soft hyphens and BOMs removed; CRLF → LF;
+//! - every dash variant (U+2010…U+2015, U+2212) → `-`;
+//! - Markdown and HTML leftovers: `**bold**`, `__x__`, `*italic*`, `# `
+//!   headings, image links, table pipes (cells go on lines of their own),
+//!   `<td>` tags and a few entities;
+//! - "blank line after every line" text from PDF conversion is closed up;
+//! - document codes broken across lines after the hyphen (`279-` ⏎ `CV/VPĐU`)
+//!   are joined.
+//!
+//! The text keeps the document's own spelling (tone placement, case). For
+//! comparisons use [`key`] (lowercase, new-style tone placement) or
+//! [`fold`] (no diacritics at all).
+
+use regex::Regex;
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalize decoded document text (see the module docs).
+pub fn normalize(input: &str) -> String {
+    let chars = clean_chars(input);
+    let lines = clean_markup(&chars);
+    let lines = close_double_spacing(lines);
+    let text = lines.join("\n");
+    join_broken_codes(&text)
+}
+
+/// Character-level cleanup: NFC, Đ, spaces, dashes, invisible characters.
+fn clean_chars(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.nfc() {
+        match c {
+            '\u{00D0}' => out.push('Đ'),
+            '\u{00F0}' => out.push('đ'),
+            '\r' => {}
+            '\t' => out.push_str("    "),
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                out.push(' ')
+            }
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+                out.push('-')
+            }
+            '\u{000B}' | '\u{000C}' | '\u{2028}' | '\u{2029}' | '\u{0085}' => out.push('\n'),
+            c if c.is_control() && c != '\n' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+static RE_IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").unwrap());
+static RE_HTML_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)</?(?:table|tr|td|th|br|p|div)\b[^>]*>").unwrap());
+static RE_HTML_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)</?(?:span|b|i|u|em|strong|sup|sub|font)\b[^>]*>").unwrap());
+static RE_TABLE_RULE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$").unwrap());
+static RE_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}#{1,6}\s+").unwrap());
+
+/// Markup cleanup, line by line. Returns the cleaned lines.
+fn clean_markup(text: &str) -> Vec<String> {
+    let text = RE_IMAGE.replace_all(text, "");
+    let text = RE_HTML_CELL.replace_all(&text, "\n");
+    let text = RE_HTML_TAG.replace_all(&text, "");
+    let text = text
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    let mut out = Vec::new();
+    for raw in text.split('\n') {
+        if RE_TABLE_RULE.is_match(raw) {
+            out.push(String::new());
+            continue;
+        }
+        let line = RE_HEADING.replace(raw, "");
+        let line = strip_emphasis(&line);
+        if line.contains('|') && is_table_row(&line) {
+            for cell in line.split('|') {
+                let cell = cell.trim();
+                if !cell.is_empty() {
+                    out.push(cell.to_string());
+                }
+            }
+            out.push(String::new());
+            continue;
+        }
+        out.push(line.trim_end().to_string());
+    }
+    out
+}
+
+/// A line that is a Markdown/portal table row rather than prose with a pipe.
+fn is_table_row(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with('|') || t.ends_with('|') || t.matches(" | ").count() >= 1
+}
+
+/// Remove Markdown emphasis markers (`**`, `__`, and `*` glued to a word)
+/// while keeping a leading `* ` bullet as `- `.
+fn strip_emphasis(line: &str) -> String {
+    let line = line.replace("**", "").replace("__", "");
+    if !line.contains('*') {
+        return line;
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '*' {
+            out.push(c);
+            continue;
+        }
+        let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+        let next = chars.get(i + 1).copied();
+        let at_line_start = chars[..i].iter().all(|c| c.is_whitespace());
+        match (prev, next) {
+            _ if at_line_start && next.is_some_and(|n| n == ' ') => out.push('-'),
+            // `(*Ban hành…*)`, `*Hà Nội*`, `word*`: emphasis markers.
+            (_, Some(n)) if !n.is_whitespace() => {}
+            (Some(p), _) if !p.is_whitespace() => {}
+            _ => out.push('*'),
+        }
+    }
+    out
+}
+
+/// Close up text where every line is followed by a blank line (PDF
+/// conversion). Runs of two or more blank lines become one blank line.
+fn close_double_spacing(lines: Vec<String>) -> Vec<String> {
+    let non_blank = lines.iter().filter(|l| !l.trim().is_empty()).count();
+    if non_blank < 4 {
+        return lines;
+    }
+    // Count non-blank lines directly followed by exactly one blank line and
+    // then text again.
+    let mut followed = 0;
+    for i in 0..lines.len().saturating_sub(2) {
+        if !lines[i].trim().is_empty()
+            && lines[i + 1].trim().is_empty()
+            && !lines[i + 2].trim().is_empty()
+        {
+            followed += 1;
+        }
+    }
+    if (followed as f64) < 0.4 * non_blank as f64 {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(non_blank + 8);
+    let mut blank_run = 0;
+    for l in lines {
+        if l.trim().is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if blank_run >= 2 && !out.is_empty() {
+            out.push(String::new());
+        }
+        blank_run = 0;
+        out.push(l);
+    }
+    out
+}
+
+static RE_BROKEN_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    // `279-` at the end of a line, blank lines or spaces, then `CV/VPĐU`.
+    Regex::new(r"(\d[\d\s]{0,2}-)[ ]*\n(?:[ ]*\n)*[ ]*([A-ZĐ][A-Za-zĐđ]{0,7}/[A-ZĐ])").unwrap()
+});
+
+/// Join document codes broken after the hyphen: `279-⏎CV/VPĐU` → `279-CV/VPĐU`.
+fn join_broken_codes(text: &str) -> String {
+    RE_BROKEN_CODE.replace_all(text, "$1$2").into_owned()
+}
+
+/// Collapse every run of whitespace (newlines included) into one space and
+/// trim. Used for every extracted text field.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Old-style → new-style tone placement (`hoà` → `hòa`, `thuỷ` → `thủy`).
+/// Applies to `oa`, `oe`, `uy` followed by no further vowel.
+pub fn new_tone_placement(s: &str) -> String {
+    const PAIRS: &[(&str, &str)] = &[
+        ("oà", "òa"),
+        ("oá", "óa"),
+        ("oả", "ỏa"),
+        ("oã", "õa"),
+        ("oạ", "ọa"),
+        ("oè", "òe"),
+        ("oé", "óe"),
+        ("oẻ", "ỏe"),
+        ("oẽ", "õe"),
+        ("oẹ", "ọe"),
+        ("uỳ", "ùy"),
+        ("uý", "úy"),
+        ("uỷ", "ủy"),
+        ("uỹ", "ũy"),
+        ("uỵ", "ụy"),
+    ];
+    if !s
+        .chars()
+        .any(|c| "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ".contains(c))
+    {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if i + 1 < chars.len() {
+            let a = chars[i];
+            let b = chars[i + 1];
+            let next_is_letter = chars.get(i + 2).is_some_and(|c| c.is_alphabetic());
+            // `hoàng`, `khoẻ` keep a following consonant; only a following
+            // vowel blocks the move (`thuyền`, `khuya`).
+            let next_is_vowel = chars
+                .get(i + 2)
+                .is_some_and(|c| is_vowel(c.to_lowercase().next().unwrap_or(*c)));
+            let _ = next_is_letter;
+            if !next_is_vowel {
+                let lower: String = [a, b].iter().flat_map(|c| c.to_lowercase()).collect();
+                if let Some((_, new)) = PAIRS.iter().find(|(old, _)| *old == lower) {
+                    let mut nc = new.chars();
+                    let (n1, n2) = (nc.next().unwrap_or(a), nc.next().unwrap_or(b));
+                    out.push(if a.is_uppercase() {
+                        n1.to_uppercase().next().unwrap_or(n1)
+                    } else {
+                        n1
+                    });
+                    out.push(if b.is_uppercase() {
+                        n2.to_uppercase().next().unwrap_or(n2)
+                    } else {
+                        n2
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+fn is_vowel(c: char) -> bool {
+    let base = base_letter(c);
+    matches!(base, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// Comparison key: NFC, lowercase, new tone placement, whitespace collapsed.
+/// `CỘNG HOÀ` and `Cộng hòa` get the same key.
+pub fn key(s: &str) -> String {
+    let lower: String = s.nfc().flat_map(|c| c.to_lowercase()).collect();
+    new_tone_placement(&collapse_ws(&lower))
+}
+
+/// Diacritic-free lowercase form: `Nghị quyết` → `nghi quyet`, `đ` → `d`.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| c.to_lowercase())
+        .map(base_letter)
+        .collect()
+}
+
+/// The base Latin letter of a (lowercase) Vietnamese letter.
+pub fn base_letter(c: char) -> char {
+    match c {
+        'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ' | 'ẩ'
+        | 'ẫ' | 'ậ' => 'a',
+        'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' => 'e',
+        'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' => 'i',
+        'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ' | 'ở'
+        | 'ỡ' | 'ợ' => 'o',
+        'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' => 'u',
+        'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' => 'y',
+        'đ' | 'ð' => 'd',
+        c => c,
+    }
+}
+
+/// Title Case every word (`PHẠM ANH TUẤN` → `Phạm Anh Tuấn`).
+pub fn title_case(s: &str) -> String {
+    collapse_ws(s)
+        .split(' ')
+        .map(capitalize_lower)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Lowercase a word and capitalize its first letter.
+pub fn capitalize_lower(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for (i, c) in w.chars().enumerate() {
+        if i == 0 {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Uppercase the first letter only.
+pub fn capitalize_first(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(c) => c.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+/// True when the string has letters and none of them is lowercase.
+pub fn is_upper(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_and_eth() {
+        let nfd = "Nghi\u{0323} quye\u{0302}\u{0301}t";
+        assert_eq!(normalize(nfd), "Nghị quyết");
+        assert_eq!(normalize("279-CV/VPÐU"), "279-CV/VPĐU");
+    }
+
+    #[test]
+    fn spaces_and_dashes() {
+        assert_eq!(normalize("71\u{00A0}\u{2013}\u{00A0}NQ/TW"), "71 - NQ/TW");
+        assert_eq!(normalize("a\u{200B}b\u{00AD}c"), "abc");
+        assert_eq!(normalize("x\r\ny"), "x\ny");
+    }
+
+    #[test]
+    fn markdown_emphasis() {
+        assert_eq!(
+            normalize("**KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC**\n\n**Uông Minh Long**"),
+            "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nUông Minh Long"
+        );
+        assert_eq!(normalize("*Hà Nội, ngày 02*"), "Hà Nội, ngày 02");
+        assert_eq!(normalize("__Nơi nhận__:"), "Nơi nhận:");
+        assert_eq!(normalize("* Lưu ý: x"), "- Lưu ý: x");
+        assert_eq!(normalize("# QUYẾT ĐỊNH"), "QUYẾT ĐỊNH");
+    }
+
+    #[test]
+    fn table_rows_become_cells() {
+        let t = "| ỦY BAN NHÂN DÂN TỈNH SƠN LA | CỘNG HÒA XÃ HỘI |\n|---|---|\n| Số: 254/QĐ-UBND | Sơn La, ngày 17 |";
+        let n = normalize(t);
+        assert!(n.contains("ỦY BAN NHÂN DÂN TỈNH SƠN LA\nCỘNG HÒA XÃ HỘI"));
+        assert!(n.contains("Số: 254/QĐ-UBND\nSơn La, ngày 17"));
+        assert!(!n.contains('|'));
+    }
+
+    #[test]
+    fn html_cells_and_images() {
+        let n =
+            normalize("<table><tr><td>TT</td><td>Tên</td></tr></table>![](images/a.jpg)x&amp;y");
+        assert!(n.contains("TT\n"));
+        assert!(n.contains("x&y"));
+        assert!(!n.contains("images"));
+    }
+
+    #[test]
+    fn double_spacing_closed() {
+        let t = "a\n\nb\n\nc\n\nd\n\n\n\ne\n\nf";
+        assert_eq!(normalize(t), "a\nb\nc\nd\n\ne\nf");
+    }
+
+    #[test]
+    fn broken_codes_joined() {
+        assert_eq!(
+            normalize("Công văn số 279-\n\nCV/VPĐU ngày"),
+            "Công văn số 279-CV/VPĐU ngày"
+        );
+        assert_eq!(normalize("số 71-\nNQ/TW, Chương"), "số 71-NQ/TW, Chương");
+        // An ordinary hyphenated line end stays.
+        assert_eq!(normalize("kinh tế -\nxã hội"), "kinh tế -\nxã hội");
+    }
+
+    #[test]
+    fn keys_and_folding() {
+        assert_eq!(key("CỘNG HOÀ"), key("Cộng hòa"));
+        assert_eq!(key("Đảng uỷ"), key("Đảng ủy"));
+        assert_eq!(key("thuỷ"), "thủy");
+        assert_eq!(key("khuya"), "khuya");
+        assert_eq!(fold("Nghị quyết Đảng"), "nghi quyet dang");
+        assert_eq!(title_case("PHẠM ANH TUẤN"), "Phạm Anh Tuấn");
+        assert!(is_upper("KT. GIÁM ĐỐC"));
+        assert!(!is_upper("Giám đốc"));
+    }
+}

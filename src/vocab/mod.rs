@@ -1,0 +1,392 @@
+//! Vocabulary tables: document types, issuer abbreviations, signing
+//! authorities, relation verbs. Every regex that needs one of these lists is
+//! built from the table here, once.
+
+use crate::model::{DocType, Relation};
+use crate::normalize::key;
+
+/// One document kind: official abbreviation, Vietnamese name, and other
+/// names that mean the same kind (all matched case-insensitively).
+#[derive(Debug, Clone, Copy)]
+pub struct TypeEntry {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    /// True for kinds whose number is often cited (`Nghị quyết số 71`):
+    /// every entry here is citable; `Văn bản` is the generic letter.
+    pub citable: bool,
+}
+
+/// Document kinds (Nghị định 30/2020 Phụ lục III, legal normative types,
+/// Party kinds). Longer names first where one is a prefix of another.
+pub const DOC_TYPES: &[TypeEntry] = &[
+    TypeEntry {
+        code: "CTr",
+        name: "Chương trình",
+        aliases: &["Chương trình hành động", "Chương trình công tác"],
+        citable: true,
+    },
+    TypeEntry {
+        code: "KH",
+        name: "Kế hoạch",
+        aliases: &["Kế hoạch hành động", "Kế hoạch liên tịch"],
+        citable: true,
+    },
+    TypeEntry {
+        code: "TTLT",
+        name: "Thông tư liên tịch",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "NQLT",
+        name: "Nghị quyết liên tịch",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "NQ",
+        name: "Nghị quyết",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "NĐ",
+        name: "Nghị định",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "QĐ",
+        name: "Quyết định",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "CT",
+        name: "Chỉ thị",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "QC",
+        name: "Quy chế",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "QyĐ",
+        name: "Quy định",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "TC",
+        name: "Thông cáo",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "TB",
+        name: "Thông báo",
+        aliases: &["Thông báo kết luận"],
+        citable: true,
+    },
+    TypeEntry {
+        code: "HD",
+        name: "Hướng dẫn",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "PA",
+        name: "Phương án",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "ĐA",
+        name: "Đề án",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "DA",
+        name: "Dự án",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "BC",
+        name: "Báo cáo",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "BB",
+        name: "Biên bản",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "TTr",
+        name: "Tờ trình",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "HĐ",
+        name: "Hợp đồng",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "CĐ",
+        name: "Công điện",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "BGN",
+        name: "Bản ghi nhớ",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "BTT",
+        name: "Bản thỏa thuận",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "GUQ",
+        name: "Giấy ủy quyền",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "GM",
+        name: "Giấy mời",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "GGT",
+        name: "Giấy giới thiệu",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "GNP",
+        name: "Giấy nghỉ phép",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "PG",
+        name: "Phiếu gửi",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "PC",
+        name: "Phiếu chuyển",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "PB",
+        name: "Phiếu báo",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "TT",
+        name: "Thông tư",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "TTri",
+        name: "Thông tri",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "KL",
+        name: "Kết luận",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "L",
+        name: "Luật",
+        aliases: &["Bộ luật"],
+        citable: true,
+    },
+    TypeEntry {
+        code: "PL",
+        name: "Pháp lệnh",
+        aliases: &[],
+        citable: true,
+    },
+    TypeEntry {
+        code: "CV",
+        name: "Công văn",
+        aliases: &["Văn bản"],
+        citable: true,
+    },
+];
+
+/// Symbol type parts that differ from the table code (`QĐ` is also the Party
+/// abbreviation for `Quy định`; `Thông tri` is written `TT` in Party symbols).
+const SYMBOL_ALIASES: &[(&str, &str)] = &[("CTR", "CTr"), ("TTG", "TTg")];
+
+/// Look a kind up by its name or an alias (`Nghị quyết`, `nghị quyết`,
+/// `KẾ HOẠCH HÀNH ĐỘNG`).
+pub fn type_by_name(name: &str) -> Option<&'static TypeEntry> {
+    let k = key(name);
+    DOC_TYPES
+        .iter()
+        .find(|t| key(t.name) == k || t.aliases.iter().any(|a| key(a) == k))
+}
+
+/// Look a kind up by its code, case-insensitively (`ctr` → `CTr`).
+pub fn type_by_code(code: &str) -> Option<&'static TypeEntry> {
+    let up = code.to_uppercase();
+    let up = SYMBOL_ALIASES
+        .iter()
+        .find(|(a, _)| *a == up)
+        .map(|(_, c)| c.to_uppercase())
+        .unwrap_or(up);
+    DOC_TYPES.iter().find(|t| t.code.to_uppercase() == up)
+}
+
+impl TypeEntry {
+    pub fn doc_type(&self) -> DocType {
+        DocType {
+            code: self.code.to_string(),
+            name: self.name.to_string(),
+        }
+    }
+}
+
+/// Every name and alias, longest first (for building regex alternations).
+pub fn all_type_names() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = DOC_TYPES
+        .iter()
+        .flat_map(|t| std::iter::once(t.name).chain(t.aliases.iter().copied()))
+        .collect();
+    v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    v
+}
+
+/// Abbreviations expanded in issuer names (`UBND` → `Ủy ban nhân dân`).
+pub const ISSUER_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("UBND", "Ủy ban nhân dân"),
+    ("HĐND", "Hội đồng nhân dân"),
+    ("MTTQ", "Mặt trận Tổ quốc"),
+    ("TP.", "thành phố"),
+    ("TP", "thành phố"),
+    ("BCĐ", "Ban Chỉ đạo"),
+];
+
+/// Signing authorities as written → canonical form.
+pub const AUTHORITIES: &[(&str, &str)] = &[
+    ("KT.", "KT."),
+    ("KT", "KT."),
+    ("K/T", "KT."),
+    ("K/T.", "KT."),
+    ("TM.", "TM."),
+    ("TM", "TM."),
+    ("T/M", "TM."),
+    ("T/M.", "TM."),
+    ("TL.", "TL."),
+    ("TL", "TL."),
+    ("T/L", "TL."),
+    ("T/L.", "TL."),
+    ("TUQ.", "TUQ."),
+    ("TUQ", "TUQ."),
+    ("T/UQ", "TUQ."),
+    ("Q.", "Q."),
+];
+
+/// Verbs that govern a citation and the relation they imply. Matched on
+/// [`key`]s, so case and tone placement do not matter.
+pub const RELATION_VERBS: &[(&str, Relation)] = &[
+    ("căn cứ", Relation::Basis),
+    ("theo", Relation::Basis),
+    ("trên cơ sở", Relation::Basis),
+    ("thực hiện", Relation::Implements),
+    ("triển khai", Relation::Implements),
+    ("quán triệt", Relation::Implements),
+    ("cụ thể hóa", Relation::Implements),
+    ("tổ chức thực hiện", Relation::Implements),
+    ("thi hành", Relation::Implements),
+    ("gửi kèm", Relation::Attached),
+    ("kèm theo", Relation::Attached),
+    ("ban hành kèm theo", Relation::Attached),
+];
+
+/// Posts and organisational words, used to case titles and issuer names
+/// (`PHÓ CHÁNH VĂN PHÒNG` → `Phó Chánh Văn phòng`): each entry is one unit
+/// whose first syllable is capitalized.
+pub const TITLE_UNITS: &[&str] = &[
+    "ủy ban nhân dân",
+    "hội đồng nhân dân",
+    "ban chấp hành",
+    "ban thường vụ",
+    "ban chỉ đạo",
+    "ban chỉ huy",
+    "mặt trận tổ quốc",
+    "tổng giám đốc",
+    "giám đốc",
+    "chủ tịch",
+    "văn phòng",
+    "bí thư",
+    "tổng bí thư",
+    "thủ tướng",
+    "bộ trưởng",
+    "thứ trưởng",
+    "hiệu trưởng",
+    "thường vụ",
+    "thường trực",
+    "chính phủ",
+    "trưởng ban",
+    "trưởng phòng",
+    "cục trưởng",
+    "vụ trưởng",
+    "viện trưởng",
+    "chủ nhiệm",
+    "tổng cục trưởng",
+    "chỉ huy trưởng",
+    "chánh án",
+    "viện trưởng",
+    "trung ương",
+    "quốc hội",
+    "chính trị",
+    "ủy ban",
+    "ban",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups() {
+        assert_eq!(type_by_name("KẾ HOẠCH HÀNH ĐỘNG").unwrap().code, "KH");
+        assert_eq!(type_by_name("nghị quyết").unwrap().code, "NQ");
+        assert_eq!(type_by_name("Văn bản").unwrap().code, "CV");
+        assert_eq!(type_by_code("CTR").unwrap().code, "CTr");
+        assert_eq!(type_by_code("QĐ").unwrap().name, "Quyết định");
+        assert!(type_by_code("VP").is_none());
+        let names = all_type_names();
+        let kh = names.iter().position(|n| *n == "Kế hoạch").unwrap();
+        let kh2 = names
+            .iter()
+            .position(|n| *n == "Kế hoạch hành động")
+            .unwrap();
+        assert!(kh2 < kh);
+    }
+}

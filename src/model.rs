@@ -103,12 +103,13 @@ pub struct Span {
 }
 
 /// How the citing document relates to the cited one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Relation {
     Implements,
     Basis,
     Attached,
+    #[default]
     Mentions,
 }
 

@@ -1,34 +1,468 @@
-//! Stage 3: where each zone of the document starts and ends.
-//! (Filled in below; this is the interface the extractors rely on.)
+//! Stage 3: where each zone of a normalized document starts and ends.
+//!
+//! ```text
+//! [portal banner + metadata] start ─ header (issuer, motto, Số, place/date,
+//! title, subject, Kính gửi) ─ body ─ signature / Nơi nhận (either order)
+//! ```
+//!
+//! Zones are byte ranges into the normalized text. Finding them is
+//! deliberately tolerant: a zone that cannot be found is empty or `None`
+//! and the extractors fall back to searching more widely.
 
+use crate::normalize::{is_upper, key};
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Byte ranges of the zones of a normalized document.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Zones {
-    /// Portal metadata (`Số hiệu:`, `Loại văn bản:`…) as key/value pairs.
+    /// Portal metadata (`Số hiệu:`, `Loại văn bản:`…) as (key, value), keys
+    /// lowercased without the colon.
     pub meta: Vec<(String, String)>,
     /// Where the document itself starts (after portal banners/metadata).
     pub start: usize,
-    /// Header area: issuer, motto, number, place/date, type title, subject.
+    /// Header area: issuer, motto, number, place/date, type title, subject,
+    /// recipients.
     pub header: Range<usize>,
-    /// The operative text, between the header (and recipients) and the
-    /// signature / distribution.
+    /// The operative text, between the header and the signature /
+    /// distribution.
     pub body: Range<usize>,
-    /// Signature block, when found.
+    /// Signature block (authority line to the signer's name), when found.
     pub signature: Option<Range<usize>>,
     /// `Nơi nhận:` block, when found.
     pub distribution: Option<Range<usize>>,
+    /// End of the document proper (annexes and footnotes may follow).
+    pub end: usize,
 }
+
+impl Zones {
+    /// The value of a portal metadata key (`"số hiệu"`).
+    pub fn meta(&self, k: &str) -> Option<&str> {
+        self.meta
+            .iter()
+            .find(|(mk, _)| mk == k)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A line of the normalized text with its byte range (newline excluded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+/// Split text into lines with their byte offsets.
+pub fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for l in text.split('\n') {
+        out.push(Line {
+            start,
+            end: start + l.len(),
+            text: l,
+        });
+        start += l.len() + 1;
+    }
+    out
+}
+
+/// Keys of the metadata block that legal portals put before the document.
+const META_KEYS: &[&str] = &[
+    "số hiệu",
+    "loại văn bản",
+    "nơi ban hành",
+    "người ký",
+    "ngày ban hành",
+    "ngày hiệu lực",
+    "ngày công báo",
+    "số công báo",
+    "tình trạng",
+    "lĩnh vực",
+    "cơ quan ban hành",
+];
+
+static RE_BODY_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^\s*(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Theo|Trên cơ sở|Để |Nhằm|Ngày \d|",
+        r"Hôm nay|Vừa qua|Thời gian qua|Trong (?:thời gian|những năm|năm|tháng|quá trình|bối cảnh)|",
+        r"Qua |Sau khi|Tiếp theo|Hiện nay|Tình hình|Được sự|Xét |Thủ tướng Chính phủ|",
+        r"Điều 1\b|Phần [IVX1]+\b|I\.\s|1\.\s)"
+    ))
+    .unwrap()
+});
+static RE_RECIPIENTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*-?\s*kính\s+gửi\s*:?").unwrap());
+static RE_NOI_NHAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*nơi\s+nhận\s*:?").unwrap());
+/// `KT. GIÁM ĐỐC`, `T/M BAN THƯỜNG VỤ`, `TM. ỦY BAN NHÂN DÂN`, `Q. CHỦ TỊCH`.
+pub static RE_AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(K/T|T/M|T/L|T/UQ|KT|TM|TL|TUQ|Q)(?:\s*\.\s*|\s+)(\p{Lu}[\p{Lu}\s,\-]*\p{Lu})\s*[.:]?\s*$")
+        .unwrap()
+});
 
 /// Split a normalized document into zones.
 pub fn segment(text: &str) -> Zones {
+    let ls = lines(text);
+    let (meta, mut first) = portal_metadata(&ls);
+    first = skip_preamble(&ls, first, !meta.is_empty());
+    let start = ls.get(first).map(|l| l.start).unwrap_or(text.len());
+
+    // Signature and distribution, searched from the end.
+    let n = ls.len();
+    let tail_from = first + (n - first) / 3;
+    let noi_nhan = (tail_from..n)
+        .rev()
+        .find(|&i| RE_NOI_NHAN.is_match(ls[i].text));
+    let authority = (tail_from..n)
+        .rev()
+        .find(|&i| RE_AUTHORITY.is_match(ls[i].text))
+        .map(|i| {
+            // Two authority lines (`TM. CHÍNH PHỦ` / `KT. THỦ TƯỚNG`): start at the first.
+            if i > 0 && RE_AUTHORITY.is_match(ls[i - 1].text) {
+                i - 1
+            } else {
+                i
+            }
+        });
+    let signature_line = authority.or_else(|| find_title_signature(&ls, tail_from));
+
+    let distribution = noi_nhan.map(|i| {
+        let mut j = i + 1;
+        while j < n && !is_signature_start(ls[j].text) && !is_footnote_rule(ls[j].text) {
+            // A blank line followed by a non-list line ends the list.
+            if ls[j].text.trim().is_empty() {
+                let next = (j + 1..n).find(|&k| !ls[k].text.trim().is_empty());
+                match next {
+                    Some(k) if is_list_line(ls[k].text) => {}
+                    _ => break,
+                }
+            }
+            j += 1;
+        }
+        ls[i].start..ls[j.saturating_sub(1).max(i)].end
+    });
+    let signature = signature_line.map(|i| {
+        let mut j = i + 1;
+        let mut seen_name = false;
+        while j < n && j < i + 12 {
+            let t = ls[j].text.trim();
+            if RE_NOI_NHAN.is_match(t) {
+                break;
+            }
+            if !t.is_empty() && !is_upper(t) && !is_sign_note(t) {
+                seen_name = true;
+                j += 1;
+                break;
+            }
+            j += 1;
+        }
+        let _ = seen_name;
+        ls[i].start..ls[j.saturating_sub(1).max(i)].end
+    });
+
+    // Body end: the first of signature / distribution; else the last `./.`.
+    let mut body_end_line = [noi_nhan, signature_line]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(n);
+    if noi_nhan.is_none() && signature_line.is_none() {
+        if let Some(i) = (first..n).rev().find(|&i| ls[i].text.contains("./.")) {
+            body_end_line = i + 1;
+        }
+    }
+
+    // Header end: recipients block or the first body opener.
+    let header_end_line = header_end(&ls, first, body_end_line);
+    let header = start
+        ..ls.get(header_end_line)
+            .map(|l| l.start)
+            .unwrap_or(text.len());
+    let body_end = ls.get(body_end_line).map(|l| l.start).unwrap_or(text.len());
+    let body = header.end.min(body_end)..body_end;
+    let end = [
+        distribution.as_ref().map(|r| r.end),
+        signature.as_ref().map(|r| r.end),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(text.len());
     Zones {
-        meta: Vec::new(),
-        start: 0,
-        header: 0..0,
-        body: 0..text.len(),
-        signature: None,
-        distribution: None,
+        meta,
+        start,
+        header,
+        body,
+        signature,
+        distribution,
+        end,
+    }
+}
+
+/// Parse a portal metadata block; returns it and the first line after it.
+fn portal_metadata(ls: &[Line]) -> (Vec<(String, String)>, usize) {
+    let mut meta = Vec::new();
+    let mut after = 0;
+    let limit = ls.len().min(150);
+    let mut i = 0;
+    while i < limit {
+        let t = ls[i].text.trim();
+        let k = key(t.trim_end_matches(':').trim());
+        if t.ends_with(':') || t.contains(':') {
+            let (head, rest) = t.split_once(':').unwrap_or((t, ""));
+            let hk = key(head);
+            if META_KEYS.contains(&hk.as_str()) || META_KEYS.contains(&k.as_str()) {
+                let mut value = rest.trim().to_string();
+                let mut j = i + 1;
+                if value.is_empty() {
+                    while j < limit && ls[j].text.trim().is_empty() {
+                        j += 1;
+                    }
+                    if j < limit {
+                        value = ls[j].text.trim().to_string();
+                        j += 1;
+                    }
+                }
+                meta.push((hk, value));
+                after = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if meta.len() < 2 {
+        return (Vec::new(), 0);
+    }
+    (meta, after)
+}
+
+/// Skip portal leftovers before the document: a `Source:` line, a portal
+/// title, site banners. The document starts at the first header anchor.
+fn skip_preamble(ls: &[Line], first: usize, had_meta: bool) -> usize {
+    let first_text = (first..ls.len()).find(|&i| !ls[i].text.trim().is_empty());
+    let Some(ft) = first_text else {
+        return first;
+    };
+    let t = ls[ft].text.trim();
+    let banner = had_meta
+        || t.starts_with("Source:")
+        || key(t).contains("thư viện pháp luật")
+        || t.starts_with("Bản dịch này");
+    if !banner {
+        return first;
+    }
+    // The first header anchor within the next lines.
+    let limit = ls.len().min(ft + 60);
+    (ft..limit)
+        .find(|&i| {
+            let t = ls[i].text.trim();
+            !t.starts_with("Source:") && i > ft && is_header_anchor(t)
+                || (i == ft && !t.starts_with("Source:") && is_header_anchor(t))
+        })
+        .unwrap_or(if had_meta { first } else { ft + 1 })
+}
+
+/// A line that can only belong to a document header.
+fn is_header_anchor(t: &str) -> bool {
+    let k = key(t);
+    k.contains("cộng hòa xã hội chủ nghĩa")
+        || k.contains("đảng cộng sản việt nam")
+        || t.starts_with("Số")
+        || RE_RECIPIENTS.is_match(t)
+        || (is_upper(t) && t.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+}
+
+fn is_list_line(t: &str) -> bool {
+    let t = t.trim_start();
+    t.starts_with('-') || t.starts_with('+') || t.starts_with('•')
+}
+
+fn is_footnote_rule(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with("[1]") || (t.len() > 8 && t.chars().all(|c| c == '_'))
+}
+
+/// A line that begins the signature block.
+pub fn is_signature_start(t: &str) -> bool {
+    RE_AUTHORITY.is_match(t) || is_post_title(t)
+}
+
+/// `GIÁM ĐỐC`, `PHÓ CHỦ TỊCH`, `BỘ TRƯỞNG`, `BÍ THƯ`…: a signer's post on a
+/// line of its own.
+pub fn is_post_title(t: &str) -> bool {
+    let t = t.trim().trim_end_matches(['.', ':']);
+    if !is_upper(t) || t.chars().count() > 60 {
+        return false;
+    }
+    let k = key(t);
+    let k = k.strip_prefix("phó ").unwrap_or(&k);
+    const POSTS: &[&str] = &[
+        "giám đốc",
+        "chủ tịch",
+        "bộ trưởng",
+        "thứ trưởng",
+        "thủ tướng",
+        "bí thư",
+        "chánh văn phòng",
+        "hiệu trưởng",
+        "trưởng ban",
+        "trưởng phòng",
+        "cục trưởng",
+        "tổng cục trưởng",
+        "vụ trưởng",
+        "viện trưởng",
+        "chủ nhiệm",
+        "tổng giám đốc",
+        "thủ trưởng",
+        "trưởng đoàn",
+        "chỉ huy trưởng",
+        "tổng bí thư",
+        "người ký",
+    ];
+    POSTS
+        .iter()
+        .any(|p| k == *p || k.starts_with(&format!("{p} ")))
+}
+
+/// Notes in the signature area that are not the name.
+pub fn is_sign_note(t: &str) -> bool {
+    let k = key(t);
+    k.starts_with('(')
+        || k.starts_with('[')
+        || k.contains("đã ký")
+        || k.starts_with("ký ")
+        || k.contains("(ký")
+        || k == "ký"
+        || k.starts_with("chữ ký")
+}
+
+/// A signature block without an authority prefix: a post title near the end
+/// followed by a name.
+fn find_title_signature(ls: &[Line], from: usize) -> Option<usize> {
+    (from..ls.len()).rev().find(|&i| {
+        is_post_title(ls[i].text)
+            && (i + 1..ls.len().min(i + 10)).any(|j| {
+                let t = ls[j].text.trim();
+                !t.is_empty() && !is_sign_note(t) && looks_like_name(t) && !is_post_title(t)
+            })
+    })
+}
+
+/// Two to six capitalized words, no digits: `Phạm Anh Tuấn`, `NGUYỄN VĂN A`.
+pub fn looks_like_name(t: &str) -> bool {
+    let t = t.trim().trim_end_matches('.');
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphabetic() || c == '.')
+        })
+}
+
+/// The line index where the header ends (the body begins).
+fn header_end(ls: &[Line], first: usize, body_end: usize) -> usize {
+    let limit = body_end.min(ls.len());
+    // Recipients block: the header ends after it.
+    let mut i = first;
+    let mut seen_anchor = false;
+    while i < limit {
+        let t = ls[i].text.trim();
+        if RE_RECIPIENTS.is_match(t) {
+            return recipients_end(ls, i, limit);
+        }
+        if t.starts_with("Số") || key(t).contains("cộng hòa xã hội") || t.contains(", ngày")
+        {
+            seen_anchor = true;
+        }
+        if RE_BODY_OPENER.is_match(ls[i].text) && (seen_anchor || i > first) {
+            // `I. MỤC ĐÍCH` or `1. …` directly under the title still counts.
+            return i;
+        }
+        i += 1;
+    }
+    // No opener: the header is the first block of lines.
+    first.min(limit)
+}
+
+/// The line after the `Kính gửi` list.
+fn recipients_end(ls: &[Line], at: usize, limit: usize) -> usize {
+    let mut i = at + 1;
+    let mut last_item_closed = false;
+    // Inline single recipient: `Kính gửi: Giám đốc Sở …`
+    let inline = RE_RECIPIENTS
+        .find(ls[at].text)
+        .map(|m| ls[at].text[m.end()..].trim().to_string())
+        .unwrap_or_default();
+    if !inline.is_empty() {
+        last_item_closed =
+            inline.ends_with('.') || inline.ends_with(';') || !inline.starts_with('-');
+    }
+    while i < limit {
+        let t = ls[i].text.trim();
+        if t.is_empty() {
+            i += 1;
+            continue;
+        }
+        if is_list_line(t) {
+            last_item_closed = t.ends_with('.') || t.ends_with(';') || t.ends_with(',');
+            i += 1;
+            continue;
+        }
+        if last_item_closed || RE_BODY_OPENER.is_match(t) {
+            break;
+        }
+        // Continuation of an item broken over lines.
+        last_item_closed = t.ends_with('.') || t.ends_with(';') || t.ends_with(',');
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zones_of_a_letter() {
+        let t = "UBND TỈNH A\nSỞ B\nSố: 1/SB-VP\nV/v x\nKính gửi:\n- Các phòng;\n- Các trường.\nThực hiện Kế hoạch số 2/KH-UBND, Sở đề nghị:\n1. Làm.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn A";
+        let z = segment(t);
+        assert!(t[z.header.clone()].contains("Kính gửi"));
+        assert!(t[z.body.clone()].starts_with("Thực hiện"));
+        assert!(t[z.body.clone()].trim_end().ends_with("1. Làm."));
+        assert!(t[z.distribution.clone().unwrap()].contains("Lưu: VT."));
+        assert!(t[z.signature.clone().unwrap()].ends_with("Nguyễn Văn A"));
+    }
+
+    #[test]
+    fn portal_metadata_is_skipped() {
+        let t = "Bản dịch này thuộc quyền sở hữu của\nTHƯ VIỆN PHÁP LUẬT\n#\nSố hiệu:\n|\n393/NQ-CP\nLoại văn bản:\nNghị quyết\nNgười ký:\nPhạm Thị Thanh Trà\nTình trạng:\nĐã biết\nCHÍNH PHỦ\nSố: 393/NQ-CP";
+        let t = crate::normalize::normalize(t);
+        let z = segment(&t);
+        assert_eq!(z.meta("số hiệu"), Some("393/NQ-CP"));
+        assert_eq!(z.meta("loại văn bản"), Some("Nghị quyết"));
+        assert!(t[z.start..].starts_with("CHÍNH PHỦ"));
+    }
+
+    #[test]
+    fn authority_lines() {
+        for l in [
+            "KT. GIÁM ĐỐC",
+            "T/M BAN THƯỜNG VỤ",
+            "TM. ỦY BAN NHÂN DÂN",
+            "K/T CHÁNH VĂN PHÒNG",
+            "Q. CHỦ TỊCH",
+            "TL. BỘ TRƯỞNG",
+        ] {
+            assert!(RE_AUTHORITY.is_match(l), "{l}");
+        }
+        assert!(!RE_AUTHORITY.is_match("TM. Ủy ban"));
+        assert!(is_post_title("PHÓ CHỦ TỊCH"));
+        assert!(!is_post_title("QUYẾT ĐỊNH"));
+        assert!(looks_like_name("Phạm Anh Tuấn"));
+        assert!(!looks_like_name("Nơi nhận:"));
     }
 }

@@ -1,6 +1,1065 @@
 //! Header fields: type, issuer, number, place and date, subject, recipients,
 //! signer, distribution, archive.
-use crate::model::Document;
-use crate::segment::Zones;
+//!
+//! Works on the zones found by [`crate::segment`]. Two-column headers that
+//! text extraction flattened onto one line (`UBND THÀNH PHỐ HẢI PHÒNG CỘNG HOÀ
+//! XÃ HỘI…`) are split by cutting out the motto; portal metadata
+//! (`Số hiệu:`, `Người ký:`) fills fields the document text lacks.
 
-pub fn extract_header(_text: &str, _zones: &Zones, _doc: &mut Document) {}
+use crate::codes;
+use crate::extract::dates;
+use crate::model::{DocDate, DocType, Document, Issuer, Number, Recipient, Signer};
+use crate::normalize::{capitalize_first, collapse_ws, is_upper, key, title_case};
+use crate::segment::{self, lines, looks_like_name, Line, Zones, RE_AUTHORITY};
+use crate::vocab::{self, UnitKind, AUTHORITIES, ISSUER_ABBREVIATIONS, NAME_UNITS};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Fill the header fields of `doc`.
+pub fn extract_header(text: &str, zones: &Zones, doc: &mut Document) {
+    let ls = lines(text);
+    let header: Vec<Line> = ls
+        .iter()
+        .copied()
+        .filter(|l| l.start >= zones.start && l.start < zones.header.end.max(zones.start))
+        .collect();
+    let head_text =
+        &text[zones.start.min(text.len())..zones.header.end.max(zones.start).min(text.len())];
+
+    // Number and place/date: the header first, then the top of the text.
+    let top_end = text.len().min(zones.start + 4000).max(zones.header.end);
+    let top = &text[zones.start.min(text.len())..floor_char(text, top_end)];
+    doc.number = find_number(head_text)
+        .or_else(|| find_number(top))
+        .unwrap_or_default();
+    let (place, date) = find_place_date(head_text)
+        .or_else(|| find_place_date(top))
+        .unwrap_or_default();
+    doc.place = place;
+    doc.date = date;
+
+    let title = find_title(&header);
+    doc.subject = find_subject(&header, title.as_ref());
+    doc.issuer = find_issuer(&header, title.as_ref());
+    doc.doc_type = resolve_type(&doc.number, title.as_ref(), head_text);
+    doc.recipients = find_recipients(&header);
+    doc.signer = find_signer(&ls, zones);
+    let (dist, archive) = find_distribution(&ls, zones);
+    doc.distribution = dist;
+    doc.archive = archive;
+    apply_metadata(zones, doc);
+    if doc.number.raw.is_none()
+        && doc.date.raw.is_none()
+        && doc.doc_type.is_none()
+        && doc.signer.name.is_none()
+    {
+        doc.warnings
+            .push("no document header found (number, date, type, signer)".to_string());
+    }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+// ---------------------------------------------------------------- number
+
+static RE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?m)(?:^|[\s|(])Số\s*:?[ \t]*\n?[ \t]*",
+        r"(?P<code>(?P<seq>\d{1,6}[a-zđ]?)?[ \t]*[/\-][ \t]*",
+        r"(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?",
+        r"(?P<sym>[\p{Lu}Đ][\p{L}\d&.]*(?:[ \t]?[\-/][ \t]?[\p{Lu}Đ\d][\p{L}\d&.]*)*))"
+    ))
+    .unwrap()
+});
+
+/// The document's own `Số:` line.
+pub fn find_number(s: &str) -> Option<Number> {
+    let c = RE_NUMBER.captures(s)?;
+    let code = c.name("code")?.as_str();
+    let sym = c.name("sym")?.as_str().trim_end_matches(['.', ',', ';']);
+    let symbol: String = sym.chars().filter(|c| !c.is_whitespace()).collect();
+    let seq = c.name("seq").map(|m| m.as_str().to_string());
+    Some(Number {
+        raw: Some(collapse_ws(code.trim_end_matches(['.', ',', ';']))),
+        seq,
+        year: c.name("year").and_then(|m| m.as_str().parse().ok()),
+        symbol: Some(symbol),
+    })
+}
+
+// ---------------------------------------------------------- place, date
+
+static RE_PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<place>(?:(?:TP|Tp)\.\s*)?(?:\p{Lu}[\p{L}.]*[ \t]+){0,4}\p{Lu}[\p{L}]*)?[ \t]*,[ \t]*",
+        r"(?P<raw>ngày[\s._…]*(?P<d>\d{1,2})?[\s._…]*tháng[\s._…]*(?P<m>\d{1,2})?[\s._…]*năm[\s._…]*(?P<y>\d{4}))"
+    ))
+    .unwrap()
+});
+
+/// `Hải Phòng, ngày 11 tháng 11 năm 2025` (parts may be blank).
+pub fn find_place_date(s: &str) -> Option<(Option<String>, DocDate)> {
+    let c = RE_PLACE_DATE.captures(s)?;
+    let place = c
+        .name("place")
+        .map(|m| collapse_ws(m.as_str()))
+        .filter(|p| !p.is_empty() && p != "Số");
+    let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    let year = c.name("y").and_then(|m| m.as_str().parse::<i32>().ok());
+    let (month, day) = (num("m"), num("d"));
+    let month = month.filter(|m| (1..=12).contains(m));
+    let day = day.filter(|d| (1..=31).contains(d));
+    let raw = c.name("raw").map(|m| collapse_ws(m.as_str()));
+    let place = place.map(|p| strip_place_prefix(&p));
+    Some((
+        place,
+        DocDate {
+            raw,
+            year,
+            month,
+            day,
+        },
+    ))
+}
+
+/// `TP. Hồ Chí Minh` stays; a flattened column word glued before the place
+/// (`Hạnh phúc Hà Nội`) is cut at the last motto word.
+fn strip_place_prefix(p: &str) -> String {
+    let k = key(p);
+    if let Some(i) = k.rfind("hạnh phúc") {
+        let tail: String = p
+            .chars()
+            .skip(k[..i].chars().count() + "hạnh phúc".chars().count())
+            .collect();
+        return collapse_ws(&tail);
+    }
+    p.to_string()
+}
+
+// ----------------------------------------------------------------- title
+
+/// The type title line (`KẾ HOẠCH`, `QUYẾT ĐỊNH`, `THÔNG BÁO KẾT LUẬN`).
+#[derive(Debug, Clone)]
+pub struct Title {
+    pub entry: &'static vocab::TypeEntry,
+    /// Index into the header lines.
+    pub line: usize,
+    /// Text on the title line after the type name (OCR puts the subject there).
+    pub rest: String,
+}
+
+fn find_title(header: &[Line]) -> Option<Title> {
+    let names = vocab::all_type_names();
+    for (i, l) in header.iter().enumerate() {
+        let t = l.text.trim();
+        if t.starts_with("Số") || RE_PLACE_DATE.is_match(t) {
+            continue;
+        }
+        let k = key(t);
+        for name in &names {
+            let nk = key(name);
+            if let Some(rest_k) = k.strip_prefix(&nk) {
+                if !(rest_k.is_empty() || rest_k.starts_with(' ') || rest_k.starts_with(':')) {
+                    continue;
+                }
+                // The type name itself must be written in capitals.
+                let name_chars = name.chars().count();
+                let written: String = t.chars().take(name_chars).collect();
+                if !is_upper(&written) || rest_k.starts_with(':') {
+                    continue;
+                }
+                let entry = vocab::type_by_name(name)?;
+                // `Văn bản` is not a title.
+                if entry.code == "CV" {
+                    continue;
+                }
+                let rest: String = t.chars().skip(name_chars).collect();
+                return Some(Title {
+                    entry,
+                    line: i,
+                    rest: rest.trim().to_string(),
+                });
+            }
+        }
+    }
+    None
+}
+
+// --------------------------------------------------------------- subject
+
+static RE_VV: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\s*:?\s*").unwrap());
+
+/// Lines that end a subject block.
+fn ends_subject(t: &str) -> bool {
+    let k = key(t);
+    t.starts_with("Số")
+        || RE_PLACE_DATE.is_match(t)
+        || k.starts_with("kính gửi")
+        || k.contains("cộng hòa xã hội")
+        || k.contains("độc lập - tự do")
+        || k.contains("đảng cộng sản việt nam")
+        || is_rule(t)
+}
+
+fn is_rule(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty()
+        && t.chars()
+            .all(|c| c == '-' || c == '_' || c == '*' || c == '=' || c == ' ')
+}
+
+/// An upper-case line naming the authority that issues a decision
+/// (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`, `CHÍNH PHỦ`, `BỘ TRƯỞNG BỘ …`).
+fn is_authority_heading(t: &str) -> bool {
+    if !is_upper(t) {
+        return false;
+    }
+    let k = key(t);
+    const HEADS: &[&str] = &[
+        "chủ tịch",
+        "bộ trưởng",
+        "thủ tướng",
+        "giám đốc",
+        "chính phủ",
+        "ủy ban",
+        "hội đồng",
+        "ban chấp hành",
+        "ban thường vụ",
+        "ban bí thư",
+        "bộ chính trị",
+        "tổng giám đốc",
+        "cục trưởng",
+        "hiệu trưởng",
+        "thường trực",
+        "bí thư",
+        "ban chỉ đạo",
+    ];
+    HEADS.iter().any(|h| k.starts_with(h))
+}
+
+fn find_subject(header: &[Line], title: Option<&Title>) -> Option<String> {
+    // 1. A `V/v` / `Về việc` line.
+    for (i, l) in header.iter().enumerate() {
+        if let Some(m) = RE_VV.find(l.text) {
+            let before = &l.text[..m.start()];
+            // A `Về việc` inside a sentence is not the subject.
+            if !before.trim().is_empty()
+                && !before.trim_start().starts_with("Số")
+                && !before.contains('/')
+            {
+                continue;
+            }
+            let mut parts = vec![l.text[m.end()..].to_string()];
+            for l2 in &header[i + 1..] {
+                let t = l2.text.trim();
+                if t.is_empty() || ends_subject(t) || is_place_date_line(t) {
+                    break;
+                }
+                if is_authority_heading(t) && !is_upper(l.text) {
+                    break;
+                }
+                if let Some(m) = RE_PLACE_DATE.find(t) {
+                    parts.push(t[..m.start()].to_string());
+                    break;
+                }
+                parts.push(t.to_string());
+            }
+            let s = clean_subject(&parts.join(" "));
+            if !s.is_empty() {
+                return Some(s);
+            }
+        }
+    }
+    // 2. The lines under the type title.
+    let title = title?;
+    let mut blocks: Vec<Vec<String>> = vec![Vec::new()];
+    if !title.rest.is_empty() {
+        blocks[0].push(title.rest.clone());
+    }
+    let mut prev_connector = false;
+    for l in &header[title.line + 1..] {
+        let t = l.text.trim();
+        if t.is_empty() {
+            if blocks.last().is_some_and(|b| !b.is_empty()) {
+                blocks.push(Vec::new());
+            }
+            continue;
+        }
+        if ends_subject(t) || is_place_date_line(t) {
+            break;
+        }
+        if is_authority_heading(t) && !prev_connector && blocks.iter().any(|b| !b.is_empty()) {
+            break;
+        }
+        // A new block that starts with a capital after a finished one is body.
+        let cur_empty = blocks.last().is_some_and(|b| b.is_empty());
+        if cur_empty && blocks.len() > 1 && starts_upper(t) && !is_upper(t) {
+            break;
+        }
+        let k = key(t);
+        prev_connector = k.ends_with(" của")
+            || k.ends_with(" về")
+            || k.ends_with(" và")
+            || k == "về"
+            || k.ends_with(',');
+        if let Some(b) = blocks.last_mut() {
+            b.push(t.to_string());
+        }
+    }
+    blocks.retain(|b| !b.is_empty());
+    // `KẾ HOẠCH HÀNH ĐỘNG` / `CỦA BAN THƯỜNG VỤ ĐẢNG ỦY` / blank / `thực hiện…`:
+    // the `CỦA …` block is part of the title when a subject follows it.
+    if blocks.len() > 1
+        && blocks[0].iter().all(|l| is_upper(l))
+        && key(&blocks[0][0]).starts_with("của ")
+    {
+        blocks.remove(0);
+    }
+    let s = blocks
+        .iter()
+        .map(|b| b.join(" "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let s = clean_subject(&s);
+    (!s.is_empty()).then_some(s)
+}
+
+fn starts_upper(t: &str) -> bool {
+    t.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn is_place_date_line(t: &str) -> bool {
+    RE_PLACE_DATE.find(t).is_some_and(|m| m.start() == 0)
+}
+
+fn clean_subject(s: &str) -> String {
+    let s = collapse_ws(s);
+    let s = s
+        .trim_start_matches(|c: char| c == ':' || c == '-' || c.is_whitespace())
+        .trim_end_matches(|c: char| c == '-' || c == '*' || c.is_whitespace());
+    let s = RE_VV.replace(s, "");
+    s.trim().to_string()
+}
+
+// ---------------------------------------------------------------- issuer
+
+const MOTTO_PARTS: &[&str] = &[
+    "cộng hòa xã hội chủ nghĩa việt nam",
+    "đảng cộng sản việt nam",
+    "độc lập - tự do - hạnh phúc",
+    "cộng hòa xã hội",
+    "chủ nghĩa việt nam",
+];
+
+/// Remove motto phrases (and what follows them on a flattened line) from a
+/// header line; returns the left-column remainder.
+fn strip_motto(t: &str) -> String {
+    let k = key(t);
+    let mut cut = t.len();
+    for m in MOTTO_PARTS {
+        if let Some(pos) = k.find(m) {
+            // Map the byte offset in the key back to the original: same
+            // number of chars before it.
+            let chars_before = k[..pos].chars().count();
+            let orig = t
+                .char_indices()
+                .nth(chars_before)
+                .map(|(i, _)| i)
+                .unwrap_or(t.len());
+            cut = cut.min(orig);
+        }
+    }
+    let mut s = t[..cut].to_string();
+    // Column gap: keep the left part.
+    if let Some(p) = s.find("   ") {
+        let right = s[p..].trim();
+        if !right.is_empty() && !is_upper(right) {
+            s.truncate(p);
+        }
+    }
+    s.trim()
+        .trim_matches(|c: char| c == '-' || c == '*' || c == '_' || c.is_whitespace())
+        .to_string()
+}
+
+/// Upper-case lines that continue the previous organisation line.
+fn continues_org(prev: &str, t: &str) -> bool {
+    let k = key(t);
+    let pk = key(prev);
+    const DESIGNATORS: &[&str] = &[
+        "thành phố",
+        "tỉnh",
+        "huyện",
+        "quận",
+        "xã",
+        "phường",
+        "thị xã",
+        "đặc khu",
+        "trung ương",
+        "tp",
+    ];
+    let has = |s: &str, d: &str| {
+        s == d || s.starts_with(&format!("{d} ")) || s.contains(&format!(" {d} "))
+    };
+    let committee = ["tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy"]
+        .iter()
+        .any(|c| k.starts_with(c));
+    (!committee
+        && DESIGNATORS.iter().any(|d| has(&k, d))
+        && !DESIGNATORS
+            .iter()
+            .any(|d| has(&pk, d) || pk.ends_with(&format!(" {d}"))))
+        || pk.ends_with(" và")
+        || pk.ends_with(',')
+        || pk.ends_with(" -")
+        || matches!(
+            pk.as_str(),
+            "ủy ban nhân dân"
+                | "hội đồng nhân dân"
+                | "ban chấp hành"
+                | "ubnd"
+                | "hđnd"
+                | "bộ"
+                | "sở"
+                | "ban chỉ đạo"
+                | "đảng bộ"
+        )
+}
+
+fn find_issuer(header: &[Line], title: Option<&Title>) -> Issuer {
+    let mut orgs: Vec<String> = Vec::new();
+    let stop = title.map(|t| t.line).unwrap_or(header.len());
+    let mut prev_was_org = false;
+    for l in &header[..stop] {
+        let raw = l.text.trim();
+        if raw.is_empty() {
+            prev_was_org = false;
+            continue;
+        }
+        if raw.starts_with("Số") || RE_VV.is_match(raw) || key(raw).starts_with("kính gửi") {
+            break;
+        }
+        let t = strip_motto(raw);
+        let t = t.split(", ngày").next().unwrap_or("").trim().to_string();
+        if t.is_empty()
+            || is_rule(&t)
+            || !is_upper(&t)
+            || t.chars().filter(|c| c.is_alphabetic()).count() < 2
+        {
+            prev_was_org = false;
+            continue;
+        }
+        let t = join_split_letters(&t);
+        match orgs.last_mut() {
+            Some(last) if prev_was_org && continues_org(last, &t) => {
+                last.push(' ');
+                last.push_str(&t);
+            }
+            _ => orgs.push(t),
+        }
+        prev_was_org = true;
+    }
+    let mut issuer = Issuer::default();
+    match orgs.len() {
+        0 => {
+            // No header: a title `… CỦA BAN THƯỜNG VỤ ĐẢNG ỦY` names the issuer.
+            if let Some(t) = title {
+                let mut cands: Vec<&str> = vec![t.rest.as_str()];
+                if let Some(next) = header.get(t.line + 1) {
+                    cands.push(next.text.trim());
+                }
+                for c in cands {
+                    let k = key(c);
+                    if let Some(org) = k.strip_prefix("của ") {
+                        if is_upper(c) && !org.starts_with("đồng chí") {
+                            let orig: String = c.chars().skip(4).collect();
+                            issuer.name = Some(proper_case(&expand_abbreviations(orig.trim())));
+                        }
+                    }
+                }
+            }
+        }
+        1 => issuer.name = Some(proper_case(&expand_abbreviations(&orgs[0]))),
+        n => {
+            issuer.name = Some(proper_case(&expand_abbreviations(&orgs[n - 1])));
+            issuer.parent = Some(proper_case(&expand_abbreviations(&orgs[n - 2])));
+        }
+    }
+    issuer
+}
+
+/// `B Ộ LAO ĐỘNG` (letters spaced out by a converter) → `BỘ LAO ĐỘNG`.
+fn join_split_letters(t: &str) -> String {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        if w.chars().count() == 1 && w.chars().all(|c| c.is_alphabetic()) {
+            let mut merged = w.to_string();
+            while i + 1 < words.len()
+                && words[i + 1].chars().count() == 1
+                && words[i + 1].chars().all(|c| c.is_alphabetic())
+                && merged.chars().count() < 2
+            {
+                merged.push_str(words[i + 1]);
+                i += 1;
+            }
+            out.push(merged);
+        } else {
+            out.push(w.to_string());
+        }
+        i += 1;
+    }
+    out.join(" ")
+}
+
+/// Expand `UBND`, `HĐND`, `TP` in an issuer name.
+pub fn expand_abbreviations(s: &str) -> String {
+    let upper = is_upper(s);
+    s.split_whitespace()
+        .map(|w| {
+            ISSUER_ABBREVIATIONS
+                .iter()
+                .find(|(a, _)| *a == w)
+                .map(|(_, e)| {
+                    if upper {
+                        e.to_uppercase()
+                    } else {
+                        e.to_string()
+                    }
+                })
+                .unwrap_or_else(|| w.to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Normal Vietnamese case for an organisation name or a post written in
+/// capitals: `SỞ GIÁO DỤC VÀ ĐÀO TẠO` → `Sở Giáo dục và Đào tạo`,
+/// `ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG` → `Ủy ban nhân dân thành phố Hải
+/// Phòng`, `PHÓ CHÁNH VĂN PHÒNG` → `Phó Chánh Văn phòng`. Text that is not
+/// all capitals is returned unchanged.
+pub fn proper_case(s: &str) -> String {
+    let s = collapse_ws(s);
+    if !is_upper(&s) {
+        return s;
+    }
+    let words: Vec<String> = s.split(' ').map(|w| w.to_lowercase()).collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    #[derive(PartialEq)]
+    enum Mode {
+        Start,
+        Field,
+        Place,
+        Plain,
+    }
+    let mut mode = Mode::Start;
+    let mut component_start = true;
+    let mut i = 0;
+    while i < words.len() {
+        // Longest unit match.
+        let mut matched = None;
+        for (unit, kind) in NAME_UNITS {
+            let uw: Vec<&str> = unit.split(' ').collect();
+            if i + uw.len() <= words.len()
+                && uw
+                    .iter()
+                    .zip(&words[i..i + uw.len()])
+                    .all(|(a, b)| key(a) == key(b.trim_end_matches([',', '.'])))
+                && matched
+                    .as_ref()
+                    .is_none_or(|(n, _, _): &(usize, &str, UnitKind)| uw.len() > *n)
+            {
+                matched = Some((uw.len(), *unit, *kind));
+            }
+        }
+        if let Some((n, unit, kind)) = matched {
+            // Keep punctuation glued to the last word.
+            let trail: String = words[i + n - 1]
+                .chars()
+                .rev()
+                .take_while(|c| matches!(c, ',' | '.'))
+                .collect();
+            let mut form =
+                if kind == UnitKind::Designator && mode != Mode::Start && !unit.ends_with(" ủy") {
+                    unit.to_lowercase()
+                } else {
+                    unit.to_string()
+                };
+            if component_start || out.is_empty() {
+                form = capitalize_first(&form);
+            }
+            out.push(format!("{form}{trail}"));
+            i += n;
+            mode = match kind {
+                UnitKind::Head => Mode::Field,
+                UnitKind::Designator => Mode::Place,
+                UnitKind::Fixed => Mode::Plain,
+            };
+            component_start = mode == Mode::Field;
+            continue;
+        }
+        let w = &words[i];
+        let is_connector = w == "và" || w == "-" || w == "&";
+        let form = if is_connector {
+            w.clone()
+        } else if mode == Mode::Place || component_start || out.is_empty() {
+            capitalize_first(w)
+        } else {
+            w.clone()
+        };
+        out.push(form);
+        component_start = mode == Mode::Field && (is_connector || w.ends_with(','));
+        if mode == Mode::Start {
+            mode = Mode::Plain;
+        }
+        i += 1;
+    }
+    out.join(" ")
+}
+
+// ------------------------------------------------------------------ type
+
+fn resolve_type(number: &Number, title: Option<&Title>, head_text: &str) -> Option<DocType> {
+    if let Some(t) = title {
+        return Some(t.entry.doc_type());
+    }
+    if let Some(sym) = &number.symbol {
+        if let Some(parts) = codes::split(&format!("1/{sym}")) {
+            if let Some(tc) = parts.type_code.and_then(vocab::type_by_code) {
+                return Some(tc.doc_type());
+            }
+        }
+        // Party numbers: `12-KH/TU`.
+        let first = sym.split(['/', '-']).next().unwrap_or("");
+        if sym.contains('/') && !sym.contains('-') {
+            if let Some(tc) = vocab::type_by_code(first) {
+                return Some(tc.doc_type());
+            }
+        }
+    }
+    if RE_VV.is_match(head_text) || number.symbol.is_some() {
+        return vocab::type_by_code("CV").map(|t| t.doc_type());
+    }
+    None
+}
+
+// ------------------------------------------------------------ recipients
+
+static RE_KINH_GUI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*-?\s*kính\s+gửi\s*:?\s*").unwrap());
+
+fn find_recipients(header: &[Line]) -> Vec<String> {
+    let Some(at) = header.iter().position(|l| RE_KINH_GUI.is_match(l.text)) else {
+        return Vec::new();
+    };
+    let first = RE_KINH_GUI.replace(header[at].text, "").trim().to_string();
+    let mut items: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let push = |cur: &mut String, items: &mut Vec<String>| {
+        let s = clean_item(cur);
+        if !s.is_empty() {
+            items.push(s);
+        }
+        cur.clear();
+    };
+    if !first.is_empty() {
+        cur.push_str(&first);
+    }
+    for l in &header[at + 1..] {
+        let t = l.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if t.starts_with('-') || t.starts_with('+') || t.starts_with('•') {
+            push(&mut cur, &mut items);
+            cur.push_str(t);
+        } else {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(t);
+        }
+    }
+    push(&mut cur, &mut items);
+    // A single inline addressee may list several bodies split by `;`.
+    items
+        .into_iter()
+        .flat_map(|i| {
+            i.split(';')
+                .map(clean_item)
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn clean_item(s: &str) -> String {
+    let s = collapse_ws(s);
+    s.trim_start_matches(['-', '+', '•', ' '])
+        .trim_end_matches([';', ',', '.', ' ', ':'])
+        .trim()
+        .to_string()
+}
+
+// ---------------------------------------------------------------- signer
+
+fn canonical_authority(a: &str) -> Option<String> {
+    AUTHORITIES
+        .iter()
+        .find(|(w, _)| *w == a)
+        .map(|(_, c)| c.to_string())
+}
+
+fn find_signer(ls: &[Line], zones: &Zones) -> Signer {
+    let mut signer = Signer::default();
+    let Some(range) = zones.signature.clone() else {
+        return signer;
+    };
+    let block: Vec<&str> = ls
+        .iter()
+        .filter(|l| l.start >= range.start && l.start <= range.end)
+        .map(|l| l.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut i = 0;
+    // Authority lines: take the last of consecutive ones (`TM. CHÍNH PHỦ` /
+    // `KT. THỦ TƯỚNG`).
+    while i < block.len() {
+        if let Some(c) = RE_AUTHORITY.captures(block[i]) {
+            signer.authority = canonical_authority(&c[1]);
+            let office = c[2].trim().to_string();
+            // `KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC` flattened onto one line.
+            let (office, title) = match office.find(" PHÓ ") {
+                Some(p) => (office[..p].to_string(), Some(office[p + 1..].to_string())),
+                None => (office, None),
+            };
+            signer.on_behalf_of = Some(proper_case(&office));
+            if let Some(t) = title {
+                signer.title = Some(proper_case(&t));
+            }
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    // Post title: upper-case lines until the name.
+    let mut title_parts: Vec<&str> = Vec::new();
+    while i < block.len() && signer.title.is_none() {
+        let t = block[i];
+        if is_upper(t) && !looks_like_name_upper(t, &title_parts) {
+            title_parts.push(t);
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if !title_parts.is_empty() {
+        signer.title = Some(proper_case(&title_parts.join(" ")));
+    }
+    // Name: the first name-like line after notes such as `(Đã ký)`.
+    for t in &block[i..] {
+        if segment::is_sign_note(t) {
+            continue;
+        }
+        let cand = t.trim_end_matches('.');
+        if looks_like_name(cand) {
+            signer.name = Some(title_case(cand));
+            break;
+        }
+    }
+    if signer.title.is_none() && signer.authority.is_none() && signer.on_behalf_of.is_none() {
+        return Signer {
+            name: signer.name,
+            ..Default::default()
+        };
+    }
+    signer
+}
+
+/// An upper-case name line (`NGUYỄN VĂN A`) right after the post title.
+fn looks_like_name_upper(t: &str, title_so_far: &[&str]) -> bool {
+    !title_so_far.is_empty() && looks_like_name(t) && !segment::is_post_title(t) && {
+        let k = key(t);
+        !NAME_UNITS
+            .iter()
+            .any(|(u, _)| k.contains(&key(u)) && u.contains(' '))
+            && !["phó", "chánh", "trưởng", "ban", "văn", "giám"]
+                .iter()
+                .any(|w| k.split(' ').any(|x| x == *w))
+    }
+}
+
+// ---------------------------------------------------------- distribution
+
+static RE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(\s*((?:để|thay|b/c|t/h|p/h|báo cáo|biết|thực hiện|chỉ đạo|phối hợp|theo dõi|đăng|qua)[^()]*)\)\s*$").unwrap()
+});
+static RE_LUU: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[-+•]?\s*Lưu\s*(?::|\s)\s*(?P<rest>.*)$").unwrap());
+static RE_NOI_NHAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*nơi\s+nhận\s*:?\s*").unwrap());
+static RE_COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\(\s*\d+[a-z]?\s*\)$").unwrap());
+
+fn find_distribution(ls: &[Line], zones: &Zones) -> (Vec<Recipient>, Vec<String>) {
+    let mut dist = Vec::new();
+    let mut archive = Vec::new();
+    let Some(range) = zones.distribution.clone() else {
+        return (dist, archive);
+    };
+    let block: Vec<&str> = ls
+        .iter()
+        .filter(|l| l.start >= range.start && l.start <= range.end)
+        .map(|l| l.text)
+        .collect();
+    let mut items: Vec<String> = Vec::new();
+    for (n, l) in block.iter().enumerate() {
+        let mut t = l.trim().to_string();
+        if n == 0 {
+            t = RE_NOI_NHAN.replace(&t, "").trim().to_string();
+        }
+        if t.is_empty() {
+            continue;
+        }
+        // Several items flattened onto one line: `- Như trên; - Lưu: VT.`
+        for (k, part) in t.split("; -").enumerate() {
+            let part = if k > 0 {
+                format!("-{part}")
+            } else {
+                part.to_string()
+            };
+            let p = part.trim();
+            if p.starts_with('-') || p.starts_with('+') || p.starts_with('•') || items.is_empty()
+            {
+                items.push(p.to_string());
+            } else if let Some(last) = items.last_mut() {
+                if last.trim_end().ends_with([';', ',', '.']) && RE_LUU.is_match(p) {
+                    items.push(p.to_string());
+                } else {
+                    last.push(' ');
+                    last.push_str(p);
+                }
+            }
+        }
+    }
+    for it in items {
+        if let Some(c) = RE_LUU.captures(&it) {
+            let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
+            for e in rest.split([',', ';']) {
+                let e = collapse_ws(e);
+                let e = e.trim_end_matches(['.', ' ']).trim();
+                let e = RE_COUNT.replace(e, "");
+                let e = e.trim();
+                if !e.is_empty() {
+                    archive.push(e.to_string());
+                }
+            }
+            continue;
+        }
+        let s = clean_item(&it);
+        if s.is_empty() {
+            continue;
+        }
+        let (name, note) = match RE_NOTE.captures(&s) {
+            Some(c) => {
+                let whole = c.get(0).map(|m| m.start()).unwrap_or(s.len());
+                (s[..whole].trim().to_string(), Some(collapse_ws(&c[1])))
+            }
+            None => (s.clone(), None),
+        };
+        if !name.is_empty() {
+            dist.push(Recipient { name, note });
+        }
+    }
+    (dist, archive)
+}
+
+// -------------------------------------------------------------- metadata
+
+/// Fields the document text lacks, from a legal portal's metadata block.
+fn apply_metadata(zones: &Zones, doc: &mut Document) {
+    if zones.meta.is_empty() {
+        return;
+    }
+    if doc.number.symbol.is_none() {
+        if let Some(code) = zones.meta("số hiệu") {
+            if let Some(n) = find_number(&format!("Số: {code}")) {
+                doc.number = n;
+            }
+        }
+    }
+    if doc.doc_type.is_none() {
+        if let Some(t) = zones.meta("loại văn bản").and_then(vocab::type_by_name) {
+            doc.doc_type = Some(t.doc_type());
+        }
+    }
+    if doc.issuer.name.is_none() {
+        if let Some(n) = zones
+            .meta("nơi ban hành")
+            .or(zones.meta("cơ quan ban hành"))
+        {
+            doc.issuer.name = Some(n.to_string());
+        }
+    }
+    if doc.date.year.is_none() {
+        if let Some((d, _)) = zones.meta("ngày ban hành").and_then(dates::date_at_start) {
+            doc.date = DocDate {
+                raw: zones.meta("ngày ban hành").map(str::to_string),
+                year: d.year,
+                month: d.month,
+                day: d.day,
+            };
+        }
+    }
+    if doc.signer.name.is_none() {
+        if let Some(n) = zones.meta("người ký").filter(|n| looks_like_name(n)) {
+            doc.signer.name = Some(title_case(n));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(t: &str) -> Document {
+        crate::extract::extract(&crate::normalize::normalize(t))
+    }
+
+    #[test]
+    fn casing() {
+        assert_eq!(
+            proper_case("SỞ GIÁO DỤC VÀ ĐÀO TẠO"),
+            "Sở Giáo dục và Đào tạo"
+        );
+        assert_eq!(
+            proper_case("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"),
+            "Ủy ban nhân dân thành phố Hải Phòng"
+        );
+        assert_eq!(proper_case("PHÓ CHÁNH VĂN PHÒNG"), "Phó Chánh Văn phòng");
+        assert_eq!(
+            proper_case("BAN CHẤP HÀNH TRUNG ƯƠNG"),
+            "Ban Chấp hành Trung ương"
+        );
+        assert_eq!(
+            proper_case("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"),
+            "Bộ Lao động - Thương binh và Xã hội"
+        );
+        assert_eq!(
+            proper_case("SỞ TÀI CHÍNH TỈNH LAI CHÂU"),
+            "Sở Tài chính tỉnh Lai Châu"
+        );
+        assert_eq!(proper_case("BAN THƯỜNG VỤ"), "Ban Thường vụ");
+        assert_eq!(proper_case("TỈNH ỦY QUẢNG NINH"), "Tỉnh ủy Quảng Ninh");
+        assert_eq!(
+            expand_abbreviations("UBND TP HẢI PHÒNG"),
+            "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"
+        );
+        assert_eq!(expand_abbreviations("UBND tỉnh"), "Ủy ban nhân dân tỉnh");
+    }
+
+    #[test]
+    fn state_letter() {
+        let d = parse("UBND TỈNH QUẢNG NINH\nSỞ TÀI CHÍNH\n-------\nSố: 123/STC-NS\nV/v hướng dẫn quyết toán\nngân sách năm 2024\nQuảng Ninh, ngày 05 tháng 3 năm 2025\nKính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố.\nThực hiện Thông tư số 02/2025/TT-BTC, Sở Tài chính hướng dẫn như sau:\n1. Nội dung.\n./.\nNơi nhận:\n- Như trên;\n- UBND tỉnh (để b/c);\n- Lưu: VT, NS.\nGIÁM ĐỐC\n(Đã ký)\nNGUYỄN VĂN HÙNG");
+        assert_eq!(d.issuer.name.as_deref(), Some("Sở Tài chính"));
+        assert_eq!(
+            d.issuer.parent.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Quảng Ninh")
+        );
+        assert_eq!(d.number.seq.as_deref(), Some("123"));
+        assert_eq!(d.number.symbol.as_deref(), Some("STC-NS"));
+        assert_eq!(d.place.as_deref(), Some("Quảng Ninh"));
+        assert_eq!(
+            (d.date.year, d.date.month, d.date.day),
+            (Some(2025), Some(3), Some(5))
+        );
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("hướng dẫn quyết toán ngân sách năm 2024")
+        );
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("CV"));
+        assert_eq!(
+            d.recipients,
+            vec!["Ủy ban nhân dân các huyện, thị xã, thành phố"]
+        );
+        assert_eq!(d.signer.authority, None);
+        assert_eq!(d.signer.title.as_deref(), Some("Giám đốc"));
+        assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Văn Hùng"));
+        assert_eq!(d.distribution.len(), 2);
+        assert_eq!(d.distribution[1].note.as_deref(), Some("để b/c"));
+        assert_eq!(d.archive, vec!["VT", "NS"]);
+    }
+
+    #[test]
+    fn party_plan_with_tm() {
+        let d = parse("ĐẢNG BỘ TỈNH NGHỆ AN\nHUYỆN ỦY NAM ĐÀN\n*\nSố 12-KH/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nNam Đàn, ngày 3 tháng 2 năm 2025\nKẾ HOẠCH\nthực hiện Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị\n-----\nThực hiện Chỉ thị số 35-CT/TW, Ban Thường vụ Huyện ủy ban hành kế hoạch.\nI. MỤC ĐÍCH\n1. Quán triệt.\nNơi nhận:\n- Tỉnh ủy (để b/c),\n- Lưu Văn phòng Huyện ủy.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nHoàng Văn Nam");
+        assert_eq!(d.issuer.name.as_deref(), Some("Huyện ủy Nam Đàn"));
+        assert_eq!(d.issuer.parent.as_deref(), Some("Đảng bộ tỉnh Nghệ An"));
+        assert_eq!(d.number.seq.as_deref(), Some("12"));
+        assert_eq!(d.number.symbol.as_deref(), Some("KH/HU"));
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("KH"));
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("thực hiện Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị")
+        );
+        assert_eq!(d.signer.authority.as_deref(), Some("TM."));
+        assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Ban Thường vụ"));
+        assert_eq!(d.signer.title.as_deref(), Some("Bí thư"));
+        assert_eq!(d.signer.name.as_deref(), Some("Hoàng Văn Nam"));
+        assert_eq!(d.archive, vec!["Văn phòng Huyện ủy"]);
+    }
+
+    #[test]
+    fn flattened_two_column_header_and_draft_number() {
+        let d = parse("UBND THÀNH PHỐ ĐÀ NẴNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y TẾ      Độc lập - Tự do - Hạnh phúc\nSố:     /SYT-NVY\nĐà Nẵng, ngày      tháng     năm 2026\nV/v tăng cường phòng, chống dịch\nKính gửi:\n- Các bệnh viện;\n- Trung tâm Y tế các quận, huyện.\nThực hiện chỉ đạo của UBND thành phố, Sở Y tế đề nghị:\n1. Các bệnh viện chủ trì.\nNơi nhận:\n- Như trên;\n- Lưu: VT, NVY.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTRẦN THANH BÌNH");
+        assert_eq!(d.issuer.name.as_deref(), Some("Sở Y tế"));
+        assert_eq!(
+            d.issuer.parent.as_deref(),
+            Some("Ủy ban nhân dân thành phố Đà Nẵng")
+        );
+        assert_eq!(d.number.seq, None);
+        assert_eq!(d.number.symbol.as_deref(), Some("SYT-NVY"));
+        assert_eq!(
+            (d.date.year, d.date.month, d.date.day),
+            (Some(2026), None, None)
+        );
+        assert_eq!(d.place.as_deref(), Some("Đà Nẵng"));
+        assert_eq!(
+            d.recipients,
+            vec!["Các bệnh viện", "Trung tâm Y tế các quận, huyện"]
+        );
+        assert_eq!(d.signer.authority.as_deref(), Some("KT."));
+        assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Giám đốc"));
+        assert_eq!(d.signer.title.as_deref(), Some("Phó Giám đốc"));
+        assert_eq!(d.signer.name.as_deref(), Some("Trần Thanh Bình"));
+    }
+
+    #[test]
+    fn decision_with_ve_viec_and_two_authorities() {
+        let d = parse("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n--------\nSố: 45/2025/QĐ-UBND\nLai Châu, ngày 09 tháng 6 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố danh mục thủ tục hành chính\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\nQUYẾT ĐỊNH:\nĐiều 1. Công bố.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nLê Văn Lương");
+        assert_eq!(
+            d.issuer.name.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Lai Châu")
+        );
+        assert_eq!(d.issuer.parent, None);
+        assert_eq!(d.number.year, Some(2025));
+        assert_eq!(d.number.symbol.as_deref(), Some("QĐ-UBND"));
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("QĐ"));
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("công bố danh mục thủ tục hành chính")
+        );
+        assert_eq!(d.signer.authority.as_deref(), Some("KT."));
+        assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Chủ tịch"));
+        assert_eq!(d.signer.title.as_deref(), Some("Phó Chủ tịch"));
+        assert_eq!(d.signer.name.as_deref(), Some("Lê Văn Lương"));
+    }
+}

@@ -17,7 +17,9 @@ pub fn extract(text: &str) -> Document {
         ..Default::default()
     };
     header::extract_header(text, &zones, &mut doc);
-    doc.references = references::extract_references(text, &zones, &doc);
+    let (refs, warnings) = references::extract_references(text, &zones, &doc);
+    doc.references = refs;
+    doc.warnings.extend(warnings);
     let year = doc.date.year;
     doc.directives = directives::extract_directives(text, zones.body.clone(), year);
     doc.targets = targets::extract_targets(text, zones.body.clone());

@@ -1,7 +1,786 @@
-//! Citations of other documents.
-use crate::model::{Document, Reference};
-use crate::segment::Zones;
+//! Citations of other documents: find → attributes → resolve.
+//!
+//! 1. **Find** every citation: a type name with a code (`Nghị quyết số
+//!    71-NQ/TW`), a bare code whose symbol names the kind (`02-CTr/TU`,
+//!    `281/NQ-CP`), a short mention (`Nghị quyết 71`), or a law named
+//!    without a number (`Luật Giáo dục`).
+//! 2. **Attributes**: after the code, `ngày …` (date), `của …` (issuer),
+//!    `về …` (about); before it, the governing verb (relation, from
+//!    [`crate::vocab::RELATION_VERBS`]) and `của X tại …` (issuer).
+//! 3. **Resolve**: one entry per distinct document (by
+//!    [`crate::codes::canonical`]), attributes merged from later mentions;
+//!    short mentions join the entry with the same kind and number, or warn
+//!    when more than one entry fits.
 
-pub fn extract_references(_text: &str, _zones: &Zones, _doc: &Document) -> Vec<Reference> {
-    Vec::new()
+use crate::codes;
+use crate::extract::dates;
+use crate::model::{DocType, Document, Reference, Relation, Span};
+use crate::normalize::{collapse_ws, key};
+use crate::segment::Zones;
+use crate::vocab::{self, RELATION_VERBS};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The code pattern: `71-NQ/TW`, `01 -KH/BCĐ`, `281/NQ-CP`,
+/// `02/2025/TT-BGDĐT`, `45/2019/QH14`, `11494/VP-VX`.
+const CODE: &str = r"(?P<num>\d{1,5}[a-zđ]?)[ \t]*(?P<sep>[/\-])[ \t]*(?:(?P<year>(?:19|20)\d{2})[ \t]*/[ \t]*)?(?P<sym>[\p{Lu}Đ][\p{L}Đđ]{0,11}\d{0,2}(?:[ \t]?[\-/][ \t]?[\p{Lu}Đ\d][\p{L}Đđ\d&]{0,14})*)";
+
+static RE_TYPED: LazyLock<Regex> = LazyLock::new(|| {
+    let names = vocab::all_type_names()
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?i:(?P<type>{names}))(?:\s+(?i:hành động))?\s+(?i:số)?\s*:?\s*(?-i:{CODE})(?:[^\p{{L}}\d]|$)"
+    ))
+    .unwrap()
+});
+
+static RE_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[^\p{{L}}\d/\-])(?-i:{CODE})(?:[^\p{{L}}\d]|$)"
+    ))
+    .unwrap()
+});
+
+static RE_SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    let names = vocab::all_type_names()
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?P<type>{names})\s+(?:số\s+)?(?P<num>\d{{1,5}})(?P<after>[^\d/\-\p{{L}}]|$)"
+    ))
+    .unwrap()
+});
+
+static RE_LAW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<name>(?:Bộ luật|Luật|Hiến pháp)(?:\s+(?:sửa đổi, bổ sung một số điều của\s+(?:các\s+)?Luật\s+)?\p{Lu}[\p{L}]*(?:\s+[\p{Ll}][\p{L}]*){0,8})?)").unwrap()
+});
+
+/// Words that end an issuer name after `của`.
+const ISSUER_STOPS: &[&str] = &[
+    " về ",
+    " ban hành",
+    " thực hiện",
+    " triển khai",
+    " hướng dẫn",
+    " quy định",
+    " tại ",
+    " trong ",
+    " đến ",
+    " nhằm ",
+    " theo ",
+    " để ",
+    " đã ",
+    " ngày ",
+    " năm ",
+    " phê duyệt",
+    " sửa đổi",
+    " gửi ",
+    " kèm",
+    " giao ",
+    " đối với",
+    " cho ",
+    " chỉ đạo",
+    " với ",
+    " là ",
+    " được ",
+    " nay ",
+    " thì ",
+    " trên ",
+    " đề nghị",
+    " yêu cầu",
+    " có ",
+    " số ",
+    " khóa ",
+    " (",
+];
+
+struct Found {
+    start: usize,
+    code_end: usize,
+    type_name: Option<String>,
+    code: Option<String>,
+    seq: Option<String>,
+    law_name: Option<String>,
+}
+
+/// All references of a document, in order of first appearance.
+pub fn extract_references(
+    text: &str,
+    zones: &Zones,
+    doc: &Document,
+) -> (Vec<Reference>, Vec<String>) {
+    let scan_from = zones.start.min(text.len());
+    let scan_to = zones.end.max(scan_from).min(text.len());
+    let region = &text[scan_from..scan_to];
+    let own = doc
+        .number
+        .symbol
+        .as_ref()
+        .and_then(|s| doc.number.seq.as_ref().map(|n| (n, s)))
+        .map(|(n, s)| {
+            let sep = if s.contains('/') && !s.contains('-') || is_party_symbol(s) {
+                "-"
+            } else {
+                "/"
+            };
+            match doc.number.year {
+                Some(y) => codes::canonical(&format!("{n}/{y}/{s}")),
+                None => codes::canonical(&format!("{n}{sep}{s}")),
+            }
+        });
+
+    let mut found: Vec<Found> = Vec::new();
+    let mut covered: Vec<(usize, usize)> = Vec::new();
+    for c in RE_TYPED.captures_iter(region) {
+        let (Some(t), Some(num), Some(sym)) = (c.name("type"), c.name("num"), c.name("sym")) else {
+            continue;
+        };
+        let code_start = num.start();
+        let code_end = sym.end();
+        let code = clean_code(&region[code_start..code_end]);
+        found.push(Found {
+            start: scan_from + t.start(),
+            code_end: scan_from + code_end,
+            type_name: Some(t.as_str().to_string()),
+            code: Some(code),
+            seq: Some(num.as_str().to_string()),
+            law_name: None,
+        });
+        covered.push((code_start, code_end));
+    }
+    for c in RE_BARE.captures_iter(region) {
+        let (Some(num), Some(sym)) = (c.name("num"), c.name("sym")) else {
+            continue;
+        };
+        if covered
+            .iter()
+            .any(|&(a, b)| num.start() >= a && num.start() < b)
+        {
+            continue;
+        }
+        let code = clean_code(&region[num.start()..sym.end()]);
+        let parts = codes::split(&code);
+        // A bare code counts when its symbol names a kind or carries a year.
+        let ok = parts.as_ref().is_some_and(|p| {
+            p.type_code.is_some()
+                || p.year.is_some()
+                || (p.symbol.contains('-')
+                    && p.symbol.chars().filter(|c| c.is_uppercase()).count() >= 3)
+        });
+        if !ok {
+            continue;
+        }
+        found.push(Found {
+            start: scan_from + num.start(),
+            code_end: scan_from + sym.end(),
+            type_name: None,
+            code: Some(code),
+            seq: Some(num.as_str().to_string()),
+            law_name: None,
+        });
+        covered.push((num.start(), sym.end()));
+    }
+    for c in RE_SHORT.captures_iter(region) {
+        let (Some(t), Some(num)) = (c.name("type"), c.name("num")) else {
+            continue;
+        };
+        if covered
+            .iter()
+            .any(|&(a, b)| num.start() >= a && num.start() < b)
+        {
+            continue;
+        }
+        // `Kế hoạch 5 năm`, `Chương trình 2018`: not document numbers.
+        let after = &region[num.end()..];
+        let next_word = after.split_whitespace().next().unwrap_or("");
+        if [
+            "năm", "tháng", "ngày", "%", "giờ", "người", "lần", "học", "nội", "triệu", "tỷ",
+        ]
+        .contains(&key(next_word).as_str())
+            || num.as_str().len() == 4 && num.as_str().starts_with(['1', '2'])
+        {
+            continue;
+        }
+        if !t.as_str().starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        found.push(Found {
+            start: scan_from + t.start(),
+            code_end: scan_from + num.end(),
+            type_name: Some(t.as_str().to_string()),
+            code: None,
+            seq: Some(num.as_str().to_string()),
+            law_name: None,
+        });
+    }
+    for c in RE_LAW.captures_iter(region) {
+        let Some(m) = c.name("name") else { continue };
+        let name = trim_law_name(m.as_str());
+        if name.split_whitespace().count() < 2 {
+            continue;
+        }
+        if covered.iter().any(|&(a, b)| m.start() < b && m.end() > a) {
+            continue;
+        }
+        found.push(Found {
+            start: scan_from + m.start(),
+            code_end: scan_from + m.start() + name.len(),
+            type_name: Some(if name.starts_with("Hiến pháp") {
+                "Hiến pháp".into()
+            } else {
+                "Luật".into()
+            }),
+            code: None,
+            seq: None,
+            law_name: Some(name),
+        });
+    }
+    found.sort_by_key(|f| f.start);
+
+    let mut refs: Vec<Reference> = Vec::new();
+    let mut shorts: Vec<(Found, Span)> = Vec::new();
+    for f in found {
+        let span_end = f.code_end;
+        if let Some(code) = &f.code {
+            let canon = codes::canonical(code);
+            if own.as_deref() == Some(canon.as_str()) {
+                continue;
+            }
+            let mut attrs = attributes(text, f.start, f.code_end);
+            if attrs.issuer.is_none() {
+                attrs.issuer = issuer_before(text, f.start);
+            }
+            let mention = Span {
+                start: f.start,
+                end: attrs.end.max(span_end),
+            };
+            if let Some(r) = refs
+                .iter_mut()
+                .find(|r| r.key.as_deref() == Some(canon.as_str()))
+            {
+                merge(r, &attrs, mention);
+                continue;
+            }
+            let parts = codes::split(code);
+            let doc_type = type_of(f.type_name.as_deref(), parts.as_ref());
+            refs.push(Reference {
+                code: Some(code.clone()),
+                doc_type,
+                seq: parts.as_ref().and_then(|p| p.seq.clone()).or(f.seq.clone()),
+                year: parts.as_ref().and_then(|p| p.year),
+                symbol: parts.as_ref().map(|p| p.symbol.clone()),
+                date: attrs.date.clone(),
+                issuer: attrs.issuer.clone(),
+                about: attrs.about.clone(),
+                relation: attrs.relation,
+                text: collapse_ws(&text[mention.start..mention.end]),
+                span: mention,
+                key: Some(canon),
+                mentions: vec![mention],
+            });
+        } else if let Some(name) = &f.law_name {
+            let k = key(name);
+            let mention = Span {
+                start: f.start,
+                end: f.code_end,
+            };
+            if let Some(r) = refs
+                .iter_mut()
+                .find(|r| r.code.is_none() && r.about.as_deref().map(key) == Some(k.clone()))
+            {
+                r.mentions.push(mention);
+                continue;
+            }
+            let attrs = attributes(text, f.start, f.code_end);
+            refs.push(Reference {
+                code: None,
+                doc_type: Some(DocType {
+                    code: if name.starts_with("Hiến pháp") {
+                        "HP".into()
+                    } else {
+                        "L".into()
+                    },
+                    name: if name.starts_with("Hiến pháp") {
+                        "Hiến pháp".into()
+                    } else {
+                        "Luật".into()
+                    },
+                }),
+                seq: None,
+                year: None,
+                symbol: None,
+                date: attrs.date.clone(),
+                issuer: None,
+                about: Some(name.clone()),
+                relation: attrs.relation,
+                text: name.clone(),
+                span: mention,
+                key: None,
+                mentions: vec![mention],
+            });
+        } else {
+            let span = Span {
+                start: f.start,
+                end: f.code_end,
+            };
+            shorts.push((f, span));
+        }
+    }
+    let warnings = resolve_shorts(text, shorts, &mut refs);
+    (refs, warnings)
+}
+
+fn is_party_symbol(s: &str) -> bool {
+    // Party symbols carry the kind before a slash: `KH/TU`, `NQ/TW`.
+    s.split('/').next().and_then(vocab::type_by_code).is_some() && !s.contains('-')
+}
+
+fn trim_law_name(s: &str) -> String {
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    const TAIL_STOPS: &[&str] = &[
+        "năm", "ngày", "số", "của", "và", "được", "đã", "thì", "quy", "có", "này", "hiện", "về",
+        "tại", "theo", "trong", "để",
+    ];
+    if let Some(p) = words
+        .iter()
+        .skip(2)
+        .position(|w| TAIL_STOPS.contains(&key(w).as_str()))
+    {
+        words.truncate(p + 2);
+    }
+    words
+        .join(" ")
+        .trim_end_matches([',', ';', '.'])
+        .to_string()
+}
+
+fn clean_code(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .trim_end_matches(['.', ',', ';', ':', '-', '/'])
+        .to_string()
+}
+
+fn type_of(type_name: Option<&str>, parts: Option<&codes::CodeParts>) -> Option<DocType> {
+    let from_symbol = parts
+        .and_then(|p| p.type_code)
+        .and_then(vocab::type_by_code);
+    let from_name = type_name.and_then(vocab::type_by_name);
+    match (from_name, from_symbol) {
+        // `Văn bản số 379-CV/VPĐU`: the symbol is more precise than `Văn bản`.
+        (Some(n), Some(s)) if n.code == "CV" => Some(s.doc_type()),
+        (Some(n), _) => Some(n.doc_type()),
+        (None, Some(s)) => Some(s.doc_type()),
+        (None, None) => vocab::type_by_code("CV").map(|t| t.doc_type()),
+    }
+}
+
+#[derive(Debug, Default)]
+struct Attrs {
+    date: Option<String>,
+    issuer: Option<String>,
+    about: Option<String>,
+    relation: Relation,
+    end: usize,
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Read the date, issuer and about phrase after a citation and the verb
+/// before it.
+fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
+    let mut a = Attrs {
+        end: code_end,
+        ..Default::default()
+    };
+    let win_end = floor(text, code_end + 400);
+    // Newlines are soft wraps here; same byte length keeps offsets valid.
+    let mut win_end = win_end;
+    for stop in ["\n\n", "\nKính gửi", "\nNơi nhận"] {
+        if let Some(p) = text[code_end..win_end].find(stop) {
+            win_end = code_end + p;
+        }
+    }
+    let win = text[code_end..win_end].replace('\n', " ");
+    let mut pos = 0;
+    for _ in 0..3 {
+        let rest = &win[pos..];
+        let trimmed = rest.trim_start_matches([' ', ',']);
+        let skip = rest.len() - trimmed.len();
+        let lower = trimmed.to_lowercase();
+        if lower.starts_with("ngày") && a.date.is_none() {
+            let after = &trimmed["ngày".len()..];
+            if let Some((d, n)) = dates::date_at_start(after) {
+                a.date = d.iso();
+                pos += skip + "ngày".len() + n;
+                continue;
+            }
+            break;
+        }
+        if (lower.starts_with("của ") || lower.starts_with("do ")) && a.issuer.is_none() {
+            let w = if lower.starts_with("của ") {
+                "của ".len()
+            } else {
+                "do ".len()
+            };
+            let body = &trimmed[w..];
+            let (iss, n) = issuer_at(body);
+            if let Some(iss) = iss {
+                a.issuer = Some(iss);
+                pos += skip + w + n;
+                // `(khóa XIV)` after the issuer.
+                let r = &win[pos..];
+                if r.trim_start().starts_with('(') {
+                    if let Some(close) = r.find(')') {
+                        if close < 40 {
+                            pos += close + 1;
+                        }
+                    }
+                }
+                continue;
+            }
+            break;
+        }
+        if (lower.starts_with("về ") || lower.starts_with("v/v ")) && a.about.is_none() {
+            let w = if lower.starts_with("về việc ") {
+                "về việc ".len()
+            } else if lower.starts_with("v/v ") {
+                4
+            } else {
+                "về ".len()
+            };
+            let body = &trimmed[w..];
+            let n = about_len(body);
+            if n > 0 {
+                a.about = Some(collapse_ws(&body[..n]));
+                pos += skip + w + n;
+            }
+            break;
+        }
+        break;
+    }
+    a.end = code_end + pos.min(win.len());
+    a.relation = relation_before(text, start);
+    // `(gửi kèm)` closing the clause that this citation heads.
+    let clause_end = win[pos..]
+        .find([';', '.'])
+        .map(|p| pos + p)
+        .unwrap_or(win.len());
+    let clause = key(&win[pos..clause_end]);
+    if (clause.contains("(gửi kèm")
+        || clause.contains("(kèm theo")
+        || clause.contains("văn bản gửi kèm"))
+        && !RE_TYPED.is_match(&win[pos..clause_end])
+    {
+        a.relation = Relation::Attached;
+    }
+    a
+}
+
+/// An issuer name at the start of `s`; returns it and the bytes consumed.
+fn issuer_at(s: &str) -> (Option<String>, usize) {
+    let first = s.chars().next();
+    if !first.is_some_and(|c| c.is_uppercase()) {
+        return (None, 0);
+    }
+    let lower = s.to_lowercase();
+    // The first stop: punctuation or a stop phrase.
+    let mut end = s.len().min(200);
+    end = floor(s, end);
+    for (i, c) in s.char_indices() {
+        if i >= end {
+            break;
+        }
+        if matches!(c, ';' | ':' | '(' | ')' | '.' | '"' | '“' | '”') {
+            end = i;
+            break;
+        }
+        if c == ',' {
+            // `Bộ Văn hóa, Thể thao và Du lịch`: a comma inside a ministry name.
+            let head = &s[..i];
+            let next = s[i + 1..].trim_start();
+            let continues = (head.starts_with("Bộ ") || head.starts_with("Sở "))
+                && next.chars().next().is_some_and(|c| c.is_uppercase())
+                && !next.starts_with("Bộ ")
+                && !next.starts_with("Sở ")
+                && vocab::all_type_names().iter().all(|n| !next.starts_with(n))
+                && next
+                    .split([',', ';'])
+                    .next()
+                    .is_some_and(|seg| seg.contains(" và "));
+            if !continues {
+                end = i;
+                break;
+            }
+        }
+    }
+    // Stops are lower-case running-text words: compare case-sensitively so
+    // that `Ban Chỉ đạo` is not cut at `chỉ đạo`.
+    for stop in ISSUER_STOPS {
+        if let Some(p) = s[..end].find(stop) {
+            if p < end {
+                end = p;
+            }
+        }
+    }
+    // ` và ` ends the name unless a capitalised word (not a kind) follows.
+    let mut from = 0;
+    while let Some(p) = lower[from..floor(&lower, end)].find(" và ") {
+        let at = from + p;
+        let next = s[at + " và ".len()..].trim_start();
+        let cont = next.chars().next().is_some_and(|c| c.is_uppercase())
+            && vocab::all_type_names().iter().all(|n| !next.starts_with(n))
+            && !next.starts_with("UBND")
+            && !next.starts_with("Ủy ban")
+            && !next.starts_with("Bộ ");
+        if !cont {
+            end = at;
+            break;
+        }
+        from = at + " và ".len();
+    }
+    let name = collapse_ws(&s[..end]);
+    let name = name.trim_end_matches([',', ' ', '-']).to_string();
+    if name.is_empty() || name.split_whitespace().count() > 14 {
+        return (None, 0);
+    }
+    (Some(name), end)
+}
+
+static RE_ISSUER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"của\s+(?P<org>(?:Ủy ban|UBND|HĐND|Hội đồng|Bộ|Sở|Ban|Văn phòng|Chính phủ|Thủ tướng|Thành ủy|Tỉnh ủy|Đảng ủy|Huyện ủy|Cục|Tổng cục)[^;:.()]{0,120}?)\s+tại\s*$").unwrap()
+});
+
+/// `chỉ đạo của Ủy ban nhân dân thành phố tại Văn bản số …`: the issuer
+/// named before the citation (bodies only, not persons).
+fn issuer_before(text: &str, start: usize) -> Option<String> {
+    let from = floor(text, start.saturating_sub(160));
+    let before = text[from..start].replace('\n', " ");
+    let c = RE_ISSUER_BEFORE.captures(&before)?;
+    let org = c.name("org")?.as_str();
+    // The last `của` wins: `… của X của Y tại`.
+    let org = collapse_ws(org.rsplit(" của ").next().unwrap_or(org));
+    // The whole phrase must read as a name (`Bộ X quy định tại` is not).
+    let (name, used) = issuer_at(&org);
+    (used + 1 >= org.len()).then_some(name).flatten()
+}
+
+/// Length of an `về …` phrase: up to the end of the clause or the next
+/// citation.
+fn about_len(s: &str) -> usize {
+    let mut end = floor(s, s.len().min(300));
+    for (i, c) in s.char_indices() {
+        if i >= end {
+            break;
+        }
+        if matches!(c, ';' | '(' | ')' | ':')
+            || (c == '.' && (s[i + 1..].starts_with([' ', '\n']) || i + 1 == s.len()))
+        {
+            end = i;
+            break;
+        }
+    }
+    if let Some(m) = RE_TYPED.find(&s[..end]) {
+        // Cut before `, Chương trình hành động số …` / `và Kế hoạch số …`.
+        let head = s[..m.start()].trim_end();
+        let head = head
+            .strip_suffix(" và")
+            .or(head.strip_suffix(','))
+            .unwrap_or(head);
+        end = head.len();
+    }
+    s[..end].trim_end_matches([',', ' ']).len()
+}
+
+/// The verb that governs a citation: the nearest verb of the table in the
+/// same clause before it.
+fn relation_before(text: &str, start: usize) -> Relation {
+    let from = floor(text, start.saturating_sub(200));
+    let before = &text[from..start];
+    let clause_start = before.rfind([';', '.', ':']).map(|p| p + 1).unwrap_or(0);
+    let clause = key(&before[clause_start..].replace('\n', " "));
+    let mut best: Option<(usize, Relation)> = None;
+    for (verb, rel) in RELATION_VERBS {
+        let v = key(verb);
+        let mut search = 0;
+        while let Some(p) = clause[search..].find(&v) {
+            let at = search + p;
+            let tail = &clause[at + v.len()..];
+            let bounded = (at == 0 || clause[..at].ends_with(' '))
+                && (tail.is_empty() || tail.starts_with(' '));
+            if bounded && best.is_none_or(|(b, _)| at + v.len() > b) {
+                best = Some((at + v.len(), *rel));
+            }
+            search = at + v.len();
+        }
+    }
+    best.map(|(_, r)| r).unwrap_or(Relation::Mentions)
+}
+
+fn merge(r: &mut Reference, a: &Attrs, mention: Span) {
+    if r.date.is_none() {
+        r.date = a.date.clone();
+    }
+    if r.issuer.is_none() {
+        r.issuer = a.issuer.clone();
+    }
+    if r.about.is_none() {
+        r.about = a.about.clone();
+    }
+    if r.relation == Relation::Mentions {
+        r.relation = a.relation;
+    }
+    r.mentions.push(mention);
+}
+
+/// Short mentions (`Nghị quyết 71`) join the entry with the same kind and
+/// number; an ambiguous one gets a warning; an unknown one a code-less entry.
+fn resolve_shorts(
+    text: &str,
+    shorts: Vec<(Found, Span)>,
+    refs: &mut Vec<Reference>,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for (f, span) in shorts {
+        let Some(t) = f.type_name.as_deref().and_then(vocab::type_by_name) else {
+            continue;
+        };
+        let seq = f.seq.clone().unwrap_or_default();
+        let n = seq.trim_start_matches('0');
+        let cands: Vec<usize> = refs
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.doc_type
+                    .as_ref()
+                    .is_some_and(|d| d.code == t.code || t.code == "CV")
+                    && r.seq.as_deref().map(|s| s.trim_start_matches('0')) == Some(n)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        match cands.len() {
+            1 => refs[cands[0]].mentions.push(span),
+            0 => {
+                if refs.iter().any(|r| {
+                    r.code.is_none()
+                        && r.seq.as_deref() == Some(seq.as_str())
+                        && r.doc_type.as_ref().map(|d| d.code.as_str()) == Some(t.code)
+                }) {
+                    continue;
+                }
+                refs.push(Reference {
+                    code: None,
+                    doc_type: Some(t.doc_type()),
+                    seq: Some(seq.clone()),
+                    year: None,
+                    symbol: None,
+                    date: None,
+                    issuer: None,
+                    about: None,
+                    relation: relation_before(text, span.start),
+                    text: collapse_ws(&text[span.start..span.end]),
+                    span,
+                    key: None,
+                    mentions: vec![span],
+                });
+            }
+            _ => {
+                let codes: Vec<String> =
+                    cands.iter().filter_map(|&i| refs[i].code.clone()).collect();
+                warnings.push(format!(
+                    "ambiguous citation '{}' at byte {}: could be {}",
+                    collapse_ws(&text[span.start..span.end]),
+                    span.start,
+                    codes.join(" or ")
+                ));
+            }
+        }
+    }
+    refs.sort_by_key(|r| r.span.start);
+    warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs(t: &str) -> Vec<Reference> {
+        crate::extract::extract(&crate::normalize::normalize(t)).references
+    }
+
+    #[test]
+    fn full_citation() {
+        let r = refs("Thực hiện Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị về đột phá phát triển giáo dục và đào tạo; Sở đề nghị:");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].code.as_deref(), Some("71-NQ/TW"));
+        assert_eq!(r[0].doc_type.as_ref().unwrap().code, "NQ");
+        assert_eq!(r[0].date.as_deref(), Some("2025-08-22"));
+        assert_eq!(r[0].issuer.as_deref(), Some("Bộ Chính trị"));
+        assert_eq!(
+            r[0].about.as_deref(),
+            Some("đột phá phát triển giáo dục và đào tạo")
+        );
+        assert_eq!(r[0].relation, Relation::Implements);
+    }
+
+    #[test]
+    fn variants_and_resolution() {
+        let r = refs("Căn cứ Kế hoạch số 01 -KH/BCĐ của Ban Chỉ đạo thành phố; Thông tư số 02/2025/TT-BGDĐT ngày 24/01/2025; Công văn số 279-\nCV/VPĐU ngày 20/10/2025 của Văn phòng Đảng ủy về việc x. Theo Kế hoạch 01, làm.");
+        let codes: Vec<_> = r
+            .iter()
+            .map(|r| r.code.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(codes, vec!["01-KH/BCĐ", "02/2025/TT-BGDĐT", "279-CV/VPĐU"]);
+        assert_eq!(r[0].relation, Relation::Basis);
+        assert_eq!(r[0].issuer.as_deref(), Some("Ban Chỉ đạo thành phố"));
+        assert_eq!(r[0].mentions.len(), 2);
+        assert_eq!(r[1].year, Some(2025));
+        assert_eq!(r[2].issuer.as_deref(), Some("Văn phòng Đảng ủy"));
+    }
+
+    #[test]
+    fn issuer_with_va_and_comma() {
+        let r = refs("Thực hiện Kế hoạch số 255/KH-BGDĐT của Bộ Giáo dục và Đào tạo và Kế hoạch số 547/KH-UBND của Ủy ban nhân dân thành phố; Công văn số 12/BVHTTDL-VP của Bộ Văn hóa, Thể thao và Du lịch.");
+        assert_eq!(r[0].issuer.as_deref(), Some("Bộ Giáo dục và Đào tạo"));
+        assert_eq!(r[1].issuer.as_deref(), Some("Ủy ban nhân dân thành phố"));
+        assert_eq!(
+            r[2].issuer.as_deref(),
+            Some("Bộ Văn hóa, Thể thao và Du lịch")
+        );
+    }
+
+    #[test]
+    fn traps_are_not_references() {
+        let r = refs("Đạt 8/13 trường = 66,6% trong Quý III/2025; dạy 02 buổi/ngày; giai đoạn 2021-2025; COVID-19 và 5G.");
+        assert!(r.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn bare_codes_and_laws() {
+        let r = refs("Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2019; các nội dung tại 281/NQ-CP và 02-CTr/TU.");
+        assert_eq!(r[0].code, None);
+        assert_eq!(r[0].about.as_deref(), Some("Luật Giáo dục"));
+        assert_eq!(r[0].relation, Relation::Basis);
+        assert_eq!(r[1].code.as_deref(), Some("281/NQ-CP"));
+        assert_eq!(r[2].doc_type.as_ref().unwrap().code, "CTr");
+    }
+
+    #[test]
+    fn lookback_issuer_only_for_bodies() {
+        let r = refs("Thực hiện chỉ đạo của Ủy ban nhân dân thành phố tại Văn bản số 3824/VP-QH ngày 07/6/2024 về việc x; ý kiến của Bí thư Đảng ủy tại Văn bản số 379-CV/VPĐU ngày 08/11/2025 về việc y.");
+        assert_eq!(r[0].issuer.as_deref(), Some("Ủy ban nhân dân thành phố"));
+        assert_eq!(r[1].issuer, None);
+    }
 }

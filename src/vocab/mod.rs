@@ -390,3 +390,85 @@ mod tests {
         assert!(kh2 < kh);
     }
 }
+
+/// How a unit of an organisation name or post affects casing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    /// Written exactly as in the table.
+    Fixed,
+    /// An organisation head (`Sở`, `Bộ`): the field name after it has the
+    /// first syllable of each component capitalized (`Sở Giáo dục và Đào tạo`).
+    Head,
+    /// An administrative level (`tỉnh`, `thành phố`): the place name after it
+    /// is Title Case (`thành phố Hải Phòng`).
+    Designator,
+}
+
+/// Units of organisation names and posts with their proper written form.
+/// Matched longest first, case-insensitively.
+pub const NAME_UNITS: &[(&str, UnitKind)] = &[
+    ("Ban Chấp hành Trung ương", UnitKind::Fixed),
+    ("Ủy ban nhân dân", UnitKind::Fixed),
+    ("Hội đồng nhân dân", UnitKind::Fixed),
+    ("Mặt trận Tổ quốc", UnitKind::Fixed),
+    ("Chánh Văn phòng", UnitKind::Fixed),
+    ("Ban Thường vụ", UnitKind::Fixed),
+    ("Ban Chỉ đạo", UnitKind::Fixed),
+    ("Ban Chấp hành", UnitKind::Fixed),
+    ("Ban Bí thư", UnitKind::Fixed),
+    ("Bộ Chính trị", UnitKind::Fixed),
+    ("Tổng Bí thư", UnitKind::Fixed),
+    ("Thủ tướng", UnitKind::Fixed),
+    ("Chính phủ", UnitKind::Fixed),
+    ("Quốc hội", UnitKind::Fixed),
+    ("Trung ương", UnitKind::Fixed),
+    ("Việt Nam", UnitKind::Fixed),
+    ("Hồ Chí Minh", UnitKind::Fixed),
+    ("Đảng ủy", UnitKind::Fixed),
+    ("Đảng bộ", UnitKind::Fixed),
+    ("Giám đốc", UnitKind::Fixed),
+    ("Tổng Giám đốc", UnitKind::Fixed),
+    ("Chủ tịch", UnitKind::Fixed),
+    ("Bí thư", UnitKind::Fixed),
+    ("Bộ trưởng", UnitKind::Fixed),
+    ("Thứ trưởng", UnitKind::Fixed),
+    ("Hiệu trưởng", UnitKind::Fixed),
+    ("Thường trực", UnitKind::Fixed),
+    ("Chủ nhiệm", UnitKind::Fixed),
+    ("Trưởng ban", UnitKind::Fixed),
+    ("Trưởng phòng", UnitKind::Fixed),
+    ("Cục trưởng", UnitKind::Fixed),
+    ("Vụ trưởng", UnitKind::Fixed),
+    ("Viện trưởng", UnitKind::Fixed),
+    ("Thủ trưởng", UnitKind::Fixed),
+    ("Phó", UnitKind::Fixed),
+    ("xã hội", UnitKind::Fixed),
+    ("Văn phòng", UnitKind::Head),
+    ("Tổng cục", UnitKind::Head),
+    ("Chi cục", UnitKind::Head),
+    ("Học viện", UnitKind::Head),
+    ("Trung tâm", UnitKind::Head),
+    ("Công an", UnitKind::Head),
+    ("Ủy ban", UnitKind::Head),
+    ("Sở", UnitKind::Head),
+    ("Bộ", UnitKind::Head),
+    ("Cục", UnitKind::Head),
+    ("Vụ", UnitKind::Head),
+    ("Ban", UnitKind::Head),
+    ("Phòng", UnitKind::Head),
+    ("Viện", UnitKind::Head),
+    ("Trường", UnitKind::Head),
+    ("Thành ủy", UnitKind::Designator),
+    ("Tỉnh ủy", UnitKind::Designator),
+    ("Huyện ủy", UnitKind::Designator),
+    ("Quận ủy", UnitKind::Designator),
+    ("thành phố", UnitKind::Designator),
+    ("thị xã", UnitKind::Designator),
+    ("thị trấn", UnitKind::Designator),
+    ("đặc khu", UnitKind::Designator),
+    ("tỉnh", UnitKind::Designator),
+    ("huyện", UnitKind::Designator),
+    ("quận", UnitKind::Designator),
+    ("phường", UnitKind::Designator),
+    ("xã", UnitKind::Designator),
+];

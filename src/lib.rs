@@ -9,7 +9,8 @@
 //! [`ingest`] (bytes → text) → [`normalize`] (one canonical text, spans
 //! point into it) → [`segment`] (header, subject, recipients, body,
 //! signature, distribution) → [`extract`] (fields, references, directives,
-//! targets) → [`model::Document`]. Vocabularies live in [`vocab`].
+//! targets) → [`model::Document`]. Vocabularies live in [`vocab`]; the
+//! citation-aware search index (`congvan index/search/refs`) is [`index`].
 //!
 //! ```
 //! let text = "UBND TỈNH QUẢNG NINH\nSỞ TÀI CHÍNH\nSố: 123/STC-NS\n\
@@ -29,6 +30,7 @@
 pub mod codes;
 pub mod error;
 pub mod extract;
+pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod normalize;

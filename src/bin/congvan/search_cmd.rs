@@ -1,45 +1,339 @@
-//! `congvan index`, `congvan search`, `congvan refs` (filled in by the search work).
+//! `congvan index`, `congvan search`, `congvan refs`.
+use congvan::index::{self, Hit, Index, IndexOptions, SearchOptions, SearchResults};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 #[derive(clap::Args)]
 pub struct IndexArgs {
-    /// Files and folders to index.
+    /// Files and folders to index (folders recursively).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Index folder.
+    /// Index folder (created when missing).
     #[arg(long)]
-    index: Option<PathBuf>,
+    index: PathBuf,
+    /// Remove entries whose file no longer exists.
+    #[arg(long)]
+    prune: bool,
+    /// Write each failed file as a JSON line `{path, reason}` to FILE.
+    #[arg(long, value_name = "FILE")]
+    failures: Option<PathBuf>,
+    /// Seconds between commits (a crash loses at most this much work).
+    #[arg(long, default_value_t = 5.0, hide = true)]
+    commit_interval: f64,
+    /// Parser threads (default: one per core).
+    #[arg(long)]
+    threads: Option<usize>,
 }
 
 #[derive(clap::Args)]
 pub struct SearchArgs {
-    /// The query.
+    /// The query: a document (`Nghị quyết 71`, `NQ 71`, `71-NQ/TW`) or free text.
     query: String,
+    /// Index folder (default: an index of the embedded corpus, built on first use).
     #[arg(long)]
     index: Option<PathBuf>,
+    /// NDJSON, one hit per line.
     #[arg(long)]
     json: bool,
     #[arg(long, default_value_t = 10)]
     limit: usize,
+    /// Only documents of this kind (`KH`, `CV`, `Kế hoạch`).
+    #[arg(long = "type", value_name = "TYPE")]
+    doc_type: Option<String>,
+    /// Only documents from this issuer.
+    #[arg(long)]
+    issuer: Option<String>,
+    /// Only documents dated on or after (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Only documents dated on or before (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
 }
 
 #[derive(clap::Args)]
 pub struct RefsArgs {
-    /// A document code such as 71-NQ/TW.
+    /// A document code such as 71-NQ/TW (or a short form: "NQ 71").
     code: String,
+    /// Index folder (default: an index of the embedded corpus).
     #[arg(long)]
     index: Option<PathBuf>,
+    /// NDJSON, one citing document per line.
     #[arg(long)]
     json: bool,
 }
 
-pub fn run_index(_a: IndexArgs) -> ExitCode {
-    crate::fail("index: not implemented yet")
+fn open(dir: &Option<PathBuf>) -> Result<Index, congvan::Error> {
+    match dir {
+        Some(d) => Index::open(d),
+        None => index::corpus::open_default(),
+    }
 }
-pub fn run_search(_a: SearchArgs) -> ExitCode {
-    crate::fail("search: not implemented yet")
+
+pub fn run_index(a: IndexArgs) -> ExitCode {
+    let idx = match Index::create(&a.index) {
+        Ok(i) => i,
+        Err(e) => return crate::fail(e),
+    };
+    let opts = IndexOptions {
+        prune: a.prune,
+        commit_interval: Duration::from_secs_f64(a.commit_interval.clamp(0.0, 86_400.0)),
+        progress: std::io::stderr().is_terminal(),
+        threads: a.threads,
+        ..IndexOptions::default()
+    };
+    let report = match idx.add_paths(&a.paths, &opts) {
+        Ok(r) => r,
+        Err(e) => return crate::fail(e),
+    };
+    let secs = report.elapsed.as_secs_f64().max(1e-6);
+    let mut out = String::new();
+    out.push_str(&format!(
+        "indexed {} file(s) into {}: {} new, {} replaced; {} unchanged (skipped), {} failed, {} pruned\n",
+        report.indexed(),
+        a.index.display(),
+        report.added,
+        report.replaced,
+        report.skipped,
+        report.failed.len(),
+        report.pruned,
+    ));
+    out.push_str(&format!(
+        "{} file(s), {:.2} MB in {:.2} s: {:.0} files/s, {:.2} MB/s\n",
+        report.files,
+        report.bytes as f64 / 1e6,
+        secs,
+        report.files as f64 / secs,
+        report.bytes as f64 / 1e6 / secs,
+    ));
+    for f in &report.failed {
+        out.push_str(&format!("failed: {}: {}\n", f.path, f.reason));
+    }
+    print!("{out}");
+    if let Some(path) = &a.failures {
+        let mut lines = String::new();
+        for f in &report.failed {
+            if let Ok(s) = serde_json::to_string(f) {
+                lines.push_str(&s);
+                lines.push('\n');
+            }
+        }
+        if let Err(e) = std::fs::write(path, lines) {
+            eprintln!("congvan: {}: cannot write failures: {e}", path.display());
+        }
+    }
+    if report.indexed() == 0 && report.skipped == 0 && !report.failed.is_empty() {
+        eprintln!("congvan: nothing could be indexed");
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
 }
-pub fn run_refs(_a: RefsArgs) -> ExitCode {
-    crate::fail("refs: not implemented yet")
+
+fn hit_json(h: &Hit, with_relation: bool) -> serde_json::Value {
+    let mut v = serde_json::json!({
+        "path": h.path,
+        "score": h.score,
+        "code": h.code,
+        "doc_type": h.doc_type,
+        "subject": h.subject,
+        "date": h.date,
+        "matched_references": h.matched_references,
+    });
+    if with_relation {
+        v["relation"] = serde_json::json!(h.relation.map(|r| r.as_str()));
+    }
+    v
+}
+
+fn print_json(res: &SearchResults, with_relation: bool) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for h in &res.hits {
+        if writeln!(out, "{}", hit_json(h, with_relation)).is_err() {
+            return ExitCode::from(1);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn date_text(h: &Hit) -> String {
+    match (h.date.year, h.date.month, h.date.day) {
+        (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+        (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+        (Some(y), _, _) => format!("{y}"),
+        _ => "-".into(),
+    }
+}
+
+fn cut(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        format!("{s:<n$}")
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn highlight(s: &index::Snippet, tty: bool) -> String {
+    let (on, off) = if tty {
+        ("\x1b[1;33m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
+    let mut out = String::new();
+    let mut at = 0;
+    for r in &s.highlights {
+        if r.start < at || r.end > s.text.len() {
+            continue;
+        }
+        let (Some(a), Some(b)) = (s.text.get(at..r.start), s.text.get(r.start..r.end)) else {
+            continue;
+        };
+        out.push_str(a);
+        out.push_str(on);
+        out.push_str(b);
+        out.push_str(off);
+        at = r.end;
+    }
+    out.push_str(s.text.get(at..).unwrap_or(""));
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn print_table(res: &SearchResults, refs_mode: bool) -> ExitCode {
+    let tty = std::io::stdout().is_terminal();
+    let mut o = String::new();
+    if !res.citations.is_empty() && !res.fallback {
+        let what = res.citations.join(", ");
+        if res.ambiguous {
+            let list: Vec<String> = res
+                .groups
+                .iter()
+                .map(|g| format!("{} ({} citing)", g.code, g.count))
+                .collect();
+            o.push_str(&format!(
+                "Ambiguous: {what} matches {} different documents: {}. All are listed, one group each.\n",
+                res.groups.len(),
+                list.join(", ")
+            ));
+        } else {
+            let cited: Vec<&str> = res.groups.iter().map(|g| g.code.as_str()).collect();
+            o.push_str(&format!(
+                "{} indexed document(s) cite {}\n",
+                res.total,
+                if cited.is_empty() { what } else { cited.join(", ") }
+            ));
+        }
+    } else if res.fallback {
+        o.push_str(&format!(
+            "No indexed document cites {}; full-text matches instead ({}).\n",
+            res.citations.join(", "),
+            res.total
+        ));
+    } else {
+        o.push_str(&format!("{} matching document(s)\n", res.total));
+    }
+    if res.hits.is_empty() {
+        print!("{o}");
+        return ExitCode::SUCCESS;
+    }
+    let mut group: Option<&str> = None;
+    let header = format!(
+        "{:>3}  {:<16} {:<5} {:<10} {:<44} {}\n",
+        "#",
+        "code",
+        "type",
+        "date",
+        "subject",
+        if refs_mode { "relation" } else { "matched" }
+    );
+    if !res.ambiguous {
+        o.push_str(&header);
+    }
+    for (i, h) in res.hits.iter().enumerate() {
+        if res.ambiguous && h.group.as_deref() != group {
+            group = h.group.as_deref();
+            let g = res.groups.iter().find(|g| Some(g.key.as_str()) == group);
+            if let Some(g) = g {
+                o.push_str(&format!("\n== {} ({} citing)\n", g.code, g.count));
+            }
+            o.push_str(&header);
+        }
+        let matched = if refs_mode {
+            h.relation.map(|r| r.as_str().to_string()).unwrap_or_default()
+        } else {
+            let mut m = h.matched_references.join(", ");
+            if let Some(r) = h.relation {
+                m.push_str(&format!(" ({})", r.as_str()));
+            }
+            m
+        };
+        o.push_str(&format!(
+            "{:>3}  {} {} {} {} {}\n",
+            i + 1,
+            cut(h.code.as_deref().unwrap_or("-"), 16),
+            cut(h.doc_type.as_ref().map(|t| t.code.as_str()).unwrap_or("-"), 5),
+            cut(&date_text(h), 10),
+            cut(h.subject.as_deref().unwrap_or("-"), 44),
+            matched.trim()
+        ));
+        o.push_str(&format!("     {}\n", h.path));
+        if let Some(s) = &h.snippet {
+            o.push_str(&format!("     “{}”\n", highlight(s, tty)));
+        }
+    }
+    if res.total > res.hits.len() {
+        o.push_str(&format!(
+            "\nshowing {} of {} (use --limit)\n",
+            res.hits.len(),
+            res.total
+        ));
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if out.write_all(o.as_bytes()).is_err() {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+pub fn run_search(a: SearchArgs) -> ExitCode {
+    let idx = match open(&a.index) {
+        Ok(i) => i,
+        Err(e) => return crate::fail(e),
+    };
+    let opts = SearchOptions {
+        limit: a.limit,
+        doc_type: a.doc_type,
+        issuer: a.issuer,
+        from: a.from,
+        to: a.to,
+    };
+    let res = match idx.search_with(&a.query, &opts) {
+        Ok(r) => r,
+        Err(e) => return crate::fail(e),
+    };
+    if a.json {
+        print_json(&res, false)
+    } else {
+        print_table(&res, false)
+    }
+}
+
+pub fn run_refs(a: RefsArgs) -> ExitCode {
+    let idx = match open(&a.index) {
+        Ok(i) => i,
+        Err(e) => return crate::fail(e),
+    };
+    let res = match idx.refs(&a.code) {
+        Ok(r) => r,
+        Err(e) => return crate::fail(e),
+    };
+    if a.json {
+        print_json(&res, true)
+    } else {
+        print_table(&res, true)
+    }
 }

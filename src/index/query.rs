@@ -1,0 +1,515 @@
+//! Query understanding: document citations first, then free text.
+//!
+//! [`parse`] finds what names a document — a full code (`71-NQ/TW`,
+//! `71 - NQ/TW`, `Công văn 11494/VP-VX`, `02/2025/TT-BGDĐT`) or a kind and a
+//! number (`Nghị quyết 71`, `NQ 71`, `nghi quyet 71`, `Thông tư 02/2025`) —
+//! with the optional year (`năm 2024`) and issuer (`của Bộ Chính trị`) that
+//! narrow it. Whatever is left is free text, split by [`text_units`] into
+//! runs of syllables, quoted phrases and abbreviations. Nothing here fails:
+//! any input gives some (possibly empty) query.
+
+use crate::codes;
+use crate::index::analyzer;
+use crate::normalize::{base_letter, fold};
+use crate::vocab::{self, DOC_TYPES};
+use regex::Regex;
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+/// A document named in the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// As typed (`71-NQ/TW`, `NQ 71`).
+    pub written: String,
+    /// Canonical key when a full code was given.
+    pub exact: Option<String>,
+    /// Kind + number (+ year) when only those were given.
+    pub loose: Option<LooseKey>,
+}
+
+/// The parts of a short citation (`Nghị quyết 71 năm 2024`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LooseKey {
+    /// Type code as in the vocabulary (`NQ`, `CTr`, `QĐ`).
+    pub type_code: String,
+    /// The number as typed (`02`).
+    pub seq: String,
+    pub year: Option<i32>,
+}
+
+impl LooseKey {
+    /// The index key (`NQ|71`), with the year when `with_year`.
+    pub fn key(&self, with_year: bool) -> String {
+        codes::loose(
+            &self.type_code,
+            &self.seq,
+            if with_year { self.year } else { None },
+        )
+    }
+}
+
+impl Citation {
+    /// How the citation reads back to the user (`71-NQ/TW`, `NQ 71`).
+    pub fn label(&self) -> String {
+        match (&self.exact, &self.loose) {
+            (Some(k), _) => k.clone(),
+            (None, Some(l)) => match l.year {
+                Some(y) => format!("{} {} ({y})", l.type_code, l.seq),
+                None => format!("{} {}", l.type_code, l.seq),
+            },
+            _ => self.written.clone(),
+        }
+    }
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParsedQuery {
+    pub citations: Vec<Citation>,
+    /// `của …` after a citation.
+    pub issuer: Option<String>,
+    /// `năm 2024` or `ngày 22/12/2024` after a citation.
+    pub year: Option<i32>,
+    /// What is left for full-text search.
+    pub text: String,
+}
+
+/// Folded text (case kept) with a map from each folded byte back to the
+/// original byte offset.
+struct FoldMap {
+    s: String,
+    map: Vec<usize>,
+}
+
+fn fold_map(orig: &str) -> FoldMap {
+    let mut s = String::with_capacity(orig.len());
+    let mut map = Vec::with_capacity(orig.len() + 1);
+    for (i, c) in orig.char_indices() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let base = base_letter(lower);
+        let out = if c.is_uppercase() {
+            base.to_uppercase().next().unwrap_or(base)
+        } else {
+            base
+        };
+        let before = s.len();
+        s.push(out);
+        map.extend(std::iter::repeat_n(i, s.len() - before));
+    }
+    map.push(orig.len());
+    FoldMap { s, map }
+}
+
+/// Every kind name and alias, folded, as a regex alternation (longest
+/// first), plus the type codes of two letters or more.
+fn type_alternation() -> String {
+    let mut names: Vec<String> = vocab::all_type_names()
+        .iter()
+        .map(|n| fold(n))
+        .chain(
+            DOC_TYPES
+                .iter()
+                .filter(|t| t.code.chars().count() > 1)
+                .map(|t| fold(t.code)),
+        )
+        .collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.dedup();
+    names
+        .iter()
+        .map(|n| {
+            n.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+static RE_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\p{{L}}\d/\-])(?P<all>(?:(?P<type>{})(?:\s+hanh\s+dong)?\s+(?:so\b\s*:?\s*)?)?(?P<code>\d{{1,5}}(?P<s1>\s*)[/\-](?P<s2>\s*)(?:(?:19|20)\d{{2}}\s*/\s*)?(?P<sym>[a-z][a-z\d]{{0,15}}(?:\s?[\-/]\s?[a-z\d][a-z\d&]{{0,15}})*)))(?:$|[^\p{{L}}\d])",
+        type_alternation()
+    ))
+    .expect("code regex")
+});
+
+static RE_SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\p{{L}}\d])(?P<all>(?P<type>{})(?:\s+hanh\s+dong)?\s+(?:so\b\s*:?\s*)?(?P<num>\d{{1,5}})(?:\s*/\s*(?P<year>(?:19|20)\d{{2}}))?)(?:$|[^\p{{L}}\d/\-])",
+        type_alternation()
+    ))
+    .expect("short regex")
+});
+
+static RE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\p{L}\d])(?P<all>(?:nam\s+(?P<y1>(?:19|20)\d{2}))|(?:ngay\s+\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?P<y2>(?:19|20)\d{2})))(?:$|[^\p{L}\d])").expect("year regex")
+});
+
+static RE_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\p{L}\d])(?P<all>cua\s+(?P<iss>\S.*))$").expect("issuer regex")
+});
+
+/// The vocabulary entry of a kind named (folded) as in [`type_alternation`].
+fn type_code_of(matched: &str) -> Option<&'static str> {
+    let m = matched
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    DOC_TYPES
+        .iter()
+        .find(|t| fold(t.name) == m || t.aliases.iter().any(|a| fold(a) == m))
+        .or_else(|| DOC_TYPES.iter().find(|t| fold(t.code) == m))
+        .map(|t| t.code)
+}
+
+/// Parse a query (never fails).
+pub fn parse(query: &str) -> ParsedQuery {
+    let q: String = query
+        .nfc()
+        .map(|c| match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{00D0}' => 'Đ',
+            '\u{00F0}' => 'đ',
+            c => c,
+        })
+        .collect();
+    let fm = fold_map(&q);
+    let mut blanked = fm.s.clone();
+    let mut consumed: Vec<(usize, usize)> = Vec::new(); // folded byte ranges
+    let mut out = ParsedQuery::default();
+
+    let blank = |s: &mut String, start: usize, end: usize| {
+        let spaces = " ".repeat(end - start);
+        s.replace_range(start..end, &spaces);
+    };
+
+    // 1. Full codes.
+    for caps in RE_CODE.captures_iter(&fm.s) {
+        let (Some(all), Some(code), Some(sym)) = (caps.name("all"), caps.name("code"), caps.name("sym"))
+        else {
+            continue;
+        };
+        let spaced = caps.name("s1").is_some_and(|m| !m.is_empty())
+            || caps.name("s2").is_some_and(|m| !m.is_empty());
+        let sym_text = sym.as_str();
+        if spaced
+            && !sym_text.contains(['-', '/'])
+            && sym_text.chars().any(|c| c.is_lowercase())
+        {
+            continue;
+        }
+        let orig = &q[fm.map[code.start()]..fm.map[code.end()]];
+        if codes::split(orig).is_none() {
+            continue;
+        }
+        let key = codes::canonical(orig);
+        if !out.citations.iter().any(|c| c.exact.as_deref() == Some(&key)) {
+            out.citations.push(Citation {
+                written: orig.split_whitespace().collect(),
+                exact: Some(key),
+                loose: None,
+            });
+        }
+        consumed.push((all.start(), all.end()));
+        blank(&mut blanked, all.start(), all.end());
+    }
+
+    // 2. Kind + number.
+    let snapshot = blanked.clone();
+    for caps in RE_SHORT.captures_iter(&snapshot) {
+        let (Some(all), Some(ty), Some(num)) = (caps.name("all"), caps.name("type"), caps.name("num"))
+        else {
+            continue;
+        };
+        let Some(type_code) = type_code_of(ty.as_str()) else {
+            continue;
+        };
+        let year = caps.name("year").and_then(|y| y.as_str().parse().ok());
+        let loose = LooseKey {
+            type_code: type_code.to_string(),
+            seq: num.as_str().to_string(),
+            year,
+        };
+        let orig = &q[fm.map[all.start()]..fm.map[all.end()]];
+        if !out.citations.iter().any(|c| c.loose.as_ref() == Some(&loose)) {
+            out.citations.push(Citation {
+                written: orig.split_whitespace().collect::<Vec<_>>().join(" "),
+                exact: None,
+                loose: Some(loose),
+            });
+        }
+        consumed.push((all.start(), all.end()));
+        blank(&mut blanked, all.start(), all.end());
+    }
+
+    // 3. Year and issuer narrow a citation.
+    if !out.citations.is_empty() {
+        let snapshot = blanked.clone();
+        if let Some(caps) = RE_YEAR.captures(&snapshot) {
+            if let Some(all) = caps.name("all") {
+                out.year = caps
+                    .name("y1")
+                    .or(caps.name("y2"))
+                    .and_then(|y| y.as_str().parse().ok());
+                consumed.push((all.start(), all.end()));
+                blank(&mut blanked, all.start(), all.end());
+            }
+        }
+        let snapshot = blanked.clone();
+        if let Some(caps) = RE_ISSUER.captures(&snapshot) {
+            if let (Some(all), Some(iss)) = (caps.name("all"), caps.name("iss")) {
+                let orig = &q[fm.map[iss.start()]..fm.map[iss.end()]];
+                let orig = orig
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_string();
+                if !orig.is_empty() {
+                    out.issuer = Some(orig);
+                }
+                consumed.push((all.start(), all.end()));
+                blank(&mut blanked, all.start(), all.end());
+            }
+        }
+        if let Some(y) = out.year {
+            for c in &mut out.citations {
+                if let Some(l) = &mut c.loose {
+                    l.year.get_or_insert(y);
+                }
+            }
+        }
+    }
+
+    // 4. The rest is free text.
+    consumed.sort();
+    let mut rest = String::new();
+    let mut at = 0usize;
+    for (s, e) in consumed {
+        let (os, oe) = (fm.map[s], fm.map[e]);
+        if os >= at {
+            rest.push_str(&q[at..os]);
+            rest.push(' ');
+        }
+        at = at.max(oe);
+    }
+    rest.push_str(&q[at.min(q.len())..]);
+    let mut words: Vec<&str> = rest.split_whitespace().collect();
+    if !out.citations.is_empty() {
+        words.retain(|w| {
+            let f = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            !matches!(f.as_str(), "" | "so" | "va" | "ve" | "cua" | "theo")
+        });
+    }
+    out.text = words.join(" ");
+    out
+}
+
+/// A syllable in both analyzers' forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Syllable {
+    pub accented: String,
+    pub folded: String,
+}
+
+/// One required piece of a free-text query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unit {
+    /// Consecutive unquoted syllables: best as a phrase, else all of them.
+    Run(Vec<Syllable>),
+    /// A quoted phrase: always a phrase.
+    Quoted(Vec<Syllable>),
+    /// Alternatives, each a phrase: an abbreviation and its expansion
+    /// (`UBND` / `ủy ban nhân dân`).
+    Alt(Vec<Vec<Syllable>>),
+}
+
+impl Unit {
+    /// Every syllable of the unit (each alternative's too).
+    pub fn syllables(&self) -> Vec<&Syllable> {
+        match self {
+            Unit::Run(s) | Unit::Quoted(s) => s.iter().collect(),
+            Unit::Alt(alts) => alts.iter().flatten().collect(),
+        }
+    }
+}
+
+/// Abbreviations common in administrative text and what they stand for.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ubnd", "ủy ban nhân dân"),
+    ("hdnd", "hội đồng nhân dân"),
+    ("mttq", "mặt trận tổ quốc"),
+    ("bcd", "ban chỉ đạo"),
+    ("btv", "ban thường vụ"),
+    ("bch", "ban chấp hành"),
+    ("gddt", "giáo dục và đào tạo"),
+    ("sgddt", "sở giáo dục và đào tạo"),
+    ("cntt", "công nghệ thông tin"),
+    ("khcn", "khoa học và công nghệ"),
+    ("cdcs", "chuyển đổi số"),
+    ("dcs", "đảng cộng sản"),
+];
+
+fn syllables(text: &str) -> Vec<Syllable> {
+    let acc = analyzer::terms(text, false);
+    let fol = analyzer::terms(text, true);
+    acc.into_iter()
+        .zip(fol)
+        .map(|(accented, folded)| Syllable { accented, folded })
+        .collect()
+}
+
+fn push_run(units: &mut Vec<Unit>, run: &mut Vec<Syllable>) {
+    if run.is_empty() {
+        return;
+    }
+    let run = std::mem::take(run);
+    let folded: Vec<&str> = run.iter().map(|s| s.folded.as_str()).collect();
+    let joined = folded.join(" ");
+    if let Some((abbr, _)) = ABBREVIATIONS.iter().find(|(_, exp)| fold(exp) == joined) {
+        units.push(Unit::Alt(vec![run, syllables(abbr)]));
+    } else {
+        units.push(Unit::Run(run));
+    }
+}
+
+/// Split free text into units: quoted phrases (an unbalanced quote is
+/// ignored), abbreviations with their expansions, and runs of syllables.
+/// `AND`/`OR` written in capitals separate runs and are otherwise ignored
+/// unless they are the whole query.
+pub fn text_units(text: &str) -> Vec<Unit> {
+    let norm: String = text
+        .chars()
+        .map(|c| match c {
+            '“' | '”' | '„' | '«' | '»' => '"',
+            c => c,
+        })
+        .collect();
+    let parts: Vec<&str> = norm.split('"').collect();
+    let balanced = parts.len() % 2 == 1;
+    let only_ops = norm
+        .split_whitespace()
+        .all(|w| matches!(w, "AND" | "OR" | "&&" | "||"));
+    let mut units = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        let quoted = i % 2 == 1 && (balanced || i + 1 < parts.len());
+        if quoted {
+            let s = syllables(part);
+            if !s.is_empty() {
+                units.push(Unit::Quoted(s));
+            }
+            continue;
+        }
+        let mut run = Vec::new();
+        for word in part.split_whitespace() {
+            if !only_ops && matches!(word, "AND" | "OR" | "&&" | "||") {
+                push_run(&mut units, &mut run);
+                continue;
+            }
+            for s in syllables(word) {
+                if let Some((_, exp)) = ABBREVIATIONS.iter().find(|(a, _)| *a == s.folded) {
+                    push_run(&mut units, &mut run);
+                    units.push(Unit::Alt(vec![vec![s], syllables(exp)]));
+                } else {
+                    run.push(s);
+                }
+            }
+        }
+        push_run(&mut units, &mut run);
+    }
+    units
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cits(q: &str) -> Vec<String> {
+        parse(q).citations.iter().map(|c| c.label()).collect()
+    }
+
+    #[test]
+    fn citation_forms() {
+        for q in [
+            "Nghị quyết 71",
+            "NQ 71",
+            "nghi quyet 71",
+            "nq 71",
+            "Nghị quyết số 71",
+        ] {
+            assert_eq!(cits(q), ["NQ 71"], "{q}");
+            assert_eq!(parse(q).text, "", "{q}");
+        }
+        for q in [
+            "71-NQ/TW",
+            "71 - NQ/TW",
+            "71–NQ/TW",
+            "Nghị quyết số 71-NQ/TW",
+            "71-nq/tw",
+        ] {
+            assert_eq!(cits(q), ["71-NQ/TW"], "{q}");
+            assert_eq!(parse(q).text, "", "{q}");
+        }
+        assert_eq!(cits("Công văn 11494/VP-VX"), ["11494/VP-VX"]);
+        assert_eq!(cits("279-CV/VPÐU"), ["279-CV/VPDU"]);
+        assert_eq!(cits("Kế hoạch 547"), ["KH 547"]);
+        assert_eq!(cits("CV 279"), ["CV 279"]);
+        assert_eq!(cits("CTr 02"), ["CTr 02"]);
+        assert_eq!(cits("Chương trình hành động 02"), ["CTr 02"]);
+        assert_eq!(cits("Văn bản 11494"), ["CV 11494"]);
+        assert_eq!(cits("Thông tư 02/2025"), ["TT 02 (2025)"]);
+        assert_eq!(cits("02/2025/TT-BGDĐT"), ["2/2025/TT-BGDDT"]);
+        assert_eq!(cits("Kết luận 334"), ["KL 334"]);
+    }
+
+    #[test]
+    fn year_and_issuer() {
+        let p = parse("Nghị quyết 57 năm 2024");
+        assert_eq!(p.year, Some(2024));
+        assert_eq!(p.citations[0].loose.as_ref().unwrap().key(true), "NQ|57|2024");
+        assert_eq!(p.text, "");
+        let p = parse("Nghị quyết 71 của Bộ Chính trị");
+        assert_eq!(p.issuer.as_deref(), Some("Bộ Chính trị"));
+        assert_eq!(p.text, "");
+        let p = parse("Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị");
+        assert_eq!(p.year, Some(2025));
+        assert_eq!(cits("Nghị quyết số 71-NQ/TW ngày 22/8/2025"), ["71-NQ/TW"]);
+    }
+
+    #[test]
+    fn free_text_is_not_a_citation() {
+        for q in [
+            "Số: 279",
+            "chuyển đổi số",
+            "kinh tế - xã hội 2021 - 2025",
+            "ngày 22/8/2025",
+            "\"giáo dục",
+            "AND",
+            "",
+            "Quý III/2025",
+        ] {
+            assert!(cits(q).is_empty(), "{q}: {:?}", cits(q));
+        }
+        assert_eq!(parse("Số: 279").text, "Số: 279");
+    }
+
+    #[test]
+    fn units() {
+        let u = text_units("chuyển đổi số");
+        assert!(matches!(&u[..], [Unit::Run(s)] if s.len() == 3));
+        let u = text_units("\"giáo dục\" đào tạo");
+        assert!(matches!(&u[..], [Unit::Quoted(_), Unit::Run(_)]));
+        let u = text_units("\"giáo dục");
+        assert!(matches!(&u[..], [Unit::Run(s)] if s.len() == 2));
+        let u = text_units("UBND");
+        assert!(matches!(&u[..], [Unit::Alt(a)] if a.len() == 2));
+        let u = text_units("Ủy ban nhân dân");
+        assert!(matches!(&u[..], [Unit::Alt(a)] if a.len() == 2));
+        assert_eq!(text_units("AND").len(), 1);
+        assert_eq!(text_units("giáo AND dục").len(), 2);
+        assert!(text_units("  !!  ").is_empty());
+    }
+}

@@ -1,0 +1,131 @@
+//! The index schema and the record stored with each document.
+//!
+//! | field | kind | what |
+//! |---|---|---|
+//! | `path` | string, stored, fast | `source.path` as given at indexing time |
+//! | `path_key` | string, fast | absolute path: identity for replace and prune |
+//! | `sha256` | string, stored, fast | content hash: unchanged files are skipped |
+//! | `code_key` | string | canonical key of the document's own code |
+//! | `type_key` | string | doc type code, folded and uppercased (`QD`, `KH`) |
+//! | `issuer` | text (folded) | issuer name and parent, for `--issuer` |
+//! | `date_lo`, `date_hi` | i64, fast | the date as a `YYYYMMDD` range (a year-only date spans the year) |
+//! | `ref_key` | string, multi | canonical keys of cited codes (`71-NQ/TW`) |
+//! | `ref_loose` | string, multi | loose keys of cited documents (`NQ|71`, `TT|2|2025`) |
+//! | `body` | text (accented), stored | the normalized text |
+//! | `body_fold` | text (folded) | the same text, diacritics folded |
+//! | `record` | stored JSON | [`Record`]: metadata and references for output |
+
+use crate::index::analyzer::{ACCENTED, FOLDED};
+use crate::model::{DocDate, DocType, Issuer, Relation, Signer};
+use serde::{Deserialize, Serialize};
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+    STORED, STRING,
+};
+
+/// Bump when the schema or the meaning of a field changes: an index with
+/// another version is refused (and the default corpus index rebuilt).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Field handles.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub path: Field,
+    pub path_key: Field,
+    pub sha256: Field,
+    pub code_key: Field,
+    pub type_key: Field,
+    pub issuer: Field,
+    pub date_lo: Field,
+    pub date_hi: Field,
+    pub ref_key: Field,
+    pub ref_loose: Field,
+    pub body: Field,
+    pub body_fold: Field,
+    pub record: Field,
+}
+
+fn text(tokenizer: &str, positions: bool) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(if positions {
+                IndexRecordOption::WithFreqsAndPositions
+            } else {
+                IndexRecordOption::WithFreqs
+            }),
+    )
+}
+
+/// Build the schema.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let int = NumericOptions::default().set_indexed().set_fast();
+    let fields = Fields {
+        path: b.add_text_field("path", STRING | STORED | FAST),
+        path_key: b.add_text_field("path_key", STRING | FAST),
+        sha256: b.add_text_field("sha256", STRING | STORED | FAST),
+        code_key: b.add_text_field("code_key", STRING),
+        type_key: b.add_text_field("type_key", STRING),
+        issuer: b.add_text_field("issuer", text(FOLDED, true)),
+        date_lo: b.add_i64_field("date_lo", int.clone()),
+        date_hi: b.add_i64_field("date_hi", int),
+        ref_key: b.add_text_field("ref_key", STRING),
+        ref_loose: b.add_text_field("ref_loose", STRING),
+        body: b.add_text_field("body", text(ACCENTED, true).set_stored()),
+        body_fold: b.add_text_field("body_fold", text(FOLDED, true)),
+        record: b.add_text_field("record", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// Look the fields up in an existing schema.
+pub fn fields_of(schema: &Schema) -> Option<Fields> {
+    let f = |n: &str| schema.get_field(n).ok();
+    Some(Fields {
+        path: f("path")?,
+        path_key: f("path_key")?,
+        sha256: f("sha256")?,
+        code_key: f("code_key")?,
+        type_key: f("type_key")?,
+        issuer: f("issuer")?,
+        date_lo: f("date_lo")?,
+        date_hi: f("date_hi")?,
+        ref_key: f("ref_key")?,
+        ref_loose: f("ref_loose")?,
+        body: f("body")?,
+        body_fold: f("body_fold")?,
+        record: f("record")?,
+    })
+}
+
+/// What is stored with each indexed document for printing hits.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Record {
+    pub path: String,
+    /// The document's own number and symbol (`123/STC-NS`), null if none.
+    pub code: Option<String>,
+    pub doc_type: Option<DocType>,
+    pub subject: Option<String>,
+    pub date: DocDate,
+    pub issuer: Issuer,
+    pub signer: Signer,
+    pub refs: Vec<StoredRef>,
+}
+
+/// One cited document, as kept in a [`Record`].
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct StoredRef {
+    /// Code as written (`71-NQ/TW`).
+    pub code: Option<String>,
+    /// Canonical key (`71-NQ/TW`, `2-CTR/TU`).
+    pub key: Option<String>,
+    /// Loose keys (`NQ|71`, `NQ|71|2025`).
+    pub loose: Vec<String>,
+    pub relation: Relation,
+    pub issuer: Option<String>,
+    /// Year of the cited document: from its code, else from its date.
+    pub year: Option<i32>,
+    /// The citation as it stands in the text.
+    pub text: String,
+}

@@ -1,0 +1,532 @@
+//! Batch indexing: walk → parse in parallel (rayon) → bounded channel → one
+//! `IndexWriter`.
+//!
+//! - Unchanged files (same absolute path, same SHA-256) are skipped; changed
+//!   ones are replaced (delete by path + add, in the same commit), so a path
+//!   is never indexed twice.
+//! - Commits happen every [`IndexOptions::commit_interval`]: a crash or
+//!   Ctrl-C loses at most that much work, and a re-run picks up the rest.
+//! - `prune` removes entries whose file no longer exists.
+//! - A second writer gets "index is locked"; readers are never blocked.
+
+use super::schema::{Fields, Record, StoredRef};
+use super::{tantivy_err, Index};
+use crate::codes;
+use crate::error::Error;
+use crate::model::Document;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use tantivy::{TantivyDocument, Term};
+
+/// How to index.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// Remove entries whose file no longer exists.
+    pub prune: bool,
+    /// Commit at least this often.
+    pub commit_interval: Duration,
+    /// Show a progress bar on stderr.
+    pub progress: bool,
+    /// Memory budget of the index writer, in bytes.
+    pub memory_budget: usize,
+    /// Parser threads (None: one per core).
+    pub threads: Option<usize>,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            prune: false,
+            commit_interval: Duration::from_secs(5),
+            progress: false,
+            memory_budget: 128 * 1024 * 1024,
+            threads: None,
+        }
+    }
+}
+
+/// A file that could not be indexed.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Failure {
+    pub path: String,
+    pub reason: String,
+}
+
+/// What an indexing run did.
+#[derive(Debug, Clone, Default)]
+pub struct IndexReport {
+    /// Files found.
+    pub files: usize,
+    /// Newly indexed.
+    pub added: usize,
+    /// Indexed again because their content changed.
+    pub replaced: usize,
+    /// Unchanged since the last run.
+    pub skipped: usize,
+    /// Entries removed because their file is gone (`prune`).
+    pub pruned: usize,
+    pub failed: Vec<Failure>,
+    /// Bytes read.
+    pub bytes: u64,
+    pub elapsed: Duration,
+    pub commits: usize,
+}
+
+impl IndexReport {
+    /// Files indexed in this run (new + replaced).
+    pub fn indexed(&self) -> usize {
+        self.added + self.replaced
+    }
+}
+
+struct Item {
+    given: String,
+    key: String,
+    size: u64,
+}
+
+enum Msg {
+    Skipped(u64),
+    Doc {
+        key: String,
+        doc: Box<TantivyDocument>,
+        replaced: bool,
+        bytes: u64,
+    },
+    Failed(Failure, u64),
+}
+
+/// `path_key → (path, sha256)` of every indexed document.
+pub(crate) fn existing(index: &Index) -> Result<HashMap<String, (String, String)>, Error> {
+    let err = |e| tantivy_err(&index.dir, e);
+    let reader = index.reader()?;
+    let searcher = reader.searcher();
+    let mut out = HashMap::new();
+    for seg in searcher.segment_readers() {
+        let ff = seg.fast_fields();
+        let (Some(keys), Some(shas), Some(paths)) = (
+            ff.str("path_key").map_err(err)?,
+            ff.str("sha256").map_err(err)?,
+            ff.str("path").map_err(err)?,
+        ) else {
+            continue;
+        };
+        for doc in seg.doc_ids_alive() {
+            let mut key = String::new();
+            let mut sha = String::new();
+            let mut path = String::new();
+            if let Some(o) = keys.term_ords(doc).next() {
+                let _ = keys.ord_to_str(o, &mut key);
+            }
+            if let Some(o) = shas.term_ords(doc).next() {
+                let _ = shas.ord_to_str(o, &mut sha);
+            }
+            if let Some(o) = paths.term_ords(doc).next() {
+                let _ = paths.ord_to_str(o, &mut path);
+            }
+            out.insert(key, (path, sha));
+        }
+    }
+    Ok(out)
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| {
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    })
+}
+
+fn is_hidden(e: &walkdir::DirEntry) -> bool {
+    e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.')
+}
+
+/// Every regular file under `paths` (hidden files and the index folder
+/// itself left out), deduplicated by absolute path.
+fn walk<P: AsRef<Path>>(paths: &[P], index_dir: &Path, failed: &mut Vec<Failure>) -> Vec<Item> {
+    let index_abs = absolute(index_dir);
+    let mut seen = HashSet::new();
+    let mut items = Vec::new();
+    for p in paths {
+        let p = p.as_ref();
+        if !p.exists() {
+            failed.push(Failure {
+                path: p.display().to_string(),
+                reason: "no such file or folder".into(),
+            });
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(p)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| !is_hidden(e));
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    let abs = absolute(e.path());
+                    if abs.starts_with(&index_abs) {
+                        continue;
+                    }
+                    let key = abs.to_string_lossy().into_owned();
+                    if seen.insert(key.clone()) {
+                        items.push(Item {
+                            given: e.path().to_string_lossy().into_owned(),
+                            key,
+                            size: e.metadata().map(|m| m.len()).unwrap_or(0),
+                        });
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => failed.push(Failure {
+                    path: e
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| p.display().to_string()),
+                    reason: e
+                        .io_error()
+                        .map(|io| io.to_string())
+                        .unwrap_or_else(|| e.to_string()),
+                }),
+            }
+        }
+    }
+    items
+}
+
+/// The reason of an error without the path it names.
+fn reason(e: &Error) -> String {
+    match e {
+        Error::Io { source, .. } => format!("cannot read: {source}"),
+        Error::TooLarge { size, limit, .. } => {
+            format!("input too large ({size} bytes; the limit is {limit} bytes)")
+        }
+        Error::Ingest { source, .. } => source.to_string(),
+        e => e.to_string(),
+    }
+}
+
+/// Parse one file into an index document (or say why not).
+fn process(item: &Item, existing: &HashMap<String, (String, String)>, f: Fields) -> Msg {
+    let path = Path::new(&item.given);
+    let bytes = match crate::read_limited(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return Msg::Failed(
+                Failure {
+                    path: item.given.clone(),
+                    reason: reason(&e),
+                },
+                item.size,
+            )
+        }
+    };
+    let size = bytes.len() as u64;
+    let sha = crate::sha256_hex(&bytes);
+    let old = existing.get(&item.key);
+    if old.is_some_and(|(_, s)| *s == sha) {
+        return Msg::Skipped(size);
+    }
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        parse_with_text(&bytes, &item.given, &sha)
+    }));
+    let (doc, text) = match parsed {
+        Ok(Ok(x)) => x,
+        Ok(Err(e)) => {
+            return Msg::Failed(
+                Failure {
+                    path: item.given.clone(),
+                    reason: reason(&e),
+                },
+                size,
+            )
+        }
+        Err(_) => {
+            return Msg::Failed(
+                Failure {
+                    path: item.given.clone(),
+                    reason: "parser failed (internal error)".into(),
+                },
+                size,
+            )
+        }
+    };
+    Msg::Doc {
+        key: item.key.clone(),
+        doc: Box::new(to_tantivy(&doc, &text, &item.key, f)),
+        replaced: old.is_some(),
+        bytes: size,
+    }
+}
+
+/// Parse bytes like [`crate::parse_bytes`], keeping the normalized text for
+/// the full-text fields.
+fn parse_with_text(bytes: &[u8], path: &str, sha: &str) -> Result<(Document, String), Error> {
+    let ingested = crate::ingest::ingest(bytes, path).map_err(|e| Error::ingest(path, e))?;
+    let mut doc = crate::parse_str(&ingested.text, path);
+    doc.source.format = ingested.format.to_string();
+    doc.source.encoding = ingested.encoding.to_string();
+    doc.source.bytes = bytes.len() as u64;
+    doc.source.sha256 = sha.to_string();
+    let text = crate::normalize::normalize(&ingested.text);
+    Ok((doc, text))
+}
+
+fn fold_upper(s: &str) -> String {
+    crate::normalize::fold(s).to_uppercase()
+}
+
+/// Loose keys of a reference: kind + number, with and without the year;
+/// the kind from the words before the number and from the symbol.
+fn loose_keys(r: &crate::model::Reference, year: Option<i32>) -> Vec<String> {
+    let parts = r.code.as_deref().and_then(codes::split);
+    let seq = r
+        .seq
+        .clone()
+        .or_else(|| parts.as_ref().and_then(|p| p.seq.clone()));
+    let Some(seq) = seq else {
+        return Vec::new();
+    };
+    let mut types: Vec<String> = Vec::new();
+    if let Some(t) = &r.doc_type {
+        types.push(t.code.clone());
+    }
+    if let Some(t) = parts.as_ref().and_then(|p| p.type_code) {
+        types.push(t.to_string());
+    }
+    let mut keys = Vec::new();
+    for t in types {
+        for k in [codes::loose(&t, &seq, None), codes::loose(&t, &seq, year)] {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    keys
+}
+
+fn date_range(d: &crate::model::DocDate) -> Option<(i64, i64)> {
+    let y = i64::from(d.year?);
+    let lo = y * 10000 + i64::from(d.month.unwrap_or(1)) * 100 + i64::from(d.day.unwrap_or(1));
+    let hi = y * 10000 + i64::from(d.month.unwrap_or(12)) * 100 + i64::from(d.day.unwrap_or(31));
+    Some((lo, hi))
+}
+
+fn to_tantivy(doc: &Document, text: &str, key: &str, f: Fields) -> TantivyDocument {
+    let mut t = TantivyDocument::default();
+    t.add_text(f.path, &doc.source.path);
+    t.add_text(f.path_key, key);
+    t.add_text(f.sha256, &doc.source.sha256);
+    let own_code = match (&doc.number.seq, &doc.number.symbol) {
+        (Some(seq), Some(sym)) => Some(format!("{seq}/{sym}")),
+        _ => doc
+            .number
+            .raw
+            .as_ref()
+            .map(|r| r.split_whitespace().collect::<String>()),
+    };
+    if let (Some(c), Some(_)) = (&own_code, &doc.number.seq) {
+        t.add_text(f.code_key, codes::canonical(c));
+    }
+    if let Some(dt) = &doc.doc_type {
+        t.add_text(f.type_key, fold_upper(&dt.code));
+    }
+    for s in [&doc.issuer.name, &doc.issuer.parent].into_iter().flatten() {
+        t.add_text(f.issuer, s);
+    }
+    if let Some((lo, hi)) = date_range(&doc.date) {
+        t.add_i64(f.date_lo, lo);
+        t.add_i64(f.date_hi, hi);
+    }
+    let mut refs = Vec::new();
+    let mut keys_seen = HashSet::new();
+    let mut loose_seen = HashSet::new();
+    for r in &doc.references {
+        let key = r
+            .code
+            .as_deref()
+            .filter(|c| codes::split(c).is_some())
+            .map(codes::canonical);
+        let year = r.year.or_else(|| {
+            r.date
+                .as_deref()
+                .and_then(|d| d.get(..4))
+                .and_then(|y| y.parse().ok())
+        });
+        let loose = loose_keys(r, year);
+        if let Some(k) = &key {
+            if keys_seen.insert(k.clone()) {
+                t.add_text(f.ref_key, k);
+            }
+        }
+        for l in &loose {
+            if loose_seen.insert(l.clone()) {
+                t.add_text(f.ref_loose, l);
+            }
+        }
+        refs.push(StoredRef {
+            code: r.code.clone(),
+            key,
+            loose,
+            relation: r.relation,
+            issuer: r.issuer.clone(),
+            year,
+            text: r.text.clone(),
+        });
+    }
+    t.add_text(f.body, text);
+    t.add_text(f.body_fold, text);
+    let record = Record {
+        path: doc.source.path.clone(),
+        code: own_code,
+        doc_type: doc.doc_type.clone(),
+        subject: doc.subject.clone(),
+        date: doc.date.clone(),
+        issuer: doc.issuer.clone(),
+        signer: doc.signer.clone(),
+        refs,
+    };
+    t.add_text(
+        f.record,
+        serde_json::to_string(&record).unwrap_or_else(|_| "{}".into()),
+    );
+    t
+}
+
+fn progress_bar(total_bytes: u64, files: usize) -> indicatif::ProgressBar {
+    let pb = indicatif::ProgressBar::new(total_bytes);
+    let style = indicatif::ProgressStyle::with_template(
+        "{spinner} {elapsed_precise} [{wide_bar}] {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+    )
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    pb.set_style(style);
+    pb.set_message(format!("0/{files} files"));
+    pb.enable_steady_tick(Duration::from_millis(200));
+    pb
+}
+
+pub(crate) fn add_paths<P: AsRef<Path>>(
+    index: &Index,
+    paths: &[P],
+    opts: &IndexOptions,
+) -> Result<IndexReport, Error> {
+    let start = Instant::now();
+    let dir = index.dir.clone();
+    let budget = opts.memory_budget.max(20_000_000);
+    let mut writer: tantivy::IndexWriter<TantivyDocument> = index
+        .inner
+        .writer_with_num_threads(1, budget)
+        .map_err(|e| tantivy_err(&dir, e))?;
+    let existing = existing(index)?;
+    let mut report = IndexReport::default();
+    let items = walk(paths, &index.dir, &mut report.failed);
+    report.files = items.len();
+    let total_bytes: u64 = items.iter().map(|i| i.size).sum();
+    let pb = opts
+        .progress
+        .then(|| progress_bar(total_bytes, items.len()));
+    let fields = index.fields;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| Error::Index(format!("cannot start parser threads: {e}")))?;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Msg>(64);
+    let mut last_commit = Instant::now();
+    let mut pending = 0usize;
+    let mut done = 0usize;
+    let mut result: Result<(), Error> = Ok(());
+    std::thread::scope(|scope| {
+        let items = &items;
+        let existing = &existing;
+        scope.spawn(move || {
+            pool.install(|| {
+                items
+                    .par_iter()
+                    .for_each_with(tx, |tx, item| {
+                        let _ = tx.send(process(item, existing, fields));
+                    });
+            });
+        });
+        for msg in rx {
+            done += 1;
+            let bytes = match msg {
+                Msg::Skipped(b) => {
+                    report.skipped += 1;
+                    b
+                }
+                Msg::Failed(f, b) => {
+                    report.failed.push(f);
+                    b
+                }
+                Msg::Doc {
+                    key,
+                    doc,
+                    replaced,
+                    bytes,
+                } => {
+                    if result.is_ok() {
+                        writer.delete_term(Term::from_field_text(fields.path_key, &key));
+                        match writer.add_document(*doc) {
+                            Ok(_) => {
+                                pending += 1;
+                                if replaced {
+                                    report.replaced += 1;
+                                } else {
+                                    report.added += 1;
+                                }
+                            }
+                            Err(e) => result = Err(tantivy_err(&dir, e)),
+                        }
+                    }
+                    bytes
+                }
+            };
+            report.bytes += bytes;
+            if let Some(pb) = &pb {
+                pb.inc(bytes);
+                let secs = start.elapsed().as_secs_f64().max(0.001);
+                pb.set_message(format!(
+                    "{done}/{} files, {:.0} files/s",
+                    items.len(),
+                    done as f64 / secs
+                ));
+            }
+            if result.is_ok() && pending > 0 && last_commit.elapsed() >= opts.commit_interval {
+                match writer.commit() {
+                    Ok(_) => {
+                        report.commits += 1;
+                        pending = 0;
+                    }
+                    Err(e) => result = Err(tantivy_err(&dir, e)),
+                }
+                last_commit = Instant::now();
+            }
+        }
+    });
+    if let Some(pb) = &pb {
+        pb.finish_and_clear();
+    }
+    result?;
+    if opts.prune {
+        let walked: HashSet<&str> = items.iter().map(|i| i.key.as_str()).collect();
+        for key in existing.keys() {
+            if !walked.contains(key.as_str()) && !Path::new(key).exists() {
+                writer.delete_term(Term::from_field_text(fields.path_key, key));
+                report.pruned += 1;
+                pending += 1;
+            }
+        }
+    }
+    if pending > 0 || report.commits == 0 {
+        writer.commit().map_err(|e| tantivy_err(&dir, e))?;
+        report.commits += 1;
+    }
+    writer
+        .wait_merging_threads()
+        .map_err(|e| tantivy_err(&dir, e))?;
+    report.elapsed = start.elapsed();
+    Ok(report)
+}

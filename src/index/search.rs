@@ -320,12 +320,14 @@ pub(crate) fn search(index: &Index, q: &str, opts: &SearchOptions) -> Result<Sea
             return Ok(res);
         }
         let filters = self::filters(f, opts)?;
-        let mut res = text_search(index, &searcher, q, filters, opts.limit)?;
+        // Nobody cites it: the phrase itself in the text, as a safety net
+        // for citations the parser did not recognise.
+        let mut res = text_search(index, &searcher, q, filters, opts.limit, 0)?;
         res.citations = parsed.citations.iter().map(Citation::label).collect();
         res.fallback = true;
         return Ok(res);
     }
-    text_search(index, &searcher, &parsed.text, filters, opts.limit)
+    text_search(index, &searcher, &parsed.text, filters, opts.limit, 2)
 }
 
 pub(crate) fn refs(index: &Index, code: &str) -> Result<SearchResults, Error> {
@@ -350,6 +352,7 @@ fn text_search(
     text: &str,
     filters: Vec<Box<dyn Query>>,
     limit: usize,
+    max_level: u8,
 ) -> Result<SearchResults, Error> {
     let f = &index.fields;
     let err = |e| tantivy_err(&index.dir, e);
@@ -359,7 +362,7 @@ fn text_search(
         return Ok(res);
     };
     let mut chosen: Option<(BooleanQuery, usize)> = None;
-    for level in 0..3 {
+    for level in 0..=max_level {
         let Some(tier) = tier_query(&units, f, level) else {
             continue;
         };
@@ -380,12 +383,18 @@ fn text_search(
     let top = searcher
         .search(&q, &TopDocs::with_limit(limit.max(1)))
         .map_err(err)?;
-    let mut gen = SnippetGenerator::create(searcher, &q, f.body_fold).map_err(err)?;
-    gen.set_max_num_chars(160);
+    // Highlight exact (accented) matches when there are any, else folded ones.
+    let mut exact = SnippetGenerator::create(searcher, &q, f.body).map_err(err)?;
+    exact.set_max_num_chars(160);
+    let mut loose = SnippetGenerator::create(searcher, &q, f.body_fold).map_err(err)?;
+    loose.set_max_num_chars(160);
     for (score, addr) in top.into_iter().take(limit) {
         let (record, body) = load(searcher, addr, f)?;
         let mut hit = hit_from(record, score);
-        let s = gen.snippet(&body);
+        let mut s = exact.snippet(&body);
+        if s.highlighted().is_empty() {
+            s = loose.snippet(&body);
+        }
         if !s.is_empty() {
             hit.snippet = Some(Snippet {
                 text: s.fragment().to_string(),

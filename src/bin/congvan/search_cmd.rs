@@ -131,20 +131,36 @@ pub fn run_index(a: IndexArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn hit_json(h: &Hit, with_relation: bool) -> serde_json::Value {
-    let mut v = serde_json::json!({
-        "path": h.path,
-        "score": h.score,
-        "code": h.code,
-        "doc_type": h.doc_type,
-        "subject": h.subject,
-        "date": h.date,
-        "matched_references": h.matched_references,
-    });
-    if with_relation {
-        v["relation"] = serde_json::json!(h.relation.map(|r| r.as_str()));
-    }
-    v
+/// One NDJSON line: exactly the contract's fields, in its order.
+#[derive(serde::Serialize)]
+struct HitLine<'a> {
+    path: &'a str,
+    score: f64,
+    code: &'a Option<String>,
+    doc_type: &'a Option<congvan::model::DocType>,
+    subject: &'a Option<String>,
+    date: &'a congvan::model::DocDate,
+    matched_references: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relation: Option<&'static str>,
+}
+
+fn hit_json(h: &Hit, with_relation: bool) -> String {
+    let line = HitLine {
+        path: &h.path,
+        score: (f64::from(h.score) * 1000.0).round() / 1000.0,
+        code: &h.code,
+        doc_type: &h.doc_type,
+        subject: &h.subject,
+        date: &h.date,
+        matched_references: &h.matched_references,
+        relation: if with_relation {
+            Some(h.relation.map(|r| r.as_str()).unwrap_or("mentions"))
+        } else {
+            None
+        },
+    };
+    serde_json::to_string(&line).unwrap_or_else(|_| "{}".into())
 }
 
 fn print_json(res: &SearchResults, with_relation: bool) -> ExitCode {

@@ -24,7 +24,9 @@ fn corpus_index() -> &'static Index {
         let dir = tempfile::tempdir().unwrap();
         let index = Index::create(dir.path()).unwrap();
         let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let report = index.add_paths(&[corpus], &IndexOptions::default()).unwrap();
+        let report = index
+            .add_paths(&[corpus], &IndexOptions::default())
+            .unwrap();
         assert_eq!(report.indexed(), 5, "{:?}", report.failed);
         Fixture { _dir: dir, index }
     })
@@ -151,7 +153,12 @@ fn plans_circulars_conclusions() {
     check(&["Kế hoạch 255", "255/KH-BGDĐT", "255/KH-BGDDT"], &[D2]);
     check(&["Kế hoạch 547", "547/KH-UBND", "KH 547"], &[D2]);
     check(
-        &["Thông tư 02/2025", "Thông tư 02", "02/2025/TT-BGDĐT", "TT 02"],
+        &[
+            "Thông tư 02/2025",
+            "Thông tư 02",
+            "02/2025/TT-BGDĐT",
+            "TT 02",
+        ],
         &[D1],
     );
     check(&["Kế hoạch 02", "02-KH/BCĐTW"], &[D3]);
@@ -193,7 +200,10 @@ fn full_text() {
     check(&["chuyển đổi số", "chuyen doi so"], &[D1, D3]);
     check(&["trí tuệ nhân tạo", "tri tue nhan tao"], &[D1]);
     check(&["Đảng uỷ", "Đảng ủy", "dang uy"], &[D0, D1, D3]);
-    check(&["Cộng hoà xã hội chủ nghĩa", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"], &[D0, D3]);
+    check(
+        &["Cộng hoà xã hội chủ nghĩa", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA"],
+        &[D0, D3],
+    );
     check(&["UBND", "ủy ban nhân dân"], &[D0, D1, D2, D3, D4]);
     check(&["quốc sách hàng đầu", "\"quốc sách\""], &[D1, D2]);
     check(&["đô thị"], &[D4]);
@@ -254,13 +264,19 @@ fn base(p: &str) -> String {
 #[test]
 fn exact_accents_and_adjacency_rank_first() {
     let (_s, _d, index) = temp_index(&[
-        ("folded.txt", "Bao cao ve giao duc nghe nghiep va giao duc pho thong.\n"),
+        (
+            "folded.txt",
+            "Bao cao ve giao duc nghe nghiep va giao duc pho thong.\n",
+        ),
         ("exact.txt", "Báo cáo về giáo dục nghề nghiệp.\n"),
         (
             "apart.txt",
             "Giáo viên được giao nhiệm vụ; chất lượng được nâng lên; đạo đức được giáo dục.\n",
         ),
-        ("far.txt", "Sở giao nhiệm vụ cho các trường. Học sinh phải dục tốc bất đạt.\n"),
+        (
+            "far.txt",
+            "Sở giao nhiệm vụ cho các trường. Học sinh phải dục tốc bất đạt.\n",
+        ),
     ]);
     let hits: Vec<String> = index
         .search("giáo dục")
@@ -368,7 +384,10 @@ fn ambiguous_short_citation() {
     let set = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
     assert_eq!(only("71/NQ-CP"), set(&["b.txt", "c.txt"]));
     assert_eq!(only("71-NQ/TW"), set(&["a.txt", "c.txt"]));
-    assert_eq!(only("Nghị quyết 71 của Chính phủ"), set(&["b.txt", "c.txt"]));
+    assert_eq!(
+        only("Nghị quyết 71 của Chính phủ"),
+        set(&["b.txt", "c.txt"])
+    );
     assert_eq!(
         only("Nghị quyết 71 của Bộ Chính trị"),
         set(&["a.txt", "c.txt"])

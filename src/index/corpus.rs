@@ -26,7 +26,11 @@ pub fn corpus_dir() -> Option<PathBuf> {
 
 /// The cache folder (see the module docs).
 pub fn cache_dir() -> PathBuf {
-    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     if let Some(d) = env("CONGVAN_CACHE_DIR") {
         return d;
     }
@@ -67,11 +71,7 @@ fn fingerprint(corpus: &Path) -> Result<String, Error> {
     for p in files {
         let bytes = std::fs::read(&p).map_err(io)?;
         let rel = p.strip_prefix(corpus).unwrap_or(&p);
-        lines.push(format!(
-            "{} {}",
-            rel.display(),
-            crate::sha256_hex(&bytes)
-        ));
+        lines.push(format!("{} {}", rel.display(), crate::sha256_hex(&bytes)));
     }
     Ok(crate::sha256_hex(lines.join("\n").as_bytes()))
 }

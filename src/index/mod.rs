@@ -166,7 +166,11 @@ impl Index {
 
     /// Search: citation queries (`Nghị quyết 71`, `71-NQ/TW`) return the
     /// documents that cite the named document; anything else is free text.
-    pub fn search_with(&self, query: &str, options: &SearchOptions) -> Result<SearchResults, Error> {
+    pub fn search_with(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+    ) -> Result<SearchResults, Error> {
         search::search(self, query, options)
     }
 
@@ -178,10 +182,7 @@ impl Index {
 
     /// `(path, sha256)` of every indexed document, sorted by path.
     pub fn documents(&self) -> Result<Vec<(String, String)>, Error> {
-        let mut out: Vec<(String, String)> = writer::existing(self)?
-            .into_iter()
-            .map(|(_, v)| v)
-            .collect();
+        let mut out: Vec<(String, String)> = writer::existing(self)?.into_values().collect();
         out.sort();
         Ok(out)
     }

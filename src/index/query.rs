@@ -188,17 +188,15 @@ pub fn parse(query: &str) -> ParsedQuery {
 
     // 1. Full codes.
     for caps in RE_CODE.captures_iter(&fm.s) {
-        let (Some(all), Some(code), Some(sym)) = (caps.name("all"), caps.name("code"), caps.name("sym"))
+        let (Some(all), Some(code), Some(sym)) =
+            (caps.name("all"), caps.name("code"), caps.name("sym"))
         else {
             continue;
         };
         let spaced = caps.name("s1").is_some_and(|m| !m.is_empty())
             || caps.name("s2").is_some_and(|m| !m.is_empty());
         let sym_text = sym.as_str();
-        if spaced
-            && !sym_text.contains(['-', '/'])
-            && sym_text.chars().any(|c| c.is_lowercase())
-        {
+        if spaced && !sym_text.contains(['-', '/']) && sym_text.chars().any(|c| c.is_lowercase()) {
             continue;
         }
         let orig = &q[fm.map[code.start()]..fm.map[code.end()]];
@@ -206,7 +204,11 @@ pub fn parse(query: &str) -> ParsedQuery {
             continue;
         }
         let key = codes::canonical(orig);
-        if !out.citations.iter().any(|c| c.exact.as_deref() == Some(&key)) {
+        if !out
+            .citations
+            .iter()
+            .any(|c| c.exact.as_deref() == Some(&key))
+        {
             out.citations.push(Citation {
                 written: orig.split_whitespace().collect(),
                 exact: Some(key),
@@ -220,7 +222,8 @@ pub fn parse(query: &str) -> ParsedQuery {
     // 2. Kind + number.
     let snapshot = blanked.clone();
     for caps in RE_SHORT.captures_iter(&snapshot) {
-        let (Some(all), Some(ty), Some(num)) = (caps.name("all"), caps.name("type"), caps.name("num"))
+        let (Some(all), Some(ty), Some(num)) =
+            (caps.name("all"), caps.name("type"), caps.name("num"))
         else {
             continue;
         };
@@ -234,7 +237,11 @@ pub fn parse(query: &str) -> ParsedQuery {
             year,
         };
         let orig = &q[fm.map[all.start()]..fm.map[all.end()]];
-        if !out.citations.iter().any(|c| c.loose.as_ref() == Some(&loose)) {
+        if !out
+            .citations
+            .iter()
+            .any(|c| c.loose.as_ref() == Some(&loose))
+        {
             out.citations.push(Citation {
                 written: orig.split_whitespace().collect::<Vec<_>>().join(" "),
                 exact: None,
@@ -349,7 +356,6 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("sgddt", "sở giáo dục và đào tạo"),
     ("cntt", "công nghệ thông tin"),
     ("khcn", "khoa học và công nghệ"),
-    ("cdcs", "chuyển đổi số"),
     ("dcs", "đảng cộng sản"),
 ];
 
@@ -469,7 +475,10 @@ mod tests {
     fn year_and_issuer() {
         let p = parse("Nghị quyết 57 năm 2024");
         assert_eq!(p.year, Some(2024));
-        assert_eq!(p.citations[0].loose.as_ref().unwrap().key(true), "NQ|57|2024");
+        assert_eq!(
+            p.citations[0].loose.as_ref().unwrap().key(true),
+            "NQ|57|2024"
+        );
         assert_eq!(p.text, "");
         let p = parse("Nghị quyết 71 của Bộ Chính trị");
         assert_eq!(p.issuer.as_deref(), Some("Bộ Chính trị"));

@@ -19,8 +19,8 @@ use crate::index::analyzer::{ACCENTED, FOLDED};
 use crate::model::{DocDate, DocType, Issuer, Relation, Signer};
 use serde::{Deserialize, Serialize};
 use tantivy::schema::{
-    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
-    STORED, STRING,
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
+    STRING,
 };
 
 /// Bump when the schema or the meaning of a field changes: an index with

@@ -443,11 +443,9 @@ pub(crate) fn add_paths<P: AsRef<Path>>(
         let existing = &existing;
         scope.spawn(move || {
             pool.install(|| {
-                items
-                    .par_iter()
-                    .for_each_with(tx, |tx, item| {
-                        let _ = tx.send(process(item, existing, fields));
-                    });
+                items.par_iter().for_each_with(tx, |tx, item| {
+                    let _ = tx.send(process(item, existing, fields));
+                });
             });
         });
         for msg in rx {

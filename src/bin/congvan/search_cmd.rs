@@ -239,7 +239,11 @@ fn print_table(res: &SearchResults, refs_mode: bool) -> ExitCode {
             o.push_str(&format!(
                 "{} indexed document(s) cite {}\n",
                 res.total,
-                if cited.is_empty() { what } else { cited.join(", ") }
+                if cited.is_empty() {
+                    what
+                } else {
+                    cited.join(", ")
+                }
             ));
         }
     } else if res.fallback {
@@ -278,7 +282,9 @@ fn print_table(res: &SearchResults, refs_mode: bool) -> ExitCode {
             o.push_str(&header);
         }
         let matched = if refs_mode {
-            h.relation.map(|r| r.as_str().to_string()).unwrap_or_default()
+            h.relation
+                .map(|r| r.as_str().to_string())
+                .unwrap_or_default()
         } else {
             let mut m = h.matched_references.join(", ");
             if let Some(r) = h.relation {
@@ -290,7 +296,10 @@ fn print_table(res: &SearchResults, refs_mode: bool) -> ExitCode {
             "{:>3}  {} {} {} {} {}\n",
             i + 1,
             cut(h.code.as_deref().unwrap_or("-"), 16),
-            cut(h.doc_type.as_ref().map(|t| t.code.as_str()).unwrap_or("-"), 5),
+            cut(
+                h.doc_type.as_ref().map(|t| t.code.as_str()).unwrap_or("-"),
+                5
+            ),
             cut(&date_text(h), 10),
             cut(h.subject.as_deref().unwrap_or("-"), 44),
             matched.trim()

@@ -153,6 +153,18 @@ impl<S: TokenStream> TokenStream for VietFilterStream<S> {
 /// The term a token becomes in the accented (`folded == false`) or folded
 /// field.
 pub fn normalize_token(text: &str, folded: bool) -> String {
+    // Fast path: the normalized document text is NFC already; lowercase
+    // tokens without decomposed marks need no NFC or case pass.
+    let plain = text
+        .chars()
+        .all(|c| !c.is_uppercase() && c != 'ð' && !('\u{0300}'..='\u{036F}').contains(&c));
+    if plain {
+        return if folded {
+            fold(text)
+        } else {
+            new_tone_placement(text)
+        };
+    }
     let lower: String = text
         .nfc()
         .flat_map(|c| c.to_lowercase())

@@ -13,7 +13,7 @@
 //! | `ref_loose` | string, multi | loose keys of cited documents (`NQ|71`, `TT|2|2025`) |
 //! | `body` | text (accented), stored | the normalized text |
 //! | `body_fold` | text (folded) | the same text, diacritics folded |
-//! | `record` | stored JSON | [`Record`]: metadata and references for output |
+//! | `record` | bytes, fast | [`Record`] as JSON: metadata and references for output (a fast field, so citation queries with thousands of hits never touch the stored text) |
 
 use crate::index::analyzer::{ACCENTED, FOLDED};
 use crate::model::{DocDate, DocType, Issuer, Relation, Signer};
@@ -25,7 +25,7 @@ use tantivy::schema::{
 
 /// Bump when the schema or the meaning of a field changes: an index with
 /// another version is refused (and the default corpus index rebuilt).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Field handles.
 #[derive(Debug, Clone, Copy)]
@@ -74,7 +74,7 @@ pub fn build() -> (Schema, Fields) {
         ref_loose: b.add_text_field("ref_loose", STRING),
         body: b.add_text_field("body", text(ACCENTED, true).set_stored()),
         body_fold: b.add_text_field("body_fold", text(FOLDED, true)),
-        record: b.add_text_field("record", STORED),
+        record: b.add_bytes_field("record", FAST),
     };
     (b.build(), fields)
 }

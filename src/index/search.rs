@@ -276,21 +276,46 @@ fn filters(f: &Fields, opts: &SearchOptions) -> Result<Vec<Box<dyn Query>>, Erro
     Ok(out)
 }
 
-fn load(searcher: &Searcher, addr: DocAddress, f: &Fields) -> Result<(Record, String), Error> {
+/// Reads [`Record`]s from the `record` fast field, one column per segment.
+struct Records {
+    cols: Vec<Option<tantivy::columnar::BytesColumn>>,
+}
+
+impl Records {
+    fn new(searcher: &Searcher) -> Records {
+        Records {
+            cols: searcher
+                .segment_readers()
+                .iter()
+                .map(|s| s.fast_fields().bytes("record").ok().flatten())
+                .collect(),
+        }
+    }
+
+    fn get(&self, addr: DocAddress) -> Record {
+        let Some(Some(col)) = self.cols.get(addr.segment_ord as usize) else {
+            return Record::default();
+        };
+        let mut buf = Vec::new();
+        match col.term_ords(addr.doc_id).next() {
+            Some(ord) if col.ord_to_bytes(ord, &mut buf).unwrap_or(false) => {
+                serde_json::from_slice(&buf).unwrap_or_default()
+            }
+            _ => Record::default(),
+        }
+    }
+}
+
+/// The stored text of a document (for snippets).
+fn body(searcher: &Searcher, addr: DocAddress, f: &Fields) -> Result<String, Error> {
     let doc: TantivyDocument = searcher
         .doc(addr)
         .map_err(|e| Error::Index(format!("cannot read a stored document: {e}")))?;
-    let record = doc
-        .get_first(f.record)
-        .and_then(|v| v.as_str())
-        .and_then(|s| serde_json::from_str::<Record>(s).ok())
-        .unwrap_or_default();
-    let body = doc
+    Ok(doc
         .get_first(f.body)
         .and_then(|v| v.as_str())
         .unwrap_or_default()
-        .to_string();
-    Ok((record, body))
+        .to_string())
 }
 
 fn hit_from(record: Record, score: f32) -> Hit {
@@ -388,9 +413,10 @@ fn text_search(
     exact.set_max_num_chars(160);
     let mut loose = SnippetGenerator::create(searcher, &q, f.body_fold).map_err(err)?;
     loose.set_max_num_chars(160);
+    let records = Records::new(searcher);
     for (score, addr) in top.into_iter().take(limit) {
-        let (record, body) = load(searcher, addr, f)?;
-        let mut hit = hit_from(record, score);
+        let mut hit = hit_from(records.get(addr), score);
+        let body = body(searcher, addr, f)?;
         let mut s = exact.snippet(&body);
         if s.highlighted().is_empty() {
             s = loose.snippet(&body);
@@ -511,8 +537,9 @@ fn citation_search(
     let mut hits: Vec<(bool, Hit)> = Vec::new();
     // loose citation → keys it matched (ambiguity)
     let mut loose_matches: HashMap<String, Vec<String>> = HashMap::new();
+    let records = Records::new(searcher);
     for (score, addr) in top {
-        let (record, _) = load(searcher, addr, f)?;
+        let record = records.get(addr);
         let mut matched: Vec<(&StoredRef, bool)> = Vec::new();
         let mut confirmed = false;
         for r in &record.refs {

@@ -389,9 +389,9 @@ fn to_tantivy(doc: &Document, text: &str, key: &str, f: Fields) -> TantivyDocume
         signer: doc.signer.clone(),
         refs,
     };
-    t.add_text(
+    t.add_bytes(
         f.record,
-        serde_json::to_string(&record).unwrap_or_else(|_| "{}".into()),
+        &serde_json::to_vec(&record).unwrap_or_else(|_| b"{}".to_vec()),
     );
     t
 }

@@ -218,6 +218,19 @@ fn highlight(s: &index::Snippet, tty: bool) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A path as shown to a person: relative to the current folder when inside it.
+fn shown_path(p: &str) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|d| {
+            std::path::Path::new(p)
+                .strip_prefix(&d)
+                .ok()
+                .map(|r| r.display().to_string())
+        })
+        .unwrap_or_else(|| p.to_string())
+}
+
 fn print_table(res: &SearchResults, refs_mode: bool) -> ExitCode {
     let tty = std::io::stdout().is_terminal();
     let mut o = String::new();
@@ -304,7 +317,7 @@ fn print_table(res: &SearchResults, refs_mode: bool) -> ExitCode {
             cut(h.subject.as_deref().unwrap_or("-"), 44),
             matched.trim()
         ));
-        o.push_str(&format!("     {}\n", h.path));
+        o.push_str(&format!("     {}\n", shown_path(&h.path)));
         if let Some(s) = &h.snippet {
             o.push_str(&format!("     “{}”\n", highlight(s, tty)));
         }

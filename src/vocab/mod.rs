@@ -472,3 +472,15 @@ pub const NAME_UNITS: &[(&str, UnitKind)] = &[
     ("phường", UnitKind::Designator),
     ("xã", UnitKind::Designator),
 ];
+
+/// The table spelling of a name that is exactly one fixed unit of
+/// [`NAME_UNITS`] written in another case (`Chính Phủ` → `Chính phủ`,
+/// `BỘ CHÍNH TRỊ` → `Bộ Chính trị`); other names come back unchanged.
+pub fn canonical_name(name: &str) -> String {
+    let lower = name.to_lowercase();
+    NAME_UNITS
+        .iter()
+        .find(|(u, kind)| *kind == UnitKind::Fixed && u.to_lowercase() == lower)
+        .map(|(u, _)| u.to_string())
+        .unwrap_or_else(|| name.to_string())
+}

@@ -26,6 +26,8 @@ pub fn normalize(input: &str) -> String {
     let chars = clean_chars(input);
     let lines = clean_markup(&chars);
     let lines = close_double_spacing(lines);
+    let lines = join_wrapped_phrases(lines);
+    let lines = unflatten(lines);
     let text = lines.join("\n");
     join_broken_codes(&text)
 }
@@ -79,6 +81,10 @@ fn clean_markup(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for raw in text.split('\n') {
         if RE_TABLE_RULE.is_match(raw) {
+            out.push(String::new());
+            continue;
+        }
+        if !raw.trim().is_empty() && raw.trim().chars().all(|c| c == '*') {
             out.push(String::new());
             continue;
         }
@@ -168,6 +174,114 @@ fn close_double_spacing(lines: Vec<String>) -> Vec<String> {
         out.push(l);
     }
     out
+}
+
+/// Join a line break that falls inside a fixed header phrase
+/// ([`crate::vocab::WRAPPED_PHRASES`]): `ĐẢNG CỘNG⏎SẢN VIỆT NAM`.
+fn join_wrapped_phrases(lines: Vec<String>) -> Vec<String> {
+    static PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+        crate::vocab::WRAPPED_PHRASES
+            .iter()
+            .map(|p| p.split_whitespace().map(phrase_word).collect())
+            .collect()
+    });
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let joined = match out.last() {
+            Some(prev) if prev.chars().count() <= 80 && !line.trim().is_empty() => {
+                let a: Vec<String> = prev.split_whitespace().map(phrase_word).collect();
+                let b: Vec<String> = line.split_whitespace().map(phrase_word).collect();
+                PHRASES.iter().any(|p| {
+                    (1..p.len()).any(|k| {
+                        a.len() >= k
+                            && b.len() >= p.len() - k
+                            && a[a.len() - k..] == p[..k]
+                            && b[..p.len() - k] == p[k..]
+                    })
+                })
+            }
+            _ => false,
+        };
+        if joined {
+            if let Some(prev) = out.last_mut() {
+                let t = prev.trim_end().to_string();
+                *prev = format!("{t} {}", line.trim_start());
+            }
+        } else {
+            out.push(line);
+        }
+    }
+    out
+}
+
+static RE_INLINE_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([;:.,])[ ]+[-+][ ]+").unwrap());
+
+/// Undo layouts that flatten a block onto one line (text copied from web
+/// portals, some PDF converters):
+/// - `Nơi nhận: - A; - B; - Lưu: VT.` and `Kính gửi: - A; - B` → one item per line;
+/// - `TL. BỘ TRƯỞNG VỤ TRƯỞNG … Phạm Quang Phụng` → the posts, then the name.
+fn unflatten(lines: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let lower = line.trim_start().to_lowercase();
+        if (lower.starts_with("nơi nhận") || lower.starts_with("kính gửi"))
+            && RE_INLINE_ITEM.find_iter(&line).count() >= 2
+        {
+            let split = RE_INLINE_ITEM.replace_all(&line, "$1\n- ");
+            out.extend(split.split('\n').map(str::to_string));
+            continue;
+        }
+        if let Some(at) = signature_name_split(&line) {
+            out.push(line[..at].trim_end().to_string());
+            out.push(line[at..].to_string());
+            continue;
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// Where a flattened signature line (`CHỦ TỊCH Hoàng Quốc Khánh`) puts the
+/// name: an uppercase part naming a post, then two to five Title Case words.
+fn signature_name_split(line: &str) -> Option<usize> {
+    if line.len() > 200 {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = line
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+        .collect();
+    let title_word = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(|c| c.is_uppercase())
+            && cs.clone().next().is_some()
+            && cs.all(|c| c.is_lowercase() && c.is_alphabetic())
+    };
+    let mut n = 0;
+    while n < words.len() && title_word(words[words.len() - 1 - n].1) {
+        n += 1;
+    }
+    if !(2..=5).contains(&n) || n >= words.len() {
+        return None;
+    }
+    let at = words[words.len() - n].0;
+    let head = line[..at].trim();
+    if !is_upper(head) {
+        return None;
+    }
+    let k = key(head);
+    crate::vocab::SIGNER_POSTS
+        .iter()
+        .any(|p| k.contains(p))
+        .then_some(at)
+}
+
+/// A word as compared by [`join_wrapped_phrases`]: lowercase, new tone
+/// placement, surrounding punctuation other than `-` removed.
+fn phrase_word(w: &str) -> String {
+    let w = w.trim_matches(|c: char| c.is_ascii_punctuation() && c != '-');
+    new_tone_placement(&w.to_lowercase())
 }
 
 static RE_BROKEN_CODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -392,6 +506,45 @@ mod tests {
     fn double_spacing_closed() {
         let t = "a\n\nb\n\nc\n\nd\n\n\n\ne\n\nf";
         assert_eq!(normalize(t), "a\nb\nc\nd\n\ne\nf");
+    }
+
+    #[test]
+    fn wrapped_header_phrases_joined() {
+        assert_eq!(
+            normalize("ĐẢNG CỘNG\nSẢN VIỆT NAM\n---\n**ỦY BAN NHÂN\nDÂN**\nTHÀNH PHỐ HÀ NỘI"),
+            "ĐẢNG CỘNG SẢN VIỆT NAM\n---\nỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI"
+        );
+        // A break between two units stays.
+        assert_eq!(
+            normalize("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH"),
+            "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH"
+        );
+        assert_eq!(
+            normalize("CỘNG HOÀ XÃ\nHỘI CHỦ NGHĨA VIỆT NAM"),
+            "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+        );
+        assert_eq!(
+            normalize("BAN CHẤP HÀNH\nTRUNG ƯƠNG\n*****\nVĂN PHÒNG"),
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\n\nVĂN PHÒNG"
+        );
+    }
+
+    #[test]
+    fn flattened_blocks_unfolded() {
+        assert_eq!(
+            normalize("Nơi nhận: - Như trên; - Bộ trưởng (để b/c); - Lưu: VT, KHTC.\nTL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ KẾ HOẠCH Phạm Quang Phụng"),
+            "Nơi nhận:\n- Như trên;\n- Bộ trưởng (để b/c);\n- Lưu: VT, KHTC.\nTL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ KẾ HOẠCH\nPhạm Quang Phụng"
+        );
+        assert_eq!(
+            normalize("CHỦ TỊCH Hoàng Quốc Khánh"),
+            "CHỦ TỊCH\nHoàng Quốc Khánh"
+        );
+        // Prose with a capitalized tail is left alone.
+        assert_eq!(normalize("Giao UBND Hà Nội"), "Giao UBND Hà Nội");
+        assert_eq!(
+            normalize("ỦY BAN NHÂN DÂN Hà Nội"),
+            "ỦY BAN NHÂN DÂN Hà Nội"
+        );
     }
 
     #[test]

@@ -115,7 +115,8 @@ pub fn extract_references(
     doc: &Document,
 ) -> (Vec<Reference>, Vec<String>) {
     let scan_from = zones.start.min(text.len());
-    let scan_to = zones.end.max(scan_from).min(text.len());
+    // The whole document: appendices after the signature cite documents too.
+    let scan_to = text.len();
     let region = &text[scan_from..scan_to];
     let own = doc
         .number

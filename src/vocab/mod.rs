@@ -484,3 +484,63 @@ pub fn canonical_name(name: &str) -> String {
         .map(|(u, _)| u.to_string())
         .unwrap_or_else(|| name.to_string())
 }
+
+/// Fixed phrases of headers and mottos that narrow table cells (portal
+/// pages, PDF conversions) wrap onto two lines: `ỦY BAN NHÂN⏎DÂN`,
+/// `ĐẢNG CỘNG⏎SẢN VIỆT NAM`. Normalization joins a line break that falls
+/// inside one of them. Compared case-insensitively, tone placement unified.
+pub const WRAPPED_PHRASES: &[&str] = &[
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Cộng hòa xã hội chủ nghĩa Việt Nam",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Đảng Cộng sản Việt Nam",
+    "Ban Chấp hành Trung ương",
+    "Ban Chấp hành Đảng bộ",
+    "Ban Thường vụ",
+    "Ban Chỉ đạo",
+    "Thủ tướng Chính phủ",
+    "Văn phòng Chính phủ",
+    "Văn phòng Trung ương Đảng",
+    "Mặt trận Tổ quốc Việt Nam",
+    "Bộ Chính trị",
+    "Bộ Giáo dục và Đào tạo",
+    "Sở Giáo dục và Đào tạo",
+    "Bộ Lao động - Thương binh và Xã hội",
+    "Bộ Văn hóa, Thể thao và Du lịch",
+    "Bộ Khoa học và Công nghệ",
+    "Bộ Kế hoạch và Đầu tư",
+    "Bộ Tài nguyên và Môi trường",
+    "Bộ Nông nghiệp và Phát triển nông thôn",
+    "Bộ Nông nghiệp và Môi trường",
+    "Bộ Thông tin và Truyền thông",
+    "Bộ Giao thông vận tải",
+    "Bộ Xây dựng",
+    "Thành phố Hồ Chí Minh",
+];
+
+/// Posts a signer holds, as they head a signature block (`GIÁM ĐỐC`,
+/// `PHÓ CHỦ TỊCH` is `phó` + a post). Lowercase, new tone placement.
+pub const SIGNER_POSTS: &[&str] = &[
+    "giám đốc",
+    "chủ tịch",
+    "bộ trưởng",
+    "thứ trưởng",
+    "thủ tướng",
+    "bí thư",
+    "chánh văn phòng",
+    "hiệu trưởng",
+    "trưởng ban",
+    "trưởng phòng",
+    "cục trưởng",
+    "tổng cục trưởng",
+    "vụ trưởng",
+    "viện trưởng",
+    "chủ nhiệm",
+    "tổng giám đốc",
+    "thủ trưởng",
+    "trưởng đoàn",
+    "chỉ huy trưởng",
+    "tổng bí thư",
+    "người ký",
+];

@@ -96,7 +96,7 @@ pub fn find_number(s: &str) -> Option<Number> {
 
 static RE_PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?P<place>(?:(?:TP|Tp)\.\s*)?(?:\p{Lu}[\p{L}.]*[ \t]+){0,4}\p{Lu}[\p{L}]*)?[ \t]*,[ \t]*",
+        r"(?P<place>(?:(?:TP|Tp)\.\s*|Thành phố[ \t]+|Thị xã[ \t]+)?(?:\p{Lu}[\p{L}.]*[ \t]+){0,4}\p{Lu}[\p{L}]*)?[ \t]*,\s*",
         r"(?P<raw>ngày[\s._…]*(?P<d>\d{1,2})?[\s._…]*tháng[\s._…]*(?P<m>\d{1,2})?[\s._…]*năm[\s._…]*(?P<y>\d{4}))"
     ))
     .unwrap()
@@ -439,7 +439,15 @@ fn find_issuer(header: &[Line], title: Option<&Title>) -> Issuer {
     for l in &header[..stop] {
         let raw = l.text.trim();
         if raw.is_empty() {
-            prev_was_org = false;
+            // `ỦY BAN NHÂN DÂN` ⏎⏎ `THÀNH PHỐ HỒ CHÍ MINH`: a bare committee
+            // still waits for its locality across a blank line.
+            prev_was_org = prev_was_org
+                && orgs.last().is_some_and(|o| {
+                    matches!(
+                        key(o).as_str(),
+                        "ủy ban nhân dân" | "hội đồng nhân dân" | "ubnd" | "hđnd"
+                    )
+                });
             continue;
         }
         if raw.starts_with("Số") || RE_VV.is_match(raw) || key(raw).starts_with("kính gửi") {
@@ -736,9 +744,14 @@ fn find_signer(ls: &[Line], zones: &Zones) -> Signer {
         if let Some(c) = RE_AUTHORITY.captures(block[i]) {
             signer.authority = canonical_authority(&c[1]);
             let office = c[2].trim().to_string();
-            // `KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC` flattened onto one line.
-            let (office, title) = match office.find(" PHÓ ") {
-                Some(p) => (office[..p].to_string(), Some(office[p + 1..].to_string())),
+            // `KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC`, `TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ …`
+            // flattened onto one line: the signer's post starts at the
+            // second post of the line.
+            let (office, title) = match second_post(&office) {
+                Some(p) => (
+                    office[..p].trim().to_string(),
+                    Some(office[p..].to_string()),
+                ),
                 None => (office, None),
             };
             signer.on_behalf_of = Some(proper_case(&office));
@@ -754,7 +767,18 @@ fn find_signer(ls: &[Line], zones: &Zones) -> Signer {
     let mut title_parts: Vec<&str> = Vec::new();
     while i < block.len() && signer.title.is_none() {
         let t = block[i];
+        // A second post line (`PHÓ THỦ TƯỚNG` under `TRƯỞNG BAN`) is another
+        // office of the same person, not part of the title.
+        if !title_parts.is_empty() && segment::is_post_title(t) {
+            i += 1;
+            continue;
+        }
         if is_upper(t) && !looks_like_name_upper(t, &title_parts) {
+            // `TRƯỞNG BAN PHÓ THỦ TƯỚNG` flattened: the first post is the title.
+            let t = match second_post(t) {
+                Some(p) if title_parts.is_empty() && segment::is_post_title(t) => t[..p].trim(),
+                _ => t,
+            };
             title_parts.push(t);
             i += 1;
         } else {
@@ -782,6 +806,26 @@ fn find_signer(ls: &[Line], zones: &Zones) -> Signer {
         };
     }
     signer
+}
+
+/// Byte offset of the second post named in an authority line's office
+/// (`BỘ TRƯỞNG THỨ TRƯỞNG` → at `THỨ`), if any.
+fn second_post(office: &str) -> Option<usize> {
+    office
+        .char_indices()
+        .filter(|&(i, c)| {
+            i > 0 && c != ' ' && office[..i].ends_with(' ') && !key(&office[..i]).ends_with("phó")
+        })
+        .map(|(i, _)| i)
+        .find(|&i| segment::is_post_title(&office[i..]) || starts_with_post(&office[i..]))
+}
+
+fn starts_with_post(s: &str) -> bool {
+    let k = key(s);
+    let k = k.strip_prefix("phó ").unwrap_or(&k);
+    vocab::SIGNER_POSTS
+        .iter()
+        .any(|p| k == *p || k.starts_with(&format!("{p} ")))
 }
 
 /// An upper-case name line (`NGUYỄN VĂN A`) right after the post title.

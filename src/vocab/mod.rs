@@ -497,6 +497,7 @@ pub const WRAPPED_PHRASES: &[&str] = &[
     "Đảng Cộng sản Việt Nam",
     "Ban Chấp hành Trung ương",
     "Ban Chấp hành Đảng bộ",
+    "Chánh Văn phòng",
     "Ban Thường vụ",
     "Ban Chỉ đạo",
     "Thủ tướng Chính phủ",

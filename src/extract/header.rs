@@ -1106,4 +1106,78 @@ mod tests {
         assert_eq!(d.signer.title.as_deref(), Some("Phó Chủ tịch"));
         assert_eq!(d.signer.name.as_deref(), Some("Lê Văn Lương"));
     }
+    #[test]
+    fn portal_page_with_wrapped_table_cells() {
+        // Text saved from a legal portal: metadata block, then the header as
+        // table cells whose lines wrap inside fixed phrases.
+        let d = parse("Số hiệu:\n|\n115-TB/VPTW\n|\nLoại văn bản:\n|\nThông báo\n|\nTình trạng:\n|\nĐã biết\n|\nBAN CHẤP HÀNH\nTRUNG ƯƠNG\n**VĂN PHÒNG**\n*****\n|\n**ĐẢNG CỘNG\nSẢN VIỆT NAM**\n---------------\n|\nSố 115-TB/VPTW\n|\n*Hà Nội, ngày\n12 tháng 3 năm 2025*\n|\n**THÔNG BÁO**\nÝ KIẾN CỦA THƯỜNG TRỰC BAN BÍ THƯ\nVỀ CÔNG TÁC PHÒNG CHỐNG THIÊN TAI\n**-----**\nNgày 10/3/2025, Thường trực Ban Bí thư đã nghe báo cáo và kết luận như sau:\n1. Các cấp ủy quán triệt.\nNơi nhận:\n- Các tỉnh ủy, thành ủy,\n- Lưu Văn phòng Trung ương Đảng.\nK/T CHÁNH\nVĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nNguyễn Văn Hòa");
+        assert_eq!(d.issuer.name.as_deref(), Some("Văn phòng"));
+        assert_eq!(d.issuer.parent.as_deref(), Some("Ban Chấp hành Trung ương"));
+        assert_eq!(d.number.seq.as_deref(), Some("115"));
+        assert_eq!(d.number.symbol.as_deref(), Some("TB/VPTW"));
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("TB"));
+        assert_eq!(d.place.as_deref(), Some("Hà Nội"));
+        assert_eq!(
+            (d.date.year, d.date.month, d.date.day),
+            (Some(2025), Some(3), Some(12))
+        );
+        assert_eq!(d.signer.authority.as_deref(), Some("KT."));
+        assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Chánh Văn phòng"));
+        assert_eq!(d.signer.title.as_deref(), Some("Phó Chánh Văn phòng"));
+        assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Văn Hòa"));
+    }
+
+    #[test]
+    fn flattened_distribution_and_tl_signature() {
+        let d = parse("BỘ TÀI CHÍNH -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\nSố: 812/BTC-NSNN V/v hướng dẫn lập dự toán năm 2026\nHà Nội, ngày 03 tháng 7 năm 2025\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\nCăn cứ Luật Ngân sách nhà nước số 83/2015/QH13, Bộ Tài chính hướng dẫn như sau:\n1. Nội dung./.\nNơi nhận: - Như trên; - Bộ trưởng (để b/c); - Lưu: VT, Vụ NSNN.\nTL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ NGÂN SÁCH NHÀ NƯỚC Trần Quốc Phương");
+        assert_eq!(d.issuer.name.as_deref(), Some("Bộ Tài chính"));
+        assert_eq!(d.number.seq.as_deref(), Some("812"));
+        assert_eq!(d.subject.as_deref(), Some("hướng dẫn lập dự toán năm 2026"));
+        let names: Vec<&str> = d.distribution.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, vec!["Như trên", "Bộ trưởng"]);
+        assert_eq!(d.distribution[1].note.as_deref(), Some("để b/c"));
+        assert_eq!(d.archive, vec!["VT", "Vụ NSNN"]);
+        assert_eq!(d.signer.authority.as_deref(), Some("TL."));
+        assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Bộ trưởng"));
+        assert_eq!(
+            d.signer.title.as_deref(),
+            Some("Vụ trưởng Vụ Ngân sách nhà nước")
+        );
+        assert_eq!(d.signer.name.as_deref(), Some("Trần Quốc Phương"));
+    }
+
+    #[test]
+    fn decision_with_attached_plan_signs_before_the_appendix() {
+        let d = parse("ỦY BAN NHÂN DÂN\n\nTHÀNH PHỐ HỒ CHÍ MINH\n-------\nSố: 254/QĐ-UBND\nThành phố Hồ Chí Minh,\nngày 17 tháng 02 năm 2025\nQUYẾT ĐỊNH\nBan hành Kế hoạch bảo vệ bí mật nhà nước năm 2025\nCHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ\nCăn cứ Luật Bảo vệ bí mật nhà nước ngày 15 tháng 11 năm 2018;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Bộ Công an (để b/c);\n- Lưu: VT, NC.\nCHỦ TỊCH Phan Văn Mãi\n\nKẾ HOẠCH\nBảo vệ bí mật nhà nước năm 2025 (Kèm theo Quyết định số 254/QĐ-UBND)\nI. MỤC ĐÍCH\n1. Thực hiện Chỉ thị số 14/CT-TTg ngày 05/5/2024 của Thủ tướng Chính phủ.\n2. Các sở, ngành triển khai.\nIII. TỔ CHỨC THỰC HIỆN\n1. Công an thành phố chủ trì.");
+        assert_eq!(
+            d.issuer.name.as_deref(),
+            Some("Ủy ban nhân dân thành phố Hồ Chí Minh")
+        );
+        assert_eq!(d.issuer.parent, None);
+        assert_eq!(d.place.as_deref(), Some("Thành phố Hồ Chí Minh"));
+        assert_eq!(
+            (d.date.year, d.date.month, d.date.day),
+            (Some(2025), Some(2), Some(17))
+        );
+        assert_eq!(d.signer.title.as_deref(), Some("Chủ tịch"));
+        assert_eq!(d.signer.name.as_deref(), Some("Phan Văn Mãi"));
+        assert_eq!(d.distribution.len(), 1);
+        assert_eq!(d.archive, vec!["VT", "NC"]);
+        // The appendix still counts for references; the own number does not.
+        let codes: Vec<_> = d
+            .references
+            .iter()
+            .filter_map(|r| r.code.as_deref())
+            .collect();
+        assert_eq!(codes, vec!["14/CT-TTg"]);
+    }
+
+    #[test]
+    fn flattened_title_signature_without_authority() {
+        let d = parse("BAN CHỈ ĐẠO QUỐC GIA 515\nSố: 77/KH-BCĐ515\nHà Nội, ngày 11 tháng 11 năm 2024\nKẾ HOẠCH\nTổng kết công tác năm 2024\nNội dung kế hoạch./.\nNơi nhận:\n- Thủ tướng;\n- Lưu: VT.\nTRƯỞNG BAN PHÓ THỦ TƯỚNG Trần Hồng Hà");
+        assert_eq!(d.signer.authority, None);
+        assert_eq!(d.signer.title.as_deref(), Some("Trưởng ban"));
+        assert_eq!(d.signer.name.as_deref(), Some("Trần Hồng Hà"));
+        assert_eq!(d.number.symbol.as_deref(), Some("KH-BCĐ515"));
+    }
 }

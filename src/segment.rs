@@ -93,8 +93,12 @@ static RE_BODY_OPENER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-static RE_RECIPIENTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*-?\s*kính\s+gửi\s*:?").unwrap());
+/// The line that opens the addressee list: `Kính gửi:`, or in a công điện
+/// `THỦ TƯỚNG CHÍNH PHỦ điện:`.
+pub static RE_RECIPIENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*-?\s*(?:(?i:kính\s+gửi)\s*:?|\p{Lu}[\p{Lu}\s]{2,80}\s(?i:điện)\s*:)\s*")
+        .unwrap()
+});
 static RE_NOI_NHAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*nơi\s+nhận\s*:?").unwrap());
 /// `KT. GIÁM ĐỐC`, `T/M BAN THƯỜNG VỤ`, `TM. ỦY BAN NHÂN DÂN`, `Q. CHỦ TỊCH`.

@@ -200,7 +200,7 @@ fn ends_subject(t: &str) -> bool {
     let k = key(t);
     t.starts_with("Số")
         || RE_PLACE_DATE.is_match(t)
-        || k.starts_with("kính gửi")
+        || segment::RE_RECIPIENTS.is_match(t)
         || k.contains("cộng hòa xã hội")
         || k.contains("độc lập - tự do")
         || k.contains("đảng cộng sản việt nam")
@@ -450,7 +450,7 @@ fn find_issuer(header: &[Line], title: Option<&Title>) -> Issuer {
                 });
             continue;
         }
-        if raw.starts_with("Số") || RE_VV.is_match(raw) || key(raw).starts_with("kính gửi") {
+        if raw.starts_with("Số") || RE_VV.is_match(raw) || segment::RE_RECIPIENTS.is_match(raw) {
             break;
         }
         let t = strip_motto(raw);
@@ -661,14 +661,17 @@ fn resolve_type(number: &Number, title: Option<&Title>, head_text: &str) -> Opti
 
 // ------------------------------------------------------------ recipients
 
-static RE_KINH_GUI: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*-?\s*kính\s+gửi\s*:?\s*").unwrap());
-
 fn find_recipients(header: &[Line]) -> Vec<String> {
-    let Some(at) = header.iter().position(|l| RE_KINH_GUI.is_match(l.text)) else {
+    let Some(at) = header
+        .iter()
+        .position(|l| segment::RE_RECIPIENTS.is_match(l.text))
+    else {
         return Vec::new();
     };
-    let first = RE_KINH_GUI.replace(header[at].text, "").trim().to_string();
+    let first = segment::RE_RECIPIENTS
+        .replace(header[at].text, "")
+        .trim()
+        .to_string();
     let mut items: Vec<String> = Vec::new();
     let mut cur = String::new();
     let push = |cur: &mut String, items: &mut Vec<String>| {

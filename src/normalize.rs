@@ -285,11 +285,13 @@ fn phrase_word(w: &str) -> String {
 }
 
 static RE_BROKEN_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    // `279-` at the end of a line, blank lines or spaces, then `CV/VPĐU`.
-    Regex::new(r"(\d[\d\s]{0,2}-)[ ]*\n(?:[ ]*\n)*[ ]*([A-ZĐ][A-Za-zĐđ]{0,7}/[A-ZĐ])").unwrap()
+    // `279-` or `1830/` at the end of a line, blank lines or spaces, then
+    // `CV/VPĐU`, `QĐ-TTg` or `2019/TT-BYT`.
+    Regex::new(r"(\d[\d\s]{0,2}[-/])[ ]*\n(?:[ ]*\n)*[ ]*((?:(?:19|20)\d{2}/)?[A-ZĐ][A-Za-zĐđ]{0,7}[/-][A-ZĐ])").unwrap()
 });
 
-/// Join document codes broken after the hyphen: `279-⏎CV/VPĐU` → `279-CV/VPĐU`.
+/// Join document codes broken after the hyphen or slash: `279-⏎CV/VPĐU` →
+/// `279-CV/VPĐU`, `1830/⏎QĐ-TTg` → `1830/QĐ-TTg`.
 fn join_broken_codes(text: &str) -> String {
     RE_BROKEN_CODE.replace_all(text, "$1$2").into_owned()
 }
@@ -545,6 +547,20 @@ mod tests {
             normalize("ỦY BAN NHÂN DÂN Hà Nội"),
             "ỦY BAN NHÂN DÂN Hà Nội"
         );
+    }
+
+    #[test]
+    fn codes_broken_after_slash_joined() {
+        assert_eq!(
+            normalize("Quyết định số 1830/\nQĐ-TTg ngày"),
+            "Quyết định số 1830/QĐ-TTg ngày"
+        );
+        assert_eq!(
+            normalize("Thông tư số 37/\n2019/TT-BYT"),
+            "Thông tư số 37/2019/TT-BYT"
+        );
+        // A date at a line end is not a code.
+        assert_eq!(normalize("ngày 12/\nTổ chức"), "ngày 12/\nTổ chức");
     }
 
     #[test]

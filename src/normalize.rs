@@ -449,6 +449,12 @@ pub fn key(s: &str) -> String {
     out
 }
 
+/// `s` is `w` or starts with `w` followed by a space.
+pub fn starts_with_word(s: &str, w: &str) -> bool {
+    s.strip_prefix(w)
+        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+}
+
 /// Diacritic-free lowercase form: `Nghị quyết` → `nghi quyet`, `đ` → `d`.
 pub fn fold(s: &str) -> String {
     s.chars()

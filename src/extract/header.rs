@@ -154,16 +154,15 @@ pub struct Title {
 }
 
 fn find_title(header: &[Line]) -> Option<Title> {
-    let names = vocab::all_type_names();
+    let names = vocab::type_name_keys();
     for (i, l) in header.iter().enumerate() {
         let t = l.text.trim();
         if t.starts_with("Số") || RE_PLACE_DATE.is_match(t) {
             continue;
         }
         let k = key(t);
-        for name in &names {
-            let nk = key(name);
-            if let Some(rest_k) = k.strip_prefix(&nk) {
+        for (name, nk) in names {
+            if let Some(rest_k) = k.strip_prefix(nk.as_str()) {
                 if !(rest_k.is_empty() || rest_k.starts_with(' ') || rest_k.starts_with(':')) {
                     continue;
                 }
@@ -560,6 +559,10 @@ pub fn proper_case(s: &str) -> String {
         return s;
     }
     let words: Vec<String> = s.split(' ').map(|w| w.to_lowercase()).collect();
+    let word_keys: Vec<String> = words
+        .iter()
+        .map(|w| key(w.trim_end_matches([',', '.'])))
+        .collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     #[derive(PartialEq)]
     enum Mode {
@@ -574,13 +577,9 @@ pub fn proper_case(s: &str) -> String {
     while i < words.len() {
         // Longest unit match.
         let mut matched = None;
-        for (unit, kind) in NAME_UNITS {
-            let uw: Vec<&str> = unit.split(' ').collect();
+        for (uw, unit, kind) in vocab::name_unit_keys() {
             if i + uw.len() <= words.len()
-                && uw
-                    .iter()
-                    .zip(&words[i..i + uw.len()])
-                    .all(|(a, b)| key(a) == key(b.trim_end_matches([',', '.'])))
+                && uw[..] == word_keys[i..i + uw.len()]
                 && matched
                     .as_ref()
                     .is_none_or(|(n, _, _): &(usize, &str, UnitKind)| uw.len() > *n)
@@ -828,7 +827,7 @@ fn starts_with_post(s: &str) -> bool {
     let k = k.strip_prefix("phó ").unwrap_or(&k);
     vocab::SIGNER_POSTS
         .iter()
-        .any(|p| k == *p || k.starts_with(&format!("{p} ")))
+        .any(|p| crate::normalize::starts_with_word(&k, p))
 }
 
 /// An upper-case name line (`NGUYỄN VĂN A`) right after the post title.

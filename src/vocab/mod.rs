@@ -4,6 +4,7 @@
 
 use crate::model::{DocType, Relation};
 use crate::normalize::key;
+use std::sync::LazyLock;
 
 /// One document kind: official abbreviation, Vietnamese name, and other
 /// names that mean the same kind (all matched case-insensitively).
@@ -245,10 +246,18 @@ const SYMBOL_ALIASES: &[(&str, &str)] = &[("CTR", "CTr"), ("TTG", "TTg")];
 /// Look a kind up by its name or an alias (`Nghị quyết`, `nghị quyết`,
 /// `KẾ HOẠCH HÀNH ĐỘNG`).
 pub fn type_by_name(name: &str) -> Option<&'static TypeEntry> {
+    static KEYS: LazyLock<Vec<(String, &'static TypeEntry)>> = LazyLock::new(|| {
+        DOC_TYPES
+            .iter()
+            .flat_map(|t| {
+                std::iter::once(t.name)
+                    .chain(t.aliases.iter().copied())
+                    .map(move |n| (key(n), t))
+            })
+            .collect()
+    });
     let k = key(name);
-    DOC_TYPES
-        .iter()
-        .find(|t| key(t.name) == k || t.aliases.iter().any(|a| key(a) == k))
+    KEYS.iter().find(|(n, _)| *n == k).map(|(_, t)| *t)
 }
 
 /// Look a kind up by its code, case-insensitively (`ctr` → `CTr`).
@@ -272,13 +281,34 @@ impl TypeEntry {
 }
 
 /// Every name and alias, longest first (for building regex alternations).
-pub fn all_type_names() -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = DOC_TYPES
-        .iter()
-        .flat_map(|t| std::iter::once(t.name).chain(t.aliases.iter().copied()))
-        .collect();
-    v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-    v
+pub fn all_type_names() -> &'static [&'static str] {
+    static NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut v: Vec<&'static str> = DOC_TYPES
+            .iter()
+            .flat_map(|t| std::iter::once(t.name).chain(t.aliases.iter().copied()))
+            .collect();
+        v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        v
+    });
+    &NAMES
+}
+
+/// [`all_type_names`] with their comparison keys, longest first.
+pub fn type_name_keys() -> &'static [(&'static str, String)] {
+    static KEYS: LazyLock<Vec<(&'static str, String)>> =
+        LazyLock::new(|| all_type_names().iter().map(|n| (*n, key(n))).collect());
+    &KEYS
+}
+
+/// [`NAME_UNITS`] split into word keys, for matching word by word.
+pub fn name_unit_keys() -> &'static [(Vec<String>, &'static str, UnitKind)] {
+    static UNITS: LazyLock<Vec<(Vec<String>, &'static str, UnitKind)>> = LazyLock::new(|| {
+        NAME_UNITS
+            .iter()
+            .map(|(u, k)| (u.split(' ').map(key).collect(), *u, *k))
+            .collect()
+    });
+    &UNITS
 }
 
 /// Abbreviations expanded in issuer names (`UBND` → `Ủy ban nhân dân`).

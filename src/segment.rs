@@ -312,7 +312,7 @@ pub fn is_post_title(t: &str) -> bool {
     let k = k.strip_prefix("phó ").unwrap_or(&k);
     crate::vocab::SIGNER_POSTS
         .iter()
-        .any(|p| crate::normalize::starts_with_word(&k, p))
+        .any(|p| crate::normalize::starts_with_word(k, p))
 }
 
 /// Notes in the signature area that are not the name.

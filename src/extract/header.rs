@@ -827,7 +827,7 @@ fn starts_with_post(s: &str) -> bool {
     let k = k.strip_prefix("phó ").unwrap_or(&k);
     vocab::SIGNER_POSTS
         .iter()
-        .any(|p| crate::normalize::starts_with_word(&k, p))
+        .any(|p| crate::normalize::starts_with_word(k, p))
 }
 
 /// An upper-case name line (`NGUYỄN VĂN A`) right after the post title.

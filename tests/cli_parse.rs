@@ -272,3 +272,22 @@ fn stdin_is_read_with_dash() {
     assert_eq!(v["source"]["path"], "-");
     assert!(v["number"]["symbol"].is_string());
 }
+
+#[test]
+fn oversized_input_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let big = dir.path().join("huge.txt");
+    let f = std::fs::File::create(&big).expect("create");
+    // A sparse file just over the limit: nothing is written to disk.
+    f.set_len(congvan::MAX_INPUT_BYTES + 1).expect("set_len");
+    drop(f);
+    let out = bin().arg("parse").arg(&big).output().expect("run");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("huge.txt"), "{stderr}");
+    assert!(
+        stderr.to_lowercase().contains("too large") || stderr.contains("limit"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+}

@@ -30,6 +30,7 @@
 pub mod codes;
 pub mod error;
 pub mod extract;
+pub mod gen;
 pub mod index;
 pub mod ingest;
 pub mod model;
@@ -114,6 +115,16 @@ pub fn parse_bytes(bytes: &[u8], path: &str) -> Result<Document, Error> {
     warnings.append(&mut doc.warnings);
     doc.warnings = warnings;
     Ok(doc)
+}
+
+/// The normalized text of a file (ingest + [`normalize::normalize`]): the
+/// text that every `span` of the parsed document points into.
+pub fn normalized_text(path: impl AsRef<Path>) -> Result<String, Error> {
+    let path = path.as_ref();
+    let bytes = read_limited(path)?;
+    let name = path.to_string_lossy();
+    let ingested = ingest::ingest(&bytes, &name).map_err(|e| Error::ingest(path, e))?;
+    Ok(normalize::normalize(&ingested.text))
 }
 
 /// Parse text that is already decoded. Never fails: what cannot be found is

@@ -26,6 +26,8 @@ pub fn normalize(input: &str) -> String {
     let chars = clean_chars(input);
     let lines = clean_markup(&chars);
     let lines = close_double_spacing(lines);
+    let lines = join_wrapped_phrases(lines);
+    let lines = unflatten(lines);
     let text = lines.join("\n");
     join_broken_codes(&text)
 }
@@ -33,7 +35,12 @@ pub fn normalize(input: &str) -> String {
 /// Character-level cleanup: NFC, Đ, spaces, dashes, invisible characters.
 fn clean_chars(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
-    for c in input.nfc() {
+    let nfc: Box<dyn Iterator<Item = char>> =
+        match unicode_normalization::is_nfc_quick(input.chars()) {
+            unicode_normalization::IsNormalized::Yes => Box::new(input.chars()),
+            _ => Box::new(input.nfc()),
+        };
+    for c in nfc {
         match c {
             '\u{00D0}' => out.push('Đ'),
             '\u{00F0}' => out.push('đ'),
@@ -68,17 +75,24 @@ fn clean_markup(text: &str) -> Vec<String> {
     let text = RE_IMAGE.replace_all(text, "");
     let text = RE_HTML_CELL.replace_all(&text, "\n");
     let text = RE_HTML_TAG.replace_all(&text, "");
-    let text = text
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&quot;", "\"")
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&");
+    let text = if !text.contains('&') {
+        text.into_owned()
+    } else {
+        text.replace("&#x27;", "'")
+            .replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&nbsp;", " ")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    };
     let mut out = Vec::new();
     for raw in text.split('\n') {
         if RE_TABLE_RULE.is_match(raw) {
+            out.push(String::new());
+            continue;
+        }
+        if !raw.trim().is_empty() && raw.trim().chars().all(|c| c == '*') {
             out.push(String::new());
             continue;
         }
@@ -170,12 +184,146 @@ fn close_double_spacing(lines: Vec<String>) -> Vec<String> {
     out
 }
 
+/// Join a line break that falls inside a fixed header phrase
+/// ([`crate::vocab::WRAPPED_PHRASES`]): `ĐẢNG CỘNG⏎SẢN VIỆT NAM`.
+fn join_wrapped_phrases(lines: Vec<String>) -> Vec<String> {
+    static PHRASES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+        crate::vocab::WRAPPED_PHRASES
+            .iter()
+            .map(|p| p.split_whitespace().map(phrase_word).collect())
+            .collect()
+    });
+    static INNER_WORDS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+        PHRASES
+            .iter()
+            .flat_map(|p| p[..p.len().saturating_sub(1)].iter().cloned())
+            .collect()
+    });
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let joined = match out.last() {
+            Some(prev)
+                if prev.len() <= 320
+                    && prev.chars().count() <= 80
+                    && !line.trim().is_empty()
+                    && prev
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| INNER_WORDS.contains(&phrase_word(w))) =>
+            {
+                let a: Vec<String> = prev.split_whitespace().map(phrase_word).collect();
+                let b: Vec<String> = line.split_whitespace().map(phrase_word).collect();
+                PHRASES.iter().any(|p| {
+                    (1..p.len()).any(|k| {
+                        a.len() >= k
+                            && b.len() >= p.len() - k
+                            && a[a.len() - k..] == p[..k]
+                            && b[..p.len() - k] == p[k..]
+                    })
+                })
+            }
+            _ => false,
+        };
+        if joined {
+            if let Some(prev) = out.last_mut() {
+                let t = prev.trim_end().to_string();
+                *prev = format!("{t} {}", line.trim_start());
+            }
+        } else {
+            out.push(line);
+        }
+    }
+    out
+}
+
+static RE_INLINE_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([;:.,])[ ]+[-+][ ]+").unwrap());
+
+/// Undo layouts that flatten a block onto one line (text copied from web
+/// portals, some PDF converters):
+/// - `Nơi nhận: - A; - B; - Lưu: VT.` and `Kính gửi: - A; - B` → one item per line;
+/// - `TL. BỘ TRƯỞNG VỤ TRƯỞNG … Phạm Quang Phụng` → the posts, then the name.
+fn unflatten(lines: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let head: String = line
+            .trim_start()
+            .chars()
+            .take(8)
+            .collect::<String>()
+            .to_lowercase();
+        if (head.starts_with("nơi nhận") || head.starts_with("kính gửi"))
+            && RE_INLINE_ITEM.find_iter(&line).count() >= 2
+        {
+            let split = RE_INLINE_ITEM.replace_all(&line, "$1\n- ");
+            out.extend(split.split('\n').map(str::to_string));
+            continue;
+        }
+        if let Some(at) = signature_name_split(&line) {
+            out.push(line[..at].trim_end().to_string());
+            out.push(line[at..].to_string());
+            continue;
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// Where a flattened signature line (`CHỦ TỊCH Hoàng Quốc Khánh`) puts the
+/// name: an uppercase part naming a post, then two to five Title Case words.
+fn signature_name_split(line: &str) -> Option<usize> {
+    if line.len() > 200
+        || !line
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().any(char::is_uppercase) && is_upper(w))
+    {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = line
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - line.as_ptr() as usize, w))
+        .collect();
+    let title_word = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(|c| c.is_uppercase())
+            && cs.clone().next().is_some()
+            && cs.all(|c| c.is_lowercase() && c.is_alphabetic())
+    };
+    let mut n = 0;
+    while n < words.len() && title_word(words[words.len() - 1 - n].1) {
+        n += 1;
+    }
+    if !(2..=5).contains(&n) || n >= words.len() {
+        return None;
+    }
+    let at = words[words.len() - n].0;
+    let head = line[..at].trim();
+    if !is_upper(head) {
+        return None;
+    }
+    let k = key(head);
+    crate::vocab::SIGNER_POSTS
+        .iter()
+        .any(|p| k.contains(p))
+        .then_some(at)
+}
+
+/// A word as compared by [`join_wrapped_phrases`]: lowercase, new tone
+/// placement, surrounding punctuation other than `-` removed.
+fn phrase_word(w: &str) -> String {
+    let w = w.trim_matches(|c: char| c.is_ascii_punctuation() && c != '-');
+    new_tone_placement(&w.to_lowercase())
+}
+
 static RE_BROKEN_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    // `279-` at the end of a line, blank lines or spaces, then `CV/VPĐU`.
-    Regex::new(r"(\d[\d\s]{0,2}-)[ ]*\n(?:[ ]*\n)*[ ]*([A-ZĐ][A-Za-zĐđ]{0,7}/[A-ZĐ])").unwrap()
+    // `279-` or `1830/` at the end of a line, blank lines or spaces, then
+    // `CV/VPĐU`, `QĐ-TTg` or `2019/TT-BYT`.
+    Regex::new(r"(\d[\d\s]{0,2}[-/])[ ]*\n(?:[ ]*\n)*[ ]*((?:(?:19|20)\d{2}/)?[A-ZĐ][A-Za-zĐđ]{0,7}[/-][A-ZĐ])").unwrap()
 });
 
-/// Join document codes broken after the hyphen: `279-⏎CV/VPĐU` → `279-CV/VPĐU`.
+/// Join document codes broken after the hyphen or slash: `279-⏎CV/VPĐU` →
+/// `279-CV/VPĐU`, `1830/⏎QĐ-TTg` → `1830/QĐ-TTg`.
 fn join_broken_codes(text: &str) -> String {
     RE_BROKEN_CODE.replace_all(text, "$1$2").into_owned()
 }
@@ -196,67 +344,78 @@ pub fn collapse_ws(s: &str) -> String {
 /// Old-style → new-style tone placement (`hoà` → `hòa`, `thuỷ` → `thủy`).
 /// Applies to `oa`, `oe`, `uy` followed by no further vowel.
 pub fn new_tone_placement(s: &str) -> String {
-    const PAIRS: &[(&str, &str)] = &[
-        ("oà", "òa"),
-        ("oá", "óa"),
-        ("oả", "ỏa"),
-        ("oã", "õa"),
-        ("oạ", "ọa"),
-        ("oè", "òe"),
-        ("oé", "óe"),
-        ("oẻ", "ỏe"),
-        ("oẽ", "õe"),
-        ("oẹ", "ọe"),
-        ("uỳ", "ùy"),
-        ("uý", "úy"),
-        ("uỷ", "ủy"),
-        ("uỹ", "ũy"),
-        ("uỵ", "ụy"),
-    ];
-    if !s
-        .chars()
-        .any(|c| "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ".contains(c))
-    {
-        return s.to_string();
-    }
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if i + 1 < chars.len() {
-            let a = chars[i];
-            let b = chars[i + 1];
-            let next_is_letter = chars.get(i + 2).is_some_and(|c| c.is_alphabetic());
-            // `hoàng`, `khoẻ` keep a following consonant; only a following
-            // vowel blocks the move (`thuyền`, `khuya`).
-            let next_is_vowel = chars
-                .get(i + 2)
-                .is_some_and(|c| is_vowel(c.to_lowercase().next().unwrap_or(*c)));
-            let _ = next_is_letter;
-            if !next_is_vowel {
-                let lower: String = [a, b].iter().flat_map(|c| c.to_lowercase()).collect();
-                if let Some((_, new)) = PAIRS.iter().find(|(old, _)| *old == lower) {
-                    let mut nc = new.chars();
-                    let (n1, n2) = (nc.next().unwrap_or(a), nc.next().unwrap_or(b));
-                    out.push(if a.is_uppercase() {
-                        n1.to_uppercase().next().unwrap_or(n1)
-                    } else {
-                        n1
-                    });
-                    out.push(if b.is_uppercase() {
-                        n2.to_uppercase().next().unwrap_or(n2)
-                    } else {
-                        n2
-                    });
-                    i += 2;
-                    continue;
+    move_tones_into(s, &mut out);
+    out
+}
+
+/// The toned vowel that takes the tone of `oà`/`uỷ` in new placement:
+/// (`a`/`e`/`y` with the tone, the plain `o`/`u` second letter swap) —
+/// returns the tone-free first letter's toned form and the plain second.
+fn moved_tone(first: char, second: char) -> Option<(char, char)> {
+    let lower_first = match first {
+        'o' | 'O' => 'o',
+        'u' | 'U' => 'u',
+        _ => return None,
+    };
+    let (toned, plain) = match (lower_first, second.to_lowercase().next().unwrap_or(second)) {
+        ('o', 'à') => ('ò', 'a'),
+        ('o', 'á') => ('ó', 'a'),
+        ('o', 'ả') => ('ỏ', 'a'),
+        ('o', 'ã') => ('õ', 'a'),
+        ('o', 'ạ') => ('ọ', 'a'),
+        ('o', 'è') => ('ò', 'e'),
+        ('o', 'é') => ('ó', 'e'),
+        ('o', 'ẻ') => ('ỏ', 'e'),
+        ('o', 'ẽ') => ('õ', 'e'),
+        ('o', 'ẹ') => ('ọ', 'e'),
+        ('u', 'ỳ') => ('ù', 'y'),
+        ('u', 'ý') => ('ú', 'y'),
+        ('u', 'ỷ') => ('ủ', 'y'),
+        ('u', 'ỹ') => ('ũ', 'y'),
+        ('u', 'ỵ') => ('ụ', 'y'),
+        _ => return None,
+    };
+    let up = |c: char| c.to_uppercase().next().unwrap_or(c);
+    Some((
+        if first.is_uppercase() {
+            up(toned)
+        } else {
+            toned
+        },
+        if second.is_uppercase() {
+            up(plain)
+        } else {
+            plain
+        },
+    ))
+}
+
+/// Append `s` to `out` with old-style tone placement moved to new style.
+/// A following vowel blocks the move (`thuyền`, `khuya`); a consonant does
+/// not (`hoàng`, `khoẻ`).
+fn move_tones_into(s: &str, out: &mut String) {
+    let mut it = s.chars().peekable();
+    while let Some(a) = it.next() {
+        if matches!(a, 'o' | 'O' | 'u' | 'U') {
+            if let Some(&b) = it.peek() {
+                if let Some((n1, n2)) = moved_tone(a, b) {
+                    let mut ahead = it.clone();
+                    ahead.next();
+                    let next_is_vowel = ahead
+                        .peek()
+                        .is_some_and(|c| is_vowel(c.to_lowercase().next().unwrap_or(*c)));
+                    if !next_is_vowel {
+                        out.push(n1);
+                        out.push(n2);
+                        it.next();
+                        continue;
+                    }
                 }
             }
         }
-        out.push(chars[i]);
-        i += 1;
+        out.push(a);
     }
-    out
 }
 
 fn is_vowel(c: char) -> bool {
@@ -266,9 +425,34 @@ fn is_vowel(c: char) -> bool {
 
 /// Comparison key: NFC, lowercase, new tone placement, whitespace collapsed.
 /// `CỘNG HOÀ` and `Cộng hòa` get the same key.
+/// Input is expected in NFC (all normalized text is).
 pub fn key(s: &str) -> String {
-    let lower: String = s.nfc().flat_map(|c| c.to_lowercase()).collect();
-    new_tone_placement(&collapse_ws(&lower))
+    let mut lower = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            lower.push(' ');
+            space = false;
+        }
+        if c.is_ascii() {
+            lower.push(c.to_ascii_lowercase());
+        } else {
+            lower.extend(c.to_lowercase());
+        }
+    }
+    let mut out = String::with_capacity(lower.len());
+    move_tones_into(&lower, &mut out);
+    out
+}
+
+/// `s` is `w` or starts with `w` followed by a space.
+pub fn starts_with_word(s: &str, w: &str) -> bool {
+    s.strip_prefix(w)
+        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
 }
 
 /// Diacritic-free lowercase form: `Nghị quyết` → `nghi quyet`, `đ` → `d`.
@@ -392,6 +576,59 @@ mod tests {
     fn double_spacing_closed() {
         let t = "a\n\nb\n\nc\n\nd\n\n\n\ne\n\nf";
         assert_eq!(normalize(t), "a\nb\nc\nd\n\ne\nf");
+    }
+
+    #[test]
+    fn wrapped_header_phrases_joined() {
+        assert_eq!(
+            normalize("ĐẢNG CỘNG\nSẢN VIỆT NAM\n---\n**ỦY BAN NHÂN\nDÂN**\nTHÀNH PHỐ HÀ NỘI"),
+            "ĐẢNG CỘNG SẢN VIỆT NAM\n---\nỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI"
+        );
+        // A break between two units stays.
+        assert_eq!(
+            normalize("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH"),
+            "ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH"
+        );
+        assert_eq!(
+            normalize("CỘNG HOÀ XÃ\nHỘI CHỦ NGHĨA VIỆT NAM"),
+            "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+        );
+        assert_eq!(
+            normalize("BAN CHẤP HÀNH\nTRUNG ƯƠNG\n*****\nVĂN PHÒNG"),
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\n\nVĂN PHÒNG"
+        );
+    }
+
+    #[test]
+    fn flattened_blocks_unfolded() {
+        assert_eq!(
+            normalize("Nơi nhận: - Như trên; - Bộ trưởng (để b/c); - Lưu: VT, KHTC.\nTL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ KẾ HOẠCH Phạm Quang Phụng"),
+            "Nơi nhận:\n- Như trên;\n- Bộ trưởng (để b/c);\n- Lưu: VT, KHTC.\nTL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ KẾ HOẠCH\nPhạm Quang Phụng"
+        );
+        assert_eq!(
+            normalize("CHỦ TỊCH Hoàng Quốc Khánh"),
+            "CHỦ TỊCH\nHoàng Quốc Khánh"
+        );
+        // Prose with a capitalized tail is left alone.
+        assert_eq!(normalize("Giao UBND Hà Nội"), "Giao UBND Hà Nội");
+        assert_eq!(
+            normalize("ỦY BAN NHÂN DÂN Hà Nội"),
+            "ỦY BAN NHÂN DÂN Hà Nội"
+        );
+    }
+
+    #[test]
+    fn codes_broken_after_slash_joined() {
+        assert_eq!(
+            normalize("Quyết định số 1830/\nQĐ-TTg ngày"),
+            "Quyết định số 1830/QĐ-TTg ngày"
+        );
+        assert_eq!(
+            normalize("Thông tư số 37/\n2019/TT-BYT"),
+            "Thông tư số 37/2019/TT-BYT"
+        );
+        // A date at a line end is not a code.
+        assert_eq!(normalize("ngày 12/\nTổ chức"), "ngày 12/\nTổ chức");
     }
 
     #[test]

@@ -93,8 +93,12 @@ static RE_BODY_OPENER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-static RE_RECIPIENTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*-?\s*kính\s+gửi\s*:?").unwrap());
+/// The line that opens the addressee list: `Kính gửi:`, or in a công điện
+/// `THỦ TƯỚNG CHÍNH PHỦ điện:`.
+pub static RE_RECIPIENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*-?\s*(?:(?i:kính\s+gửi)\s*:?|\p{Lu}[\p{Lu}\s]{2,80}\s(?i:điện)\s*:)\s*")
+        .unwrap()
+});
 static RE_NOI_NHAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*nơi\s+nhận\s*:?").unwrap());
 /// `KT. GIÁM ĐỐC`, `T/M BAN THƯỜNG VỤ`, `TM. ỦY BAN NHÂN DÂN`, `Q. CHỦ TỊCH`.
@@ -110,15 +114,21 @@ pub fn segment(text: &str) -> Zones {
     first = skip_preamble(&ls, first, !meta.is_empty());
     let start = ls.get(first).map(|l| l.start).unwrap_or(text.len());
 
-    // Signature and distribution, searched from the end.
+    // Signature and distribution. `Nơi nhận` is the first one after the
+    // header: appendices (a plan attached to a decision) follow the main
+    // document's signature and have none of their own. The signature is the
+    // authority block nearest to it; without `Nơi nhận`, the last one.
     let n = ls.len();
-    let tail_from = first + (n - first) / 3;
-    let noi_nhan = (tail_from..n)
-        .rev()
-        .find(|&i| RE_NOI_NHAN.is_match(ls[i].text));
-    let authority = (tail_from..n)
-        .rev()
-        .find(|&i| RE_AUTHORITY.is_match(ls[i].text))
+    let noi_nhan = (first.min(n)..n).find(|&i| RE_NOI_NHAN.is_match(ls[i].text));
+    let tail_from = first + (n - first.min(n)) / 3;
+    let (win_lo, win_hi) = match noi_nhan {
+        Some(k) => (k.saturating_sub(30).max(first), (k + 30).min(n)),
+        None => (tail_from, n),
+    };
+    let near = |i: usize| noi_nhan.map_or(0, |k| i.abs_diff(k));
+    let authority = (win_lo..win_hi)
+        .filter(|&i| RE_AUTHORITY.is_match(ls[i].text))
+        .min_by_key(|&i| (near(i), std::cmp::Reverse(i)))
         .map(|i| {
             // Two authority lines (`TM. CHÍNH PHỦ` / `KT. THỦ TƯỚNG`): start at the first.
             if i > 0 && RE_AUTHORITY.is_match(ls[i - 1].text) {
@@ -127,7 +137,7 @@ pub fn segment(text: &str) -> Zones {
                 i
             }
         });
-    let signature_line = authority.or_else(|| find_title_signature(&ls, tail_from));
+    let signature_line = authority.or_else(|| find_title_signature(&ls[..win_hi], win_lo));
 
     let distribution = noi_nhan.map(|i| {
         let mut j = i + 1;
@@ -300,32 +310,9 @@ pub fn is_post_title(t: &str) -> bool {
     }
     let k = key(t);
     let k = k.strip_prefix("phó ").unwrap_or(&k);
-    const POSTS: &[&str] = &[
-        "giám đốc",
-        "chủ tịch",
-        "bộ trưởng",
-        "thứ trưởng",
-        "thủ tướng",
-        "bí thư",
-        "chánh văn phòng",
-        "hiệu trưởng",
-        "trưởng ban",
-        "trưởng phòng",
-        "cục trưởng",
-        "tổng cục trưởng",
-        "vụ trưởng",
-        "viện trưởng",
-        "chủ nhiệm",
-        "tổng giám đốc",
-        "thủ trưởng",
-        "trưởng đoàn",
-        "chỉ huy trưởng",
-        "tổng bí thư",
-        "người ký",
-    ];
-    POSTS
+    crate::vocab::SIGNER_POSTS
         .iter()
-        .any(|p| k == *p || k.starts_with(&format!("{p} ")))
+        .any(|p| crate::normalize::starts_with_word(k, p))
 }
 
 /// Notes in the signature area that are not the name.

@@ -96,7 +96,7 @@ pub fn find_number(s: &str) -> Option<Number> {
 
 static RE_PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?P<place>(?:(?:TP|Tp)\.\s*)?(?:\p{Lu}[\p{L}.]*[ \t]+){0,4}\p{Lu}[\p{L}]*)?[ \t]*,[ \t]*",
+        r"(?P<place>(?:(?:TP|Tp)\.\s*|Thành phố[ \t]+|Thị xã[ \t]+)?(?:\p{Lu}[\p{L}.]*[ \t]+){0,4}\p{Lu}[\p{L}]*)?[ \t]*,\s*",
         r"(?P<raw>ngày[\s._…]*(?P<d>\d{1,2})?[\s._…]*tháng[\s._…]*(?P<m>\d{1,2})?[\s._…]*năm[\s._…]*(?P<y>\d{4}))"
     ))
     .unwrap()
@@ -154,16 +154,15 @@ pub struct Title {
 }
 
 fn find_title(header: &[Line]) -> Option<Title> {
-    let names = vocab::all_type_names();
+    let names = vocab::type_name_keys();
     for (i, l) in header.iter().enumerate() {
         let t = l.text.trim();
         if t.starts_with("Số") || RE_PLACE_DATE.is_match(t) {
             continue;
         }
         let k = key(t);
-        for name in &names {
-            let nk = key(name);
-            if let Some(rest_k) = k.strip_prefix(&nk) {
+        for (name, nk) in names {
+            if let Some(rest_k) = k.strip_prefix(nk.as_str()) {
                 if !(rest_k.is_empty() || rest_k.starts_with(' ') || rest_k.starts_with(':')) {
                     continue;
                 }
@@ -200,7 +199,7 @@ fn ends_subject(t: &str) -> bool {
     let k = key(t);
     t.starts_with("Số")
         || RE_PLACE_DATE.is_match(t)
-        || k.starts_with("kính gửi")
+        || segment::RE_RECIPIENTS.is_match(t)
         || k.contains("cộng hòa xã hội")
         || k.contains("độc lập - tự do")
         || k.contains("đảng cộng sản việt nam")
@@ -439,10 +438,18 @@ fn find_issuer(header: &[Line], title: Option<&Title>) -> Issuer {
     for l in &header[..stop] {
         let raw = l.text.trim();
         if raw.is_empty() {
-            prev_was_org = false;
+            // `ỦY BAN NHÂN DÂN` ⏎⏎ `THÀNH PHỐ HỒ CHÍ MINH`: a bare committee
+            // still waits for its locality across a blank line.
+            prev_was_org = prev_was_org
+                && orgs.last().is_some_and(|o| {
+                    matches!(
+                        key(o).as_str(),
+                        "ủy ban nhân dân" | "hội đồng nhân dân" | "ubnd" | "hđnd"
+                    )
+                });
             continue;
         }
-        if raw.starts_with("Số") || RE_VV.is_match(raw) || key(raw).starts_with("kính gửi") {
+        if raw.starts_with("Số") || RE_VV.is_match(raw) || segment::RE_RECIPIENTS.is_match(raw) {
             break;
         }
         let t = strip_motto(raw);
@@ -552,6 +559,10 @@ pub fn proper_case(s: &str) -> String {
         return s;
     }
     let words: Vec<String> = s.split(' ').map(|w| w.to_lowercase()).collect();
+    let word_keys: Vec<String> = words
+        .iter()
+        .map(|w| key(w.trim_end_matches([',', '.'])))
+        .collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     #[derive(PartialEq)]
     enum Mode {
@@ -566,13 +577,9 @@ pub fn proper_case(s: &str) -> String {
     while i < words.len() {
         // Longest unit match.
         let mut matched = None;
-        for (unit, kind) in NAME_UNITS {
-            let uw: Vec<&str> = unit.split(' ').collect();
+        for (uw, unit, kind) in vocab::name_unit_keys() {
             if i + uw.len() <= words.len()
-                && uw
-                    .iter()
-                    .zip(&words[i..i + uw.len()])
-                    .all(|(a, b)| key(a) == key(b.trim_end_matches([',', '.'])))
+                && uw[..] == word_keys[i..i + uw.len()]
                 && matched
                     .as_ref()
                     .is_none_or(|(n, _, _): &(usize, &str, UnitKind)| uw.len() > *n)
@@ -653,14 +660,17 @@ fn resolve_type(number: &Number, title: Option<&Title>, head_text: &str) -> Opti
 
 // ------------------------------------------------------------ recipients
 
-static RE_KINH_GUI: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*-?\s*kính\s+gửi\s*:?\s*").unwrap());
-
 fn find_recipients(header: &[Line]) -> Vec<String> {
-    let Some(at) = header.iter().position(|l| RE_KINH_GUI.is_match(l.text)) else {
+    let Some(at) = header
+        .iter()
+        .position(|l| segment::RE_RECIPIENTS.is_match(l.text))
+    else {
         return Vec::new();
     };
-    let first = RE_KINH_GUI.replace(header[at].text, "").trim().to_string();
+    let first = segment::RE_RECIPIENTS
+        .replace(header[at].text, "")
+        .trim()
+        .to_string();
     let mut items: Vec<String> = Vec::new();
     let mut cur = String::new();
     let push = |cur: &mut String, items: &mut Vec<String>| {
@@ -736,9 +746,14 @@ fn find_signer(ls: &[Line], zones: &Zones) -> Signer {
         if let Some(c) = RE_AUTHORITY.captures(block[i]) {
             signer.authority = canonical_authority(&c[1]);
             let office = c[2].trim().to_string();
-            // `KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC` flattened onto one line.
-            let (office, title) = match office.find(" PHÓ ") {
-                Some(p) => (office[..p].to_string(), Some(office[p + 1..].to_string())),
+            // `KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC`, `TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ …`
+            // flattened onto one line: the signer's post starts at the
+            // second post of the line.
+            let (office, title) = match second_post(&office) {
+                Some(p) => (
+                    office[..p].trim().to_string(),
+                    Some(office[p..].to_string()),
+                ),
                 None => (office, None),
             };
             signer.on_behalf_of = Some(proper_case(&office));
@@ -754,7 +769,18 @@ fn find_signer(ls: &[Line], zones: &Zones) -> Signer {
     let mut title_parts: Vec<&str> = Vec::new();
     while i < block.len() && signer.title.is_none() {
         let t = block[i];
+        // A second post line (`PHÓ THỦ TƯỚNG` under `TRƯỞNG BAN`) is another
+        // office of the same person, not part of the title.
+        if !title_parts.is_empty() && segment::is_post_title(t) {
+            i += 1;
+            continue;
+        }
         if is_upper(t) && !looks_like_name_upper(t, &title_parts) {
+            // `TRƯỞNG BAN PHÓ THỦ TƯỚNG` flattened: the first post is the title.
+            let t = match second_post(t) {
+                Some(p) if title_parts.is_empty() && segment::is_post_title(t) => t[..p].trim(),
+                _ => t,
+            };
             title_parts.push(t);
             i += 1;
         } else {
@@ -782,6 +808,26 @@ fn find_signer(ls: &[Line], zones: &Zones) -> Signer {
         };
     }
     signer
+}
+
+/// Byte offset of the second post named in an authority line's office
+/// (`BỘ TRƯỞNG THỨ TRƯỞNG` → at `THỨ`), if any.
+fn second_post(office: &str) -> Option<usize> {
+    office
+        .char_indices()
+        .filter(|&(i, c)| {
+            i > 0 && c != ' ' && office[..i].ends_with(' ') && !key(&office[..i]).ends_with("phó")
+        })
+        .map(|(i, _)| i)
+        .find(|&i| segment::is_post_title(&office[i..]) || starts_with_post(&office[i..]))
+}
+
+fn starts_with_post(s: &str) -> bool {
+    let k = key(s);
+    let k = k.strip_prefix("phó ").unwrap_or(&k);
+    vocab::SIGNER_POSTS
+        .iter()
+        .any(|p| crate::normalize::starts_with_word(k, p))
 }
 
 /// An upper-case name line (`NGUYỄN VĂN A`) right after the post title.
@@ -1061,5 +1107,79 @@ mod tests {
         assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Chủ tịch"));
         assert_eq!(d.signer.title.as_deref(), Some("Phó Chủ tịch"));
         assert_eq!(d.signer.name.as_deref(), Some("Lê Văn Lương"));
+    }
+    #[test]
+    fn portal_page_with_wrapped_table_cells() {
+        // Text saved from a legal portal: metadata block, then the header as
+        // table cells whose lines wrap inside fixed phrases.
+        let d = parse("Số hiệu:\n|\n115-TB/VPTW\n|\nLoại văn bản:\n|\nThông báo\n|\nTình trạng:\n|\nĐã biết\n|\nBAN CHẤP HÀNH\nTRUNG ƯƠNG\n**VĂN PHÒNG**\n*****\n|\n**ĐẢNG CỘNG\nSẢN VIỆT NAM**\n---------------\n|\nSố 115-TB/VPTW\n|\n*Hà Nội, ngày\n12 tháng 3 năm 2025*\n|\n**THÔNG BÁO**\nÝ KIẾN CỦA THƯỜNG TRỰC BAN BÍ THƯ\nVỀ CÔNG TÁC PHÒNG CHỐNG THIÊN TAI\n**-----**\nNgày 10/3/2025, Thường trực Ban Bí thư đã nghe báo cáo và kết luận như sau:\n1. Các cấp ủy quán triệt.\nNơi nhận:\n- Các tỉnh ủy, thành ủy,\n- Lưu Văn phòng Trung ương Đảng.\nK/T CHÁNH\nVĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nNguyễn Văn Hòa");
+        assert_eq!(d.issuer.name.as_deref(), Some("Văn phòng"));
+        assert_eq!(d.issuer.parent.as_deref(), Some("Ban Chấp hành Trung ương"));
+        assert_eq!(d.number.seq.as_deref(), Some("115"));
+        assert_eq!(d.number.symbol.as_deref(), Some("TB/VPTW"));
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("TB"));
+        assert_eq!(d.place.as_deref(), Some("Hà Nội"));
+        assert_eq!(
+            (d.date.year, d.date.month, d.date.day),
+            (Some(2025), Some(3), Some(12))
+        );
+        assert_eq!(d.signer.authority.as_deref(), Some("KT."));
+        assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Chánh Văn phòng"));
+        assert_eq!(d.signer.title.as_deref(), Some("Phó Chánh Văn phòng"));
+        assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Văn Hòa"));
+    }
+
+    #[test]
+    fn flattened_distribution_and_tl_signature() {
+        let d = parse("BỘ TÀI CHÍNH -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\nSố: 812/BTC-NSNN V/v hướng dẫn lập dự toán năm 2026\nHà Nội, ngày 03 tháng 7 năm 2025\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\nCăn cứ Luật Ngân sách nhà nước số 83/2015/QH13, Bộ Tài chính hướng dẫn như sau:\n1. Nội dung./.\nNơi nhận: - Như trên; - Bộ trưởng (để b/c); - Lưu: VT, Vụ NSNN.\nTL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ NGÂN SÁCH NHÀ NƯỚC Trần Quốc Phương");
+        assert_eq!(d.issuer.name.as_deref(), Some("Bộ Tài chính"));
+        assert_eq!(d.number.seq.as_deref(), Some("812"));
+        assert_eq!(d.subject.as_deref(), Some("hướng dẫn lập dự toán năm 2026"));
+        let names: Vec<&str> = d.distribution.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, vec!["Như trên", "Bộ trưởng"]);
+        assert_eq!(d.distribution[1].note.as_deref(), Some("để b/c"));
+        assert_eq!(d.archive, vec!["VT", "Vụ NSNN"]);
+        assert_eq!(d.signer.authority.as_deref(), Some("TL."));
+        assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Bộ trưởng"));
+        assert_eq!(
+            d.signer.title.as_deref(),
+            Some("Vụ trưởng Vụ Ngân sách nhà nước")
+        );
+        assert_eq!(d.signer.name.as_deref(), Some("Trần Quốc Phương"));
+    }
+
+    #[test]
+    fn decision_with_attached_plan_signs_before_the_appendix() {
+        let d = parse("ỦY BAN NHÂN DÂN\n\nTHÀNH PHỐ HỒ CHÍ MINH\n-------\nSố: 254/QĐ-UBND\nThành phố Hồ Chí Minh,\nngày 17 tháng 02 năm 2025\nQUYẾT ĐỊNH\nBan hành Kế hoạch bảo vệ bí mật nhà nước năm 2025\nCHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ\nCăn cứ Luật Bảo vệ bí mật nhà nước ngày 15 tháng 11 năm 2018;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Bộ Công an (để b/c);\n- Lưu: VT, NC.\nCHỦ TỊCH Phan Văn Mãi\n\nKẾ HOẠCH\nBảo vệ bí mật nhà nước năm 2025 (Kèm theo Quyết định số 254/QĐ-UBND)\nI. MỤC ĐÍCH\n1. Thực hiện Chỉ thị số 14/CT-TTg ngày 05/5/2024 của Thủ tướng Chính phủ.\n2. Các sở, ngành triển khai.\nIII. TỔ CHỨC THỰC HIỆN\n1. Công an thành phố chủ trì.");
+        assert_eq!(
+            d.issuer.name.as_deref(),
+            Some("Ủy ban nhân dân thành phố Hồ Chí Minh")
+        );
+        assert_eq!(d.issuer.parent, None);
+        assert_eq!(d.place.as_deref(), Some("Thành phố Hồ Chí Minh"));
+        assert_eq!(
+            (d.date.year, d.date.month, d.date.day),
+            (Some(2025), Some(2), Some(17))
+        );
+        assert_eq!(d.signer.title.as_deref(), Some("Chủ tịch"));
+        assert_eq!(d.signer.name.as_deref(), Some("Phan Văn Mãi"));
+        assert_eq!(d.distribution.len(), 1);
+        assert_eq!(d.archive, vec!["VT", "NC"]);
+        // The appendix still counts for references; the own number does not.
+        let codes: Vec<_> = d
+            .references
+            .iter()
+            .filter_map(|r| r.code.as_deref())
+            .collect();
+        assert_eq!(codes, vec!["14/CT-TTg"]);
+    }
+
+    #[test]
+    fn flattened_title_signature_without_authority() {
+        let d = parse("BAN CHỈ ĐẠO QUỐC GIA 515\nSố: 77/KH-BCĐ515\nHà Nội, ngày 11 tháng 11 năm 2024\nKẾ HOẠCH\nTổng kết công tác năm 2024\nNội dung kế hoạch./.\nNơi nhận:\n- Thủ tướng;\n- Lưu: VT.\nTRƯỞNG BAN PHÓ THỦ TƯỚNG Trần Hồng Hà");
+        assert_eq!(d.signer.authority, None);
+        assert_eq!(d.signer.title.as_deref(), Some("Trưởng ban"));
+        assert_eq!(d.signer.name.as_deref(), Some("Trần Hồng Hà"));
+        assert_eq!(d.number.symbol.as_deref(), Some("KH-BCĐ515"));
     }
 }

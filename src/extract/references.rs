@@ -115,7 +115,8 @@ pub fn extract_references(
     doc: &Document,
 ) -> (Vec<Reference>, Vec<String>) {
     let scan_from = zones.start.min(text.len());
-    let scan_to = zones.end.max(scan_from).min(text.len());
+    // The whole document: appendices after the signature cite documents too.
+    let scan_to = text.len();
     let region = &text[scan_from..scan_to];
     let own = doc
         .number
@@ -278,7 +279,7 @@ pub fn extract_references(
                 issuer: attrs.issuer.clone(),
                 about: attrs.about.clone(),
                 relation: attrs.relation,
-                text: collapse_ws(&text[mention.start..mention.end]),
+                text: text[mention.start..mention.end].to_string(),
                 span: mention,
                 key: Some(canon),
                 mentions: vec![mention],
@@ -318,7 +319,7 @@ pub fn extract_references(
                 issuer: None,
                 about: Some(name.clone()),
                 relation: attrs.relation,
-                text: name.clone(),
+                text: text[mention.start..mention.end].to_string(),
                 span: mention,
                 key: None,
                 mentions: vec![mention],
@@ -438,7 +439,7 @@ fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
             let body = &trimmed[w..];
             let (iss, n) = issuer_at(body);
             if let Some(iss) = iss {
-                a.issuer = Some(iss);
+                a.issuer = Some(crate::vocab::canonical_name(&iss));
                 pos += skip + w + n;
                 // `(khóa XIV)` after the issuer.
                 let r = &win[pos..];
@@ -690,7 +691,7 @@ fn resolve_shorts(
                     issuer: None,
                     about: None,
                     relation: relation_before(text, span.start),
-                    text: collapse_ws(&text[span.start..span.end]),
+                    text: text[span.start..span.end].to_string(),
                     span,
                     key: None,
                     mentions: vec![span],

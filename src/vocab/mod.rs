@@ -4,6 +4,7 @@
 
 use crate::model::{DocType, Relation};
 use crate::normalize::key;
+use std::sync::LazyLock;
 
 /// One document kind: official abbreviation, Vietnamese name, and other
 /// names that mean the same kind (all matched case-insensitively).
@@ -245,10 +246,18 @@ const SYMBOL_ALIASES: &[(&str, &str)] = &[("CTR", "CTr"), ("TTG", "TTg")];
 /// Look a kind up by its name or an alias (`Nghị quyết`, `nghị quyết`,
 /// `KẾ HOẠCH HÀNH ĐỘNG`).
 pub fn type_by_name(name: &str) -> Option<&'static TypeEntry> {
+    static KEYS: LazyLock<Vec<(String, &'static TypeEntry)>> = LazyLock::new(|| {
+        DOC_TYPES
+            .iter()
+            .flat_map(|t| {
+                std::iter::once(t.name)
+                    .chain(t.aliases.iter().copied())
+                    .map(move |n| (key(n), t))
+            })
+            .collect()
+    });
     let k = key(name);
-    DOC_TYPES
-        .iter()
-        .find(|t| key(t.name) == k || t.aliases.iter().any(|a| key(a) == k))
+    KEYS.iter().find(|(n, _)| *n == k).map(|(_, t)| *t)
 }
 
 /// Look a kind up by its code, case-insensitively (`ctr` → `CTr`).
@@ -272,13 +281,34 @@ impl TypeEntry {
 }
 
 /// Every name and alias, longest first (for building regex alternations).
-pub fn all_type_names() -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = DOC_TYPES
-        .iter()
-        .flat_map(|t| std::iter::once(t.name).chain(t.aliases.iter().copied()))
-        .collect();
-    v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
-    v
+pub fn all_type_names() -> &'static [&'static str] {
+    static NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut v: Vec<&'static str> = DOC_TYPES
+            .iter()
+            .flat_map(|t| std::iter::once(t.name).chain(t.aliases.iter().copied()))
+            .collect();
+        v.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        v
+    });
+    &NAMES
+}
+
+/// [`all_type_names`] with their comparison keys, longest first.
+pub fn type_name_keys() -> &'static [(&'static str, String)] {
+    static KEYS: LazyLock<Vec<(&'static str, String)>> =
+        LazyLock::new(|| all_type_names().iter().map(|n| (*n, key(n))).collect());
+    &KEYS
+}
+
+/// [`NAME_UNITS`] split into word keys, for matching word by word.
+pub fn name_unit_keys() -> &'static [(Vec<String>, &'static str, UnitKind)] {
+    static UNITS: LazyLock<Vec<(Vec<String>, &'static str, UnitKind)>> = LazyLock::new(|| {
+        NAME_UNITS
+            .iter()
+            .map(|(u, k)| (u.split(' ').map(key).collect(), *u, *k))
+            .collect()
+    });
+    &UNITS
 }
 
 /// Abbreviations expanded in issuer names (`UBND` → `Ủy ban nhân dân`).
@@ -471,4 +501,77 @@ pub const NAME_UNITS: &[(&str, UnitKind)] = &[
     ("quận", UnitKind::Designator),
     ("phường", UnitKind::Designator),
     ("xã", UnitKind::Designator),
+];
+
+/// The table spelling of a name that is exactly one fixed unit of
+/// [`NAME_UNITS`] written in another case (`Chính Phủ` → `Chính phủ`,
+/// `BỘ CHÍNH TRỊ` → `Bộ Chính trị`); other names come back unchanged.
+pub fn canonical_name(name: &str) -> String {
+    let lower = name.to_lowercase();
+    NAME_UNITS
+        .iter()
+        .find(|(u, kind)| *kind == UnitKind::Fixed && u.to_lowercase() == lower)
+        .map(|(u, _)| u.to_string())
+        .unwrap_or_else(|| name.to_string())
+}
+
+/// Fixed phrases of headers and mottos that narrow table cells (portal
+/// pages, PDF conversions) wrap onto two lines: `ỦY BAN NHÂN⏎DÂN`,
+/// `ĐẢNG CỘNG⏎SẢN VIỆT NAM`. Normalization joins a line break that falls
+/// inside one of them. Compared case-insensitively, tone placement unified.
+pub const WRAPPED_PHRASES: &[&str] = &[
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Cộng hòa xã hội chủ nghĩa Việt Nam",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Đảng Cộng sản Việt Nam",
+    "Ban Chấp hành Trung ương",
+    "Ban Chấp hành Đảng bộ",
+    "Chánh Văn phòng",
+    "Ban Thường vụ",
+    "Ban Chỉ đạo",
+    "Thủ tướng Chính phủ",
+    "Văn phòng Chính phủ",
+    "Văn phòng Trung ương Đảng",
+    "Mặt trận Tổ quốc Việt Nam",
+    "Bộ Chính trị",
+    "Bộ Giáo dục và Đào tạo",
+    "Sở Giáo dục và Đào tạo",
+    "Bộ Lao động - Thương binh và Xã hội",
+    "Bộ Văn hóa, Thể thao và Du lịch",
+    "Bộ Khoa học và Công nghệ",
+    "Bộ Kế hoạch và Đầu tư",
+    "Bộ Tài nguyên và Môi trường",
+    "Bộ Nông nghiệp và Phát triển nông thôn",
+    "Bộ Nông nghiệp và Môi trường",
+    "Bộ Thông tin và Truyền thông",
+    "Bộ Giao thông vận tải",
+    "Bộ Xây dựng",
+    "Thành phố Hồ Chí Minh",
+];
+
+/// Posts a signer holds, as they head a signature block (`GIÁM ĐỐC`,
+/// `PHÓ CHỦ TỊCH` is `phó` + a post). Lowercase, new tone placement.
+pub const SIGNER_POSTS: &[&str] = &[
+    "giám đốc",
+    "chủ tịch",
+    "bộ trưởng",
+    "thứ trưởng",
+    "thủ tướng",
+    "bí thư",
+    "chánh văn phòng",
+    "hiệu trưởng",
+    "trưởng ban",
+    "trưởng phòng",
+    "cục trưởng",
+    "tổng cục trưởng",
+    "vụ trưởng",
+    "viện trưởng",
+    "chủ nhiệm",
+    "tổng giám đốc",
+    "thủ trưởng",
+    "trưởng đoàn",
+    "chỉ huy trưởng",
+    "tổng bí thư",
+    "người ký",
 ];

@@ -11,6 +11,9 @@ pub struct Args {
     /// Print compact JSON even for a single file.
     #[arg(long)]
     compact: bool,
+    /// Print the normalized text (what `span` offsets point into) instead of JSON.
+    #[arg(long)]
+    text: bool,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -19,6 +22,20 @@ pub fn run(args: Args) -> ExitCode {
     let single = args.files.len() == 1 && !args.compact;
     let mut failed = false;
     for path in &args.files {
+        if args.text {
+            match congvan::normalized_text(path) {
+                Ok(t) => {
+                    if writeln!(out, "{t}").is_err() {
+                        return ExitCode::from(1);
+                    }
+                }
+                Err(e) => {
+                    eprintln!("congvan: {e}");
+                    failed = true;
+                }
+            }
+            continue;
+        }
         match congvan::parse_path(path) {
             Ok(doc) => {
                 let json = if single {

@@ -40,7 +40,9 @@ fn word_end(s: &str, at: usize) -> bool {
 /// `các`/`những` + a group noun; `lenient` also accepts lower-case heads
 /// as after `Giao cho phòng …`).
 pub fn starts_with_org(s: &str, lenient: bool) -> bool {
-    let s = s.trim_start();
+    // Names wrap over lines (`Ủy` ⏎ `ban Mặt trận`): look at a collapsed prefix.
+    let s = crate::normalize::collapse_ws(&s[..floor(s, 120)]);
+    let s = s.as_str();
     if NOT_ORG_STARTS
         .iter()
         .any(|n| starts_ci(s, &n.to_lowercase()).is_some())
@@ -53,12 +55,11 @@ pub fn starts_with_org(s: &str, lenient: bool) -> bool {
         // when a capitalized name follows it.
         let hit = exact.or_else(|| {
             let n = starts_ci(s, &head.to_lowercase()).filter(|_| lenient)?;
-            s[n..]
-                .trim_start()
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase())
-                .then_some(n)
+            let next = s[n..].trim_start();
+            (next.chars().next().is_some_and(|c| c.is_uppercase())
+                || next.starts_with("các ")
+                || next.starts_with("những "))
+            .then_some(n)
         });
         if let Some(n) = hit {
             if word_end(s, n) {
@@ -268,9 +269,18 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
         if let Some(nl) = s.find('\n') {
             let first = s[..nl].trim();
             let next = s[nl..].trim_start();
+            let words: Vec<&str> = first.split_whitespace().collect();
+            let verb_next = ACTION_VERBS
+                .iter()
+                .any(|v| starts_ci(next, v).is_some_and(|n| word_end(next, n)));
+            let complete = words.len() >= 3
+                && !words.last().is_some_and(|w| {
+                    matches!(*w, "và" | "của" | "các" | "với") || w.ends_with(',')
+                });
             if first_verb(first).is_none()
                 && next.chars().next().is_some_and(|c| c.is_uppercase())
-                && first.split_whitespace().count() <= 25
+                && (verb_next && words.len() >= 2 || complete)
+                && words.len() <= 25
             {
                 a.actors = vec![clean(first)];
                 a.heading = true;
@@ -400,6 +410,18 @@ mod tests {
         );
         let a = assignment("Thường xuyên tổ chức giao ban, tăng cường kiểm tra", false);
         assert!(a.actors.is_empty());
+        // Headings wrapped inside the name.
+        let a = assignment("Ban\nQuản lý các khu công nghệ cao", true);
+        assert_eq!(a.actors, vec!["Ban Quản lý các khu công nghệ cao"]);
+        let a = assignment("Sở\nKhoa học và Công nghệ", true);
+        assert_eq!(a.actors, vec!["Sở Khoa học và Công nghệ"]);
+        let a = assignment("Đề nghị Ủy\nban Mặt trận Tổ quốc Việt Nam tỉnh", true);
+        assert_eq!(a.actors, vec!["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]);
+        let a = assignment(
+            "Giao người đứng đầu các cơ quan chuyên môn triển khai",
+            false,
+        );
+        assert_eq!(a.actors, vec!["người đứng đầu các cơ quan chuyên môn"]);
     }
 
     #[test]

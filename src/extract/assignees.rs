@@ -32,6 +32,21 @@ fn starts_ci(hay: &str, needle: &str) -> Option<usize> {
     Some(hc.next().map(|(i, _)| i).unwrap_or(hay.len()))
 }
 
+/// `s` lower-cased when that keeps every byte offset (each char lowers to
+/// one char of the same UTF-8 length), so offsets found in it index `s`.
+pub fn lower_same_offsets(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut l = c.to_lowercase();
+        let lc = l.next()?;
+        if l.next().is_some() || lc.len_utf8() != c.len_utf8() {
+            return None;
+        }
+        out.push(lc);
+    }
+    Some(out)
+}
+
 fn word_end(s: &str, at: usize) -> bool {
     s[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
@@ -177,11 +192,10 @@ pub fn split_bodies(s: &str) -> Vec<String> {
 /// The bodies after `phối hợp với` up to the next verb.
 fn cooperating(s: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let lower = s.to_lowercase();
-    if lower.len() != s.len() {
+    let Some(lower) = lower_same_offsets(s) else {
         // Byte offsets differ (unusual letters): scan char-wise instead.
         return scan_cooperating(s);
-    }
+    };
     let mut from = 0;
     while from < s.len() {
         let hit = COOPERATE_WORDS
@@ -304,8 +318,7 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
         return a;
     }
     // `…, giao Sở Tài chính chủ trì, …` inside the text.
-    let lower = flat.to_lowercase();
-    if lower.len() == flat.len() {
+    if let Some(lower) = lower_same_offsets(&flat) {
         let mut from = 0;
         while let Some(p) = lower[from..].find("giao ") {
             let at = from + p;

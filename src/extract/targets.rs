@@ -133,10 +133,7 @@ fn cmp_before(before: &str) -> Option<(&'static str, usize)> {
 fn unit_after(s: &str) -> Option<(String, usize)> {
     let t = s.trim_start_matches([' ', '\n']);
     let skip = s.len() - t.len();
-    let lower = t.to_lowercase();
-    if lower.len() != t.len() {
-        return None;
-    }
+    let lower = crate::extract::assignees::lower_same_offsets(t)?;
     let mut n = TARGET_UNITS
         .iter()
         .filter(|u| {

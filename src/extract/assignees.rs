@@ -244,9 +244,6 @@ fn floor(s: &str, mut i: usize) -> usize {
 /// Bodies of a subject phrase (whitespace collapsed first).
 fn bodies(subject: &str) -> Vec<String> {
     let subject = crate::normalize::collapse_ws(subject);
-    if subject.split_whitespace().count() > 40 {
-        return Vec::new();
-    }
     split_bodies(&subject)
         .into_iter()
         .filter(|b| b.split_whitespace().count() <= 20)

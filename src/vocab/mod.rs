@@ -556,6 +556,7 @@ pub const ORG_HEADS: &[&str] = &[
     "Chính phủ",
     "Tổ công tác",
     "Tiểu ban",
+    "Phó",
     "Ban Chỉ đạo",
     "Cục trưởng",
 ];

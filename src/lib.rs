@@ -30,6 +30,7 @@ pub mod codes;
 pub mod error;
 pub mod extract;
 pub mod gen;
+pub mod graph;
 pub mod ingest;
 pub mod model;
 pub mod normalize;

@@ -31,6 +31,7 @@ pub mod codes;
 pub mod error;
 pub mod extract;
 pub mod gen;
+pub mod graph;
 pub mod index;
 pub mod ingest;
 pub mod model;

@@ -157,6 +157,9 @@ pub struct Deadline {
     pub date: Option<String>,
     /// `Q1/2026`, `2025-12`, `2026`, `hằng năm`… when no day is given.
     pub period: Option<String>,
+    /// Where `raw` stands in the normalized text. An addition to the contract.
+    #[serde(default)]
+    pub span: Span,
 }
 
 /// A numbered item of the operative part.

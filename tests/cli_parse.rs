@@ -133,6 +133,117 @@ fn header_fields_match_fixtures() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Directives (label and lead assignee), deadlines and targets (cmp, value,
+/// unit, horizon year) against the fixtures.
+#[test]
+fn knowledge_matches_fixtures() {
+    let mut failures = Vec::new();
+    for (fx, want) in fixtures() {
+        let file = root().join(want["file"].as_str().expect("file"));
+        let got = parse_one(&file);
+        let name = fx
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        // Directives: top level, in order.
+        let got_dirs: Vec<(Value, Value)> = got["directives"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|d| {
+                        let label = d["label"]
+                            .as_str()
+                            .unwrap_or("")
+                            .trim_end_matches(['.', ')'])
+                            .to_string();
+                        (Value::String(label), norm(&d["assignees"][0]))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let want_dirs: Vec<(Value, Value)> = want["directives"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|d| (d["label"].clone(), norm(&d["assignee"])))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if got_dirs != want_dirs {
+            failures.push(format!(
+                "{name}: directives:\n  got  {got_dirs:?}\n  want {want_dirs:?}"
+            ));
+        }
+        // Deadlines anywhere in the directive tree: dates, else periods.
+        fn collect(v: &Value, out: &mut Vec<String>) {
+            if let Some(ds) = v["deadlines"].as_array() {
+                for d in ds {
+                    if let Some(s) = d["date"].as_str().or(d["period"].as_str()) {
+                        out.push(s.to_string());
+                    }
+                }
+            }
+            for child in v["items"].as_array().into_iter().flatten() {
+                collect(child, out);
+            }
+        }
+        let mut got_dl = Vec::new();
+        for d in got["directives"].as_array().into_iter().flatten() {
+            collect(d, &mut got_dl);
+        }
+        got_dl.sort();
+        got_dl.dedup();
+        let mut want_dl: Vec<String> = want["deadlines"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        want_dl.sort();
+        if got_dl != want_dl {
+            failures.push(format!(
+                "{name}: deadlines: got {got_dl:?}, want {want_dl:?}"
+            ));
+        }
+        // Targets as a multiset of (cmp, value, unit, by_year).
+        let key = |t: &Value| {
+            format!(
+                "{} {} {} {}",
+                t["cmp"].as_str().unwrap_or("?"),
+                t["value"]
+                    .as_f64()
+                    .map(|v| format!("{v}"))
+                    .unwrap_or_default(),
+                t["unit"],
+                t["by_year"]
+            )
+        };
+        let mut got_t: Vec<String> = got["targets"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(key)
+            .collect();
+        let mut want_t: Vec<String> = want["targets"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(key)
+            .collect();
+        got_t.sort();
+        want_t.sort();
+        if got_t != want_t {
+            failures.push(format!(
+                "{name}: targets:\n  got  {got_t:?}\n  want {want_t:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn every_contract_field_is_present() {
     let got = parse_one(&root().join("corpus/000_b2fc0b6fbb2c88b4.txt"));

@@ -1,9 +1,11 @@
 //! Stage 4: fields and knowledge from the zones of a normalized document.
 
+pub mod assignees;
 pub mod dates;
 pub mod deadlines;
 pub mod directives;
 pub mod header;
+pub mod outline;
 pub mod references;
 pub mod targets;
 
@@ -21,7 +23,14 @@ pub fn extract(text: &str) -> Document {
     doc.references = refs;
     doc.warnings.extend(warnings);
     let year = doc.date.year;
-    doc.directives = directives::extract_directives(text, zones.body.clone(), year);
-    doc.targets = targets::extract_targets(text, zones.body.clone());
+    // Spans of cited documents: their dates and numbers are not deadlines
+    // or targets.
+    let cited: Vec<crate::model::Span> = doc
+        .references
+        .iter()
+        .flat_map(|r| r.mentions.iter().copied())
+        .collect();
+    doc.directives = directives::extract_directives(text, zones.body.clone(), year, &cited);
+    doc.targets = targets::extract_targets(text, zones.body.clone(), &cited);
     doc
 }

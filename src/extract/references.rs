@@ -333,7 +333,57 @@ pub fn extract_references(
         }
     }
     let warnings = resolve_shorts(text, shorts, &mut refs);
+    resolve_anaphora(region, scan_from, &mut refs);
     (refs, warnings)
+}
+
+static RE_ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
+    let names = vocab::all_type_names()
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    let words = vocab::ANAPHORA_WORDS
+        .iter()
+        .map(|n| regex::escape(n))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"(?i:(?P<type>{names}))\s+(?P<word>{words})\b")).unwrap()
+});
+
+/// `Nghị quyết nêu trên`: a mention of the latest document of that kind
+/// cited before it. (`Kế hoạch này` is the document itself and is never
+/// a reference.)
+fn resolve_anaphora(region: &str, base: usize, refs: &mut [Reference]) {
+    for c in RE_ANAPHORA.captures_iter(region) {
+        let (Some(m), Some(t)) = (c.get(0), c.name("type")) else {
+            continue;
+        };
+        let Some(kind) = vocab::type_by_name(t.as_str()) else {
+            continue;
+        };
+        let at = base + m.start();
+        let target = refs
+            .iter_mut()
+            .filter(|r| r.doc_type.as_ref().is_some_and(|d| d.code == kind.code))
+            .filter_map(|r| {
+                let last = r
+                    .mentions
+                    .iter()
+                    .map(|s| s.start)
+                    .filter(|&s| s < at)
+                    .max()?;
+                Some((last, r))
+            })
+            .max_by_key(|(last, _)| *last)
+            .map(|(_, r)| r);
+        if let Some(r) = target {
+            r.mentions.push(Span {
+                start: at,
+                end: base + m.end(),
+            });
+        }
+    }
 }
 
 fn is_party_symbol(s: &str) -> bool {
@@ -612,7 +662,9 @@ fn relation_before(text: &str, start: usize) -> Relation {
     let before = &text[from..start];
     let clause_start = before.rfind([';', '.', ':']).map(|p| p + 1).unwrap_or(0);
     let clause = key(&before[clause_start..].replace('\n', " "));
-    let mut best: Option<(usize, Relation)> = None;
+    // (end of the verb, its length, relation): the nearest verb wins, and
+    // at the same end the longer one (`kèm theo` over `theo`).
+    let mut best: Option<(usize, usize, Relation)> = None;
     for (verb, rel) in RELATION_VERBS {
         let v = key(verb);
         let mut search = 0;
@@ -621,13 +673,14 @@ fn relation_before(text: &str, start: usize) -> Relation {
             let tail = &clause[at + v.len()..];
             let bounded = (at == 0 || clause[..at].ends_with(' '))
                 && (tail.is_empty() || tail.starts_with(' '));
-            if bounded && best.is_none_or(|(b, _)| at + v.len() > b) {
-                best = Some((at + v.len(), *rel));
+            let end = at + v.len();
+            if bounded && best.is_none_or(|(b, l, _)| end > b || end == b && v.len() > l) {
+                best = Some((end, v.len(), *rel));
             }
             search = at + v.len();
         }
     }
-    best.map(|(_, r)| r).unwrap_or(Relation::Mentions)
+    best.map(|(_, _, r)| r).unwrap_or(Relation::Mentions)
 }
 
 fn merge(r: &mut Reference, a: &Attrs, mention: Span) {
@@ -776,6 +829,32 @@ mod tests {
         assert_eq!(r[0].relation, Relation::Basis);
         assert_eq!(r[1].code.as_deref(), Some("281/NQ-CP"));
         assert_eq!(r[2].doc_type.as_ref().unwrap().code, "CTr");
+    }
+
+    #[test]
+    fn anaphora_and_self() {
+        let r = refs("Thực hiện Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị; Kế hoạch số 5/KH-UBND của Ủy ban nhân dân tỉnh. Sở quán triệt Nghị quyết nêu trên và triển khai Kế hoạch này.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(r[0].mentions.len(), 2);
+        assert_eq!(r[1].mentions.len(), 1);
+    }
+
+    #[test]
+    fn relation_prefers_longer_verb() {
+        let r = refs("Phụ lục (ban hành kèm theo Kế hoạch số 08/KH-UBND ngày 15/01/2024 của Ủy ban nhân dân thành phố).");
+        assert_eq!(r[0].relation, Relation::Attached);
+    }
+
+    #[test]
+    fn ambiguous_short_mention_warns() {
+        let t = "Căn cứ Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị và Nghị quyết số 71/NQ-CP ngày 01/9/2025 của Chính phủ; triển khai Nghị quyết 71 trong toàn ngành.";
+        let doc = crate::extract::extract(&crate::normalize::normalize(t));
+        assert_eq!(doc.references.len(), 2);
+        assert!(
+            doc.warnings.iter().any(|w| w.contains("ambiguous")),
+            "{:?}",
+            doc.warnings
+        );
     }
 
     #[test]

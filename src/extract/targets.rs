@@ -1,8 +1,456 @@
-//! Quantitative targets.
-use crate::model::Target;
-use std::ops::Range;
+//! Quantitative targets: percentages (`100% trường học`, `≥ 7%`), bounded
+//! quantities (`trên 0,82`, `ít nhất 01 trường`, `tối thiểu 2 dự án`) and
+//! ranks (`tốp 10`).
+//!
+//! A percentage is a target unless it reports the current state (a
+//! sentence with [`crate::vocab::STATUS_MARKERS`]); any other number needs
+//! a comparison word before it ([`crate::vocab::CMP_WORDS`]). A count that
+//! only qualifies an earlier percentage in the same clause (`100% trường
+//! có ít nhất 01 phòng học`) is part of that target. Dates, document
+//! numbers, ranges (`2026-2030`), fractions (`8/13`), footnote markers
+//! glued to words (`quốc gia1`) and anything inside a cited document are
+//! never targets.
+//!
+//! `by_year` is the horizon of the sentence (`đến năm 2035`, `vào năm
+//! 2029`) or else of the nearest heading above (`1. Mục tiêu đến năm
+//! 2030`, `Đến năm 2030:`).
 
-/// Targets found in `text[body]`.
-pub fn extract_targets(_text: &str, _body: Range<usize>) -> Vec<Target> {
-    Vec::new()
+use crate::extract::outline::{self, slice, Node, Outline, Style};
+use crate::model::{Span, Target};
+use crate::normalize::collapse_ws;
+use crate::vocab::{CMP_AFTER, CMP_WORDS, NOT_UNITS, RANK_WORDS, STATUS_MARKERS, TARGET_UNITS};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static RE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?").unwrap());
+static RE_YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?:đến|tới|vào|trong)\s+(?:hết\s+)?năm\s+(\d{4})|giai đoạn\s+\d{4}\s*-\s*(\d{4}))(?:[^\d\-]|$)")
+        .unwrap()
+});
+
+/// Targets found in `text[body]`, skipping `exclude` (cited documents).
+pub fn extract_targets(text: &str, body: Range<usize>, exclude: &[Span]) -> Vec<Target> {
+    let o = outline::outline(text, body);
+    let mut out = Vec::new();
+    let pre = o.preamble.clone();
+    scan(&o, pre, None, exclude, &mut out);
+    for n in &o.nodes {
+        walk(&o, n, None, exclude, &mut out);
+    }
+    out
+}
+
+/// The horizon year a heading names (`Mục tiêu đến năm 2030`,
+/// `Đến năm 2030:`, `giai đoạn 2026-2030`).
+fn heading_year(n: &Node, masked: &str) -> Option<i32> {
+    let head = n.first_line(masked);
+    let head = head.as_str();
+    if head.split_whitespace().count() > 16 {
+        return None;
+    }
+    let c = RE_YEAR_PHRASE.captures(head);
+    let y = c.and_then(|c| c.get(1).or(c.get(2)).and_then(|m| m.as_str().parse().ok()));
+    if y.is_some() {
+        return y;
+    }
+    if n.style == Style::Horizon {
+        return Regex::new(r"(\d{4})\s*:?\s*$").ok().and_then(|re| {
+            re.captures(head.trim_end_matches(':'))
+                .and_then(|c| c[1].parse().ok())
+        });
+    }
+    None
+}
+
+fn walk(o: &Outline, n: &Node, horizon: Option<i32>, exclude: &[Span], out: &mut Vec<Target>) {
+    let h = heading_year(n, &o.masked).or(horizon);
+    scan(o, n.text_start..n.own_end, h, exclude, out);
+    for c in &n.children {
+        walk(o, c, h, exclude, out);
+    }
+}
+
+/// Sentences of `text[r]` as byte ranges: split at `;`, `.` followed by a
+/// space or line end (not a decimal point), and blank lines.
+fn sentences(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    let s = slice(text, r.clone());
+    let base = r.start;
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let cut = match b[i] {
+            b';' => true,
+            b'.' => i + 1 >= b.len() || b[i + 1] == b' ' || b[i + 1] == b'\n',
+            b'\n' => i + 1 < b.len() && b[i + 1] == b'\n',
+            _ => false,
+        };
+        if cut {
+            out.push(base + start..base + i + 1);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < b.len() {
+        out.push(base + start..base + b.len());
+    }
+    out
+}
+
+/// Parse `1.234,5` → 1234.5.
+pub fn parse_number(s: &str) -> Option<f64> {
+    s.replace('.', "").replace(',', ".").parse().ok()
+}
+
+fn ends_with_word(before: &str, w: &str) -> bool {
+    before.ends_with(w)
+        && before[..before.len() - w.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The comparison word that ends `before` (lower-cased, trimmed), with its
+/// length in `before`.
+fn cmp_before(before: &str) -> Option<(&'static str, usize)> {
+    CMP_WORDS
+        .iter()
+        .find(|(w, _)| {
+            if w.chars().all(|c| c.is_alphabetic() || c == ' ') {
+                ends_with_word(before, w)
+            } else {
+                before.ends_with(w)
+            }
+        })
+        .map(|(w, c)| (*c, w.len()))
+}
+
+/// The unit after a count: a table unit, else the next word; with `/x`
+/// appended (`phòng học/lớp`). Returns the unit and its byte length.
+fn unit_after(s: &str) -> Option<(String, usize)> {
+    let t = s.trim_start_matches([' ', '\n']);
+    let skip = s.len() - t.len();
+    let lower = crate::extract::assignees::lower_same_offsets(t)?;
+    let mut n = TARGET_UNITS
+        .iter()
+        .filter(|u| {
+            let ul = u.to_lowercase();
+            lower.starts_with(&ul)
+                && lower[ul.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .map(|u| u.len())
+        .max();
+    if n.is_none() {
+        let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
+        let starts_lower = w.chars().next().is_some_and(|c| c.is_lowercase());
+        if !w.is_empty() && starts_lower && !NOT_UNITS.contains(&w.as_str()) {
+            n = Some(w.len());
+        }
+    }
+    let mut n = n?;
+    // `phòng học/lớp`, `buổi/ngày`.
+    if t[n..].starts_with('/') {
+        let w: String = t[n + 1..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if !w.is_empty() {
+            n += 1 + w.len();
+        }
+    }
+    Some((t[..n].to_string(), skip + n))
+}
+
+struct Found {
+    start: usize,
+    end: usize,
+    cmp: &'static str,
+    value: f64,
+    unit: Option<String>,
+    percent: bool,
+}
+
+fn scan(
+    o: &Outline,
+    r: Range<usize>,
+    horizon: Option<i32>,
+    exclude: &[Span],
+    out: &mut Vec<Target>,
+) {
+    let text = &o.masked;
+    for sr in sentences(text, r) {
+        let sent = slice(text, sr.clone());
+        let lower = collapse_ws(sent).to_lowercase();
+        if STATUS_MARKERS.iter().any(|m| lower.contains(m)) {
+            continue;
+        }
+        let mut found: Vec<Found> = Vec::new();
+        for m in RE_NUMBER.find_iter(sent) {
+            let abs = sr.start + m.start();
+            if exclude.iter().any(|e| abs >= e.start && abs < e.end) {
+                continue;
+            }
+            let before_s = &sent[..m.start()];
+            let after_s = &sent[m.end()..];
+            // Glued to a word (`gia1`), part of a code, date, range or fraction.
+            if before_s
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '.' | ',' | '_'))
+            {
+                continue;
+            }
+            if after_s.starts_with(['/', '-'])
+                && after_s[1..].starts_with(|c: char| c.is_alphanumeric())
+                || after_s.starts_with(|c: char| c.is_alphabetic())
+            {
+                continue;
+            }
+            let Some(value) = parse_number(m.as_str()) else {
+                continue;
+            };
+            let before = collapse_ws(before_s).to_lowercase();
+            let before = before.trim_end().to_string();
+            if ends_with_word(&before, "số") || ends_with_word(&before, "thứ") {
+                continue;
+            }
+            let pct = after_s.trim_start_matches(' ');
+            let percent = pct.starts_with('%');
+            let cmp_b = cmp_before(&before);
+            let rank = RANK_WORDS.iter().any(|w| ends_with_word(&before, w));
+            // Start of the target phrase: the comparison word.
+            let start = match cmp_b {
+                Some((_, n)) => {
+                    let raw_before = before_s.trim_end();
+                    let mut st = raw_before.len().saturating_sub(n);
+                    while st > 0 && !raw_before.is_char_boundary(st) {
+                        st -= 1;
+                    }
+                    sr.start + st
+                }
+                None => abs,
+            };
+            // `6,6%/năm`: a rate being set, not a goal.
+            if percent && pct[1..].trim_start().starts_with('/') {
+                continue;
+            }
+            if percent {
+                let pend = m.end() + (after_s.len() - pct.len()) + 1;
+                let mut cmp = cmp_b.map(|c| c.0).unwrap_or("=");
+                let tail = collapse_ws(&sent[pend..]).to_lowercase();
+                if cmp == "=" {
+                    if let Some((_, c)) = CMP_AFTER.iter().find(|(w, _)| tail.starts_with(w)) {
+                        cmp = c;
+                    }
+                }
+                found.push(Found {
+                    start,
+                    end: sr.start + pend,
+                    cmp,
+                    value,
+                    unit: Some("%".into()),
+                    percent: true,
+                });
+            } else if rank {
+                found.push(Found {
+                    start: abs,
+                    end: sr.start + m.end(),
+                    cmp: "<=",
+                    value,
+                    unit: Some("tốp".into()),
+                    percent: false,
+                });
+            } else if let Some((cmp, _)) = cmp_b {
+                // A count inside the clause of an earlier percentage is part
+                // of that target (`100% trường có ít nhất 01 phòng học`).
+                if found.iter().any(|f| f.percent) {
+                    continue;
+                }
+                let mut value = value;
+                let mut unit = unit_after(after_s);
+                // `1 triệu căn hộ`: a multiplier, then the unit.
+                if let Some((u, n)) = unit.clone() {
+                    let mult = match u.as_str() {
+                        "nghìn" | "ngàn" => Some(1e3),
+                        "triệu" => Some(1e6),
+                        "tỷ" => Some(1e9),
+                        _ => None,
+                    };
+                    if let Some(k) = mult {
+                        value *= k;
+                        unit = unit_after(&after_s[n..]).map(|(u2, n2)| (u2, n + n2));
+                        if unit.is_none() {
+                            unit = Some((String::new(), n));
+                        }
+                    }
+                }
+                let end = sr.start + m.end() + unit.as_ref().map(|u| u.1).unwrap_or(0);
+                let unit = unit.filter(|u| !u.0.is_empty());
+                // A bare integer with no unit after `trên`/`dưới` is too
+                // vague (`trên 63 tỉnh` reads as "across"): keep decimals.
+                if unit.is_none() && !m.as_str().contains(',') && !matches!(cmp, ">=" | "<=") {
+                    continue;
+                }
+                found.push(Found {
+                    start,
+                    end,
+                    cmp,
+                    value,
+                    unit: unit.map(|u| u.0),
+                    percent: false,
+                });
+            }
+        }
+        if found.is_empty() {
+            continue;
+        }
+        let sent_text = collapse_ws(sent);
+        for f in found {
+            let by_year = year_near(sent, f.start - sr.start).or(horizon);
+            out.push(Target {
+                text: sent_text.clone(),
+                about: about(sent, f.start - sr.start, f.end - sr.start),
+                cmp: f.cmp.to_string(),
+                value: f.value,
+                unit: f.unit,
+                by_year,
+                span: Span {
+                    start: f.start,
+                    end: f.end,
+                },
+            });
+        }
+    }
+}
+
+/// The year phrase of the sentence nearest before `at`, else the first
+/// after it.
+fn year_near(sent: &str, at: usize) -> Option<i32> {
+    let mut before = None;
+    let mut after = None;
+    for c in RE_YEAR_PHRASE.captures_iter(sent) {
+        let Some(m) = c.get(0) else { continue };
+        let y: Option<i32> = c.get(1).or(c.get(2)).and_then(|g| g.as_str().parse().ok());
+        if m.start() < at {
+            before = y.or(before);
+        } else if after.is_none() {
+            after = y;
+        }
+    }
+    before.or(after)
+}
+
+/// The noun phrase a target is about: what follows the quantity up to the
+/// end of the clause, or else what precedes it.
+fn about(sent: &str, start: usize, end: usize) -> Option<String> {
+    let after = &sent[end.min(sent.len())..];
+    let stop = after.find([';', ':', '(', '.']).unwrap_or(after.len());
+    let a = collapse_ws(&after[..stop]);
+    let a = a.trim_matches([',', ' ']).to_string();
+    let words: Vec<&str> = a.split_whitespace().collect();
+    let skip_start = words.first().is_some_and(|w| {
+        let k = w.to_lowercase();
+        matches!(k.as_str(), "trở" | "và" | "so" | "trong" | "đến" | "vào")
+    });
+    if !words.is_empty() && !skip_start {
+        let take: Vec<&str> = words.into_iter().take(14).collect();
+        return Some(take.join(" ").trim_end_matches(',').to_string());
+    }
+    let before = &sent[..start.min(sent.len())];
+    let from = before.rfind([',', ';', ':']).map(|p| p + 1).unwrap_or(0);
+    let b = collapse_ws(&before[from..]);
+    let mut words: Vec<&str> = b.split_whitespace().collect();
+    while words.last().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "đạt" | "là" | "có" | "xuống" | "giảm" | "tăng"
+        )
+    }) {
+        words.pop();
+    }
+    let start_w = words.len().saturating_sub(12);
+    let s = words[start_w..].join(" ");
+    (!s.is_empty()).then_some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn targets(t: &str) -> Vec<(f64, String, Option<String>, Option<i32>)> {
+        extract_targets(t, 0..t.len(), &[])
+            .into_iter()
+            .map(|x| (x.value, x.cmp, x.unit, x.by_year))
+            .collect()
+    }
+
+    fn pct(v: f64, c: &str, y: Option<i32>) -> (f64, String, Option<String>, Option<i32>) {
+        (v, c.into(), Some("%".into()), y)
+    }
+
+    #[test]
+    fn comparison_words_and_values() {
+        let t = "b) Mục tiêu cụ thể:\n- Phấn đấu trên 95% người trong độ tuổi hoàn thành cấp trung học; có ≥ \n7% lao động có trình độ đại học; chỉ số HDI đạt trên 0,82; tỷ lệ bất bình đẳng giảm xuống dưới 10%.\n- Chi tối thiểu 20% tổng chi ngân sách; bố trí ít nhất 5% cho đầu tư.\n";
+        assert_eq!(
+            targets(t),
+            vec![
+                pct(95.0, ">", None),
+                pct(7.0, ">=", None),
+                (0.82, ">".into(), None, None),
+                pct(10.0, "<", None),
+                pct(20.0, ">=", None),
+                pct(5.0, ">=", None),
+            ]
+        );
+    }
+
+    #[test]
+    fn horizons() {
+        let t = "II. MỤC TIÊU\n1. Mục tiêu đến năm 2030\n- 100% trường học kiên cố.\n- Phấn đấu trên 80% trường đạt chuẩn quốc gia1 vào năm 2029.\n2. Mục tiêu đến năm 2035\nChỉ số giáo dục đạt trên 0,85.\nIII. NHIỆM VỤ\n1. Bảo đảm 100% giáo viên được tập huấn.\nĐến năm 2027:\n- Tối thiểu 3 dự án được triển khai.\n";
+        let got = targets(t);
+        assert_eq!(got[0], pct(100.0, "=", Some(2030)));
+        assert_eq!(got[1], pct(80.0, ">", Some(2029)));
+        assert_eq!(got[2], (0.85, ">".into(), None, Some(2035)));
+        assert_eq!(got[3], pct(100.0, "=", None));
+        assert_eq!(got[4], (3.0, ">=".into(), Some("dự án".into()), Some(2027)));
+        assert_eq!(got.len(), 5);
+    }
+
+    #[test]
+    fn counts_units_and_absorption() {
+        let t = "- 100% trường, lớp kiên cố; đảm bảo đủ 01 phòng học/lớp để dạy học 02 buổi/ngày; 100% trường có ít nhất 01 phòng học thông minh; phấn đấu nằm trong tốp 10 tỉnh dẫn đầu; đào tạo từ 80% trở lên giáo viên.";
+        let got = targets(t);
+        assert_eq!(got[0], pct(100.0, "=", None));
+        assert_eq!(
+            got[1],
+            (1.0, ">=".into(), Some("phòng học/lớp".into()), None)
+        );
+        assert_eq!(got[2], pct(100.0, "=", None));
+        assert_eq!(got[3], (10.0, "<=".into(), Some("tốp".into()), None));
+        assert_eq!(got[4], pct(80.0, ">=", None));
+        assert_eq!(got.len(), 5);
+        let got =
+            targets("- Xây dựng ít nhất 1 triệu căn hộ; lãi suất từ 6,6%/năm xuống 6,24%/năm.");
+        assert_eq!(got, vec![(1e6, ">=".into(), Some("căn hộ".into()), None)]);
+    }
+
+    #[test]
+    fn traps() {
+        // Footnote text, dates, codes, ranges, fractions, labels, status.
+        let t = "1. Đạt chuẩn quốc gia1 mức độ 2.\n1 Tính đến tháng 9/2025 có 8/13 trường = 66,6%.\n2. Thực hiện Quyết định số 15/2025/QĐ-UBND ngày 22/8/2025 giai đoạn 2026-2030 cho học sinh lớp 9 trở lên, 06 nhiệm vụ, chỉ tiêu số 15.\n3. Hiện nay tỷ lệ đạt 92,5% số xã.\n";
+        assert!(targets(t).is_empty(), "{:?}", targets(t));
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(parse_number("0,82"), Some(0.82));
+        assert_eq!(parse_number("1.234.567"), Some(1234567.0));
+        assert_eq!(parse_number("66,6"), Some(66.6));
+    }
 }

@@ -1,0 +1,462 @@
+//! Who a directive item is addressed to: the lead body first (`chủ trì`,
+//! the subject of the item, or the body after `Giao`/`Đề nghị`), then the
+//! co-operating bodies (`phối hợp với …`).
+
+use crate::vocab::{
+    ACTION_VERBS, ASSIGN_VERBS, COOPERATE_WORDS, NOT_ORG_STARTS, ORG_GROUP_NOUNS, ORG_HEADS,
+};
+
+/// What an item's own text says about its assignees.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Assignment {
+    /// Bodies named as the actors of the item, lead first.
+    pub actors: Vec<String>,
+    /// True when the item is only a heading naming bodies
+    /// (`1. Ủy ban nhân dân các xã, phường`): it assigns everything below.
+    pub heading: bool,
+    /// Bodies after `phối hợp với`.
+    pub cooperating: Vec<String>,
+}
+
+/// Case-insensitive `starts_with` for a lower-case needle, on char
+/// boundaries of `hay`. Returns the byte length matched in `hay`.
+fn starts_ci(hay: &str, needle: &str) -> Option<usize> {
+    let mut hc = hay.char_indices();
+    for nc in needle.chars() {
+        let (_, h) = hc.next()?;
+        let mut lower = h.to_lowercase();
+        if lower.next() != Some(nc) || lower.next().is_some() {
+            return None;
+        }
+    }
+    Some(hc.next().map(|(i, _)| i).unwrap_or(hay.len()))
+}
+
+/// `s` lower-cased when that keeps every byte offset (each char lowers to
+/// one char of the same UTF-8 length), so offsets found in it index `s`.
+pub fn lower_same_offsets(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mut l = c.to_lowercase();
+        let lc = l.next()?;
+        if l.next().is_some() || lc.len_utf8() != c.len_utf8() {
+            return None;
+        }
+        out.push(lc);
+    }
+    Some(out)
+}
+
+fn word_end(s: &str, at: usize) -> bool {
+    s[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// True when `s` starts with the name of a body (case-sensitive heads, or
+/// `các`/`những` + a group noun; `lenient` also accepts lower-case heads
+/// as after `Giao cho phòng …`).
+pub fn starts_with_org(s: &str, lenient: bool) -> bool {
+    // Names wrap over lines (`Ủy` ⏎ `ban Mặt trận`): look at a collapsed prefix.
+    let s = crate::normalize::collapse_ws(&s[..floor(s, 120)]);
+    let s = s.as_str();
+    if NOT_ORG_STARTS
+        .iter()
+        .any(|n| starts_ci(s, &n.to_lowercase()).is_some())
+    {
+        return false;
+    }
+    for head in ORG_HEADS {
+        let exact = s.starts_with(head).then_some(head.len());
+        // `Giao cho phòng Kế hoạch tài chính`: a lower-case head counts
+        // when a capitalized name follows it.
+        let hit = exact.or_else(|| {
+            let n = starts_ci(s, &head.to_lowercase()).filter(|_| lenient)?;
+            let next = s[n..].trim_start();
+            (next.chars().next().is_some_and(|c| c.is_uppercase())
+                || next.starts_with("các ")
+                || next.starts_with("những "))
+            .then_some(n)
+        });
+        if let Some(n) = hit {
+            if word_end(s, n) {
+                return true;
+            }
+        }
+    }
+    for det in ["các ", "những ", "toàn thể "] {
+        if let Some(n) = starts_ci(s, det) {
+            let rest = &s[n..];
+            if ORG_GROUP_NOUNS
+                .iter()
+                .any(|g| starts_ci(rest, g).is_some_and(|m| word_end(rest, m)))
+                || ORG_HEADS.iter().any(|h| rest.starts_with(h))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Where the predicate after a subject starts: the first action verb (a
+/// capitalized one only at the start of a line, since `Sở Xây dựng`,
+/// `Vụ Tổ chức cán bộ` carry verbs in their names), or `:`/`;`/`(`/`.`.
+fn first_verb(s: &str) -> Option<usize> {
+    let mut prev_word = String::new();
+    let mut at_word_start = true;
+    let mut newline_before = false;
+    for (i, c) in s.char_indices() {
+        if matches!(c, ':' | ';' | '(' | '.') {
+            return Some(i);
+        }
+        if at_word_start && c.is_alphabetic() && i > 0 {
+            let rest = &s[i..];
+            let capital = c.is_uppercase();
+            for v in ACTION_VERBS {
+                if capital && !newline_before {
+                    break;
+                }
+                if let Some(n) = starts_ci(rest, v) {
+                    if !word_end(rest, n) {
+                        continue;
+                    }
+                    let pw = prev_word.as_str();
+                    let noun = matches!(pw, "các" | "những" | "của" | "ban" | "tổ" | "và" | "được")
+                        || (*v == "có" && rest[n..].trim_start().starts_with("liên quan"));
+                    if !noun {
+                        return Some(i);
+                    }
+                }
+            }
+        }
+        if c.is_alphabetic() {
+            if at_word_start {
+                prev_word.clear();
+                newline_before = false;
+            }
+            prev_word.extend(c.to_lowercase());
+            at_word_start = false;
+        } else {
+            if c == '\n' {
+                newline_before = true;
+            } else if !c.is_whitespace() {
+                newline_before = false;
+            }
+            at_word_start = c.is_whitespace() || c == ',' || c == '-';
+        }
+    }
+    None
+}
+
+fn clean(s: &str) -> String {
+    crate::normalize::collapse_ws(s)
+        .trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '.' | ' ' | '-'))
+        .to_string()
+}
+
+/// Split a list of bodies at `,`/`và`/`;` where the next part names a body:
+/// `Các sở, ban, ngành, Ủy ban nhân dân các xã` → two bodies.
+pub fn split_bodies(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let rest = &s[i..];
+        let sep = if rest.starts_with(", ") || rest.starts_with("; ") {
+            Some(2)
+        } else if rest.starts_with(" và ") {
+            Some(" và ".len())
+        } else {
+            None
+        };
+        if let Some(n) = sep {
+            let next = &s[i + n..];
+            if starts_with_org(next, false) {
+                let part = clean(&s[start..i]);
+                if !part.is_empty() {
+                    out.push(part);
+                }
+                start = i + n;
+                i += n;
+                continue;
+            }
+        }
+        i += rest.chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+    }
+    let part = clean(&s[start..]);
+    if !part.is_empty() {
+        out.push(part);
+    }
+    out
+}
+
+/// The bodies after `phối hợp với` up to the next verb.
+fn cooperating(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(lower) = lower_same_offsets(s) else {
+        // Byte offsets differ (unusual letters): scan char-wise instead.
+        return scan_cooperating(s);
+    };
+    let mut from = 0;
+    while from < s.len() {
+        let hit = COOPERATE_WORDS
+            .iter()
+            .filter_map(|w| lower[from..].find(w).map(|p| (from + p, w.len())))
+            .min_by_key(|(p, _)| *p);
+        let Some((p, n)) = hit else { break };
+        let rest = &s[p + n..];
+        let end = first_verb(rest).unwrap_or(rest.len().min(300));
+        let end = floor(rest, end);
+        for b in split_bodies(&rest[..end]) {
+            if !out.contains(&b) && b.split_whitespace().count() <= 20 {
+                out.push(b);
+            }
+        }
+        from = p + n + end.max(1);
+        from = floor(s, from);
+        if from <= p {
+            break;
+        }
+    }
+    out
+}
+
+fn scan_cooperating(s: &str) -> Vec<String> {
+    for (i, _) in s.char_indices() {
+        for w in COOPERATE_WORDS {
+            if let Some(n) = starts_ci(&s[i..], w) {
+                let rest = &s[i + n..];
+                let end = floor(rest, first_verb(rest).unwrap_or(rest.len().min(300)));
+                return split_bodies(&rest[..end]);
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Bodies of a subject phrase (whitespace collapsed first).
+fn bodies(subject: &str) -> Vec<String> {
+    let subject = crate::normalize::collapse_ws(subject);
+    split_bodies(&subject)
+        .into_iter()
+        .filter(|b| b.split_whitespace().count() <= 20)
+        .collect()
+}
+
+/// Read the assignment of an item from its own text (line breaks kept:
+/// a heading line naming a body is recognised by the line break after it).
+pub fn assignment(own: &str, has_children: bool) -> Assignment {
+    let s = own.trim();
+    let flat = crate::normalize::collapse_ws(s);
+    let mut a = Assignment {
+        cooperating: cooperating(&flat),
+        ..Default::default()
+    };
+    // `Giao Sở X chủ trì …`, `Đề nghị Ủy ban nhân dân các huyện:`.
+    for v in ASSIGN_VERBS {
+        if let Some(n) = starts_ci(s, v) {
+            if !word_end(s, n) {
+                continue;
+            }
+            let rest = s[n..].trim_start_matches([' ', ':', '\n']);
+            if starts_with_org(rest, true) {
+                let end = first_verb(rest).unwrap_or(rest.len());
+                a.actors = bodies(&rest[..floor(rest, end)]);
+                if !a.actors.is_empty() {
+                    return a;
+                }
+            }
+        }
+    }
+    if starts_with_org(s, false) {
+        // `Sở Y tế` ⏎ `Phối hợp với …`: a heading line over the text.
+        if let Some(nl) = s.find('\n') {
+            let first = s[..nl].trim();
+            let next = s[nl..].trim_start();
+            let words: Vec<&str> = first.split_whitespace().collect();
+            let verb_next = ACTION_VERBS
+                .iter()
+                .any(|v| starts_ci(next, v).is_some_and(|n| word_end(next, n)));
+            let complete = words.len() >= 3
+                && !words.last().is_some_and(|w| {
+                    matches!(*w, "và" | "của" | "các" | "với") || w.ends_with(',')
+                });
+            if first_verb(first).is_none()
+                && next.chars().next().is_some_and(|c| c.is_uppercase())
+                && (verb_next && words.len() >= 2 || complete)
+                && words.len() <= 25
+            {
+                a.actors = vec![clean(first)];
+                a.heading = true;
+                return a;
+            }
+        }
+        match first_verb(s) {
+            Some(end) if s[end..].starts_with(':') || s[end..].starts_with('.') => {
+                // `Sở Tài chính:` / a heading ending its sentence.
+                a.actors = vec![clean(&s[..end])];
+                a.heading = has_children;
+            }
+            Some(end) => a.actors = bodies(&s[..end]),
+            None => {
+                if flat.split_whitespace().count() <= 30 {
+                    a.actors = vec![clean(s)];
+                    a.heading = true;
+                }
+            }
+        }
+        return a;
+    }
+    // `…, giao Sở Tài chính chủ trì, …` inside the text.
+    if let Some(lower) = lower_same_offsets(&flat) {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find("giao ") {
+            let at = from + p;
+            let before = lower[..at].trim_end();
+            let boundary = at == 0 || lower[..at].ends_with([' ', ',', ';']);
+            if boundary && !before.ends_with("được") && !before.ends_with("bàn") {
+                let mut rest = &flat[at + "giao ".len()..];
+                if let Some(n) = starts_ci(rest, "cho ") {
+                    rest = &rest[n..];
+                }
+                if starts_with_org(rest, false) {
+                    let end = floor(rest, first_verb(rest).unwrap_or(rest.len().min(200)));
+                    let found = bodies(&rest[..end]);
+                    if !found.is_empty() {
+                        a.actors = found;
+                        return a;
+                    }
+                }
+            }
+            from = at + "giao ".len();
+        }
+    }
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_item() {
+        let a = assignment("Ủy ban nhân dân các xã, phường, đặc khu", true);
+        assert!(a.heading);
+        assert_eq!(a.actors, vec!["Ủy ban nhân dân các xã, phường, đặc khu"]);
+        let a = assignment("Sở Tài chính:", true);
+        assert_eq!(a.actors, vec!["Sở Tài chính"]);
+    }
+
+    #[test]
+    fn subject_then_verb() {
+        let a = assignment("Các sở, ban, ngành của thành phố, Ủy ban nhân dân các xã, phường căn cứ chức năng, nhiệm vụ được giao, xây dựng kế hoạch", false);
+        assert_eq!(
+            a.actors,
+            vec![
+                "Các sở, ban, ngành của thành phố",
+                "Ủy ban nhân dân các xã, phường"
+            ]
+        );
+        let a = assignment("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch, các cơ quan báo chí tổ chức tuyên truyền", false);
+        assert_eq!(a.actors, vec!["Ban Tuyên giáo và Dân vận Tỉnh ủy"]);
+        assert_eq!(
+            a.cooperating,
+            vec!["Sở Văn hóa, Thể thao và Du lịch", "các cơ quan báo chí"]
+        );
+        let a = assignment("Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội hướng dẫn, vận động Nhân dân", false);
+        assert_eq!(a.actors[0], "Ủy ban Mặt trận Tổ quốc tỉnh");
+    }
+
+    #[test]
+    fn giao_and_de_nghi() {
+        let a = assignment("Giao Sở Giáo dục và Đào tạo:", true);
+        assert_eq!(a.actors, vec!["Sở Giáo dục và Đào tạo"]);
+        let a = assignment("Giao cho phòng Kế hoạch tài chính chủ trì, phối hợp với các phòng chuyên môn, tham mưu", false);
+        assert_eq!(a.actors, vec!["phòng Kế hoạch tài chính"]);
+        assert_eq!(a.cooperating, vec!["các phòng chuyên môn"]);
+        let a = assignment("Giao Văn phòng Sở phối hợp với Sở Khoa học và Công nghệ và các đơn vị liên quan triển khai", false);
+        assert_eq!(a.actors, vec!["Văn phòng Sở"]);
+        assert_eq!(
+            a.cooperating,
+            vec!["Sở Khoa học và Công nghệ", "các đơn vị liên quan"]
+        );
+        let a = assignment(
+            "Để bảo đảm tiến độ, giao Sở Nội vụ chủ trì tổng hợp.",
+            false,
+        );
+        assert_eq!(a.actors, vec!["Sở Nội vụ"]);
+    }
+
+    #[test]
+    fn names_with_verbs_and_heading_lines() {
+        let a = assignment("Bộ Xây dựng:", true);
+        assert_eq!(a.actors, vec!["Bộ Xây dựng"]);
+        let a = assignment("Vụ Tổ chức cán bộ quán triệt, hướng dẫn các đơn vị", false);
+        assert_eq!(a.actors, vec!["Vụ Tổ chức cán bộ"]);
+        let a = assignment(
+            "Sở Y tế\nPhối hợp với Sở Giáo dục và Đào tạo chỉ đạo",
+            false,
+        );
+        assert_eq!(a.actors, vec!["Sở Y tế"]);
+        let a = assignment(
+            "Sở Văn hóa, Thể thao và Du lịch\nĐịnh hướng các cơ quan báo chí",
+            false,
+        );
+        assert_eq!(a.actors, vec!["Sở Văn hóa, Thể thao và Du lịch"]);
+        let a = assignment(
+            "Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh phối hợp tuyên truyền",
+            false,
+        );
+        assert_eq!(
+            a.actors,
+            vec!["Hiệp hội Doanh nghiệp tỉnh", "Hội Nông dân tỉnh"]
+        );
+        let a = assignment("Thường xuyên tổ chức giao ban, tăng cường kiểm tra", false);
+        assert!(a.actors.is_empty());
+        // Headings wrapped inside the name.
+        let a = assignment("Ban\nQuản lý các khu công nghệ cao", true);
+        assert_eq!(a.actors, vec!["Ban Quản lý các khu công nghệ cao"]);
+        let a = assignment("Sở\nKhoa học và Công nghệ", true);
+        assert_eq!(a.actors, vec!["Sở Khoa học và Công nghệ"]);
+        let a = assignment("Đề nghị Ủy\nban Mặt trận Tổ quốc Việt Nam tỉnh", true);
+        assert_eq!(a.actors, vec!["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]);
+        let a = assignment(
+            "Giao người đứng đầu các cơ quan chuyên môn triển khai",
+            false,
+        );
+        assert_eq!(a.actors, vec!["người đứng đầu các cơ quan chuyên môn"]);
+    }
+
+    #[test]
+    fn not_assignees() {
+        assert!(
+            assignment("Tiếp tục khẩn trương hoàn thành các nhiệm vụ", false)
+                .actors
+                .is_empty()
+        );
+        assert!(
+            assignment("Căn cứ chức năng, nhiệm vụ được giao, nghiên cứu", false)
+                .actors
+                .is_empty()
+        );
+        assert!(assignment("Tổ chức cập nhật, tuyên truyền", false)
+            .actors
+            .is_empty());
+        assert!(assignment("Báo cáo kết quả về Sở trước ngày 15/12", false)
+            .actors
+            .is_empty());
+        assert!(assignment("Ban hành văn bản hướng dẫn", false)
+            .actors
+            .is_empty());
+        assert!(assignment("Trường hợp có vướng mắc, báo cáo Sở", false)
+            .actors
+            .is_empty());
+    }
+}

@@ -99,6 +99,12 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, Error> {
 /// Parse raw bytes of any supported format. `path` is recorded in
 /// `source.path` and used as a format hint.
 pub fn parse_bytes(bytes: &[u8], path: &str) -> Result<Document, Error> {
+    parse_bytes_with_text(bytes, path).map(|(doc, _)| doc)
+}
+
+/// [`parse_bytes`], also returning the normalized text that the document's
+/// spans point into (the indexer stores it for full-text search).
+pub fn parse_bytes_with_text(bytes: &[u8], path: &str) -> Result<(Document, String), Error> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(Error::TooLarge {
             path: path.into(),
@@ -107,7 +113,8 @@ pub fn parse_bytes(bytes: &[u8], path: &str) -> Result<Document, Error> {
         });
     }
     let ingested = ingest::ingest(bytes, path).map_err(|e| Error::ingest(path, e))?;
-    let mut doc = parse_str(&ingested.text, path);
+    let norm = normalize::normalize(&ingested.text);
+    let mut doc = parse_normalized(&norm, path);
     doc.source.format = ingested.format.to_string();
     doc.source.encoding = ingested.encoding.to_string();
     doc.source.bytes = bytes.len() as u64;
@@ -115,7 +122,7 @@ pub fn parse_bytes(bytes: &[u8], path: &str) -> Result<Document, Error> {
     let mut warnings = ingested.warnings;
     warnings.append(&mut doc.warnings);
     doc.warnings = warnings;
-    Ok(doc)
+    Ok((doc, norm))
 }
 
 /// The normalized text of a file (ingest + [`normalize::normalize`]): the
@@ -132,8 +139,15 @@ pub fn normalized_text(path: impl AsRef<Path>) -> Result<String, Error> {
 /// `null`/`[]`, and a warning says so when the text does not look like a
 /// document at all.
 pub fn parse_str(text: &str, path: &str) -> Document {
-    let norm = normalize::normalize(text);
-    let mut doc = extract::extract(&norm);
+    let mut doc = parse_normalized(&normalize::normalize(text), path);
+    doc.source.sha256 = sha256_hex(text.as_bytes());
+    doc.source.bytes = text.len() as u64;
+    doc
+}
+
+/// Extract from text that is already normalized.
+fn parse_normalized(norm: &str, path: &str) -> Document {
+    let mut doc = extract::extract(norm);
     doc.source = model::Source {
         path: path.to_string(),
         format: if path.to_ascii_lowercase().ends_with(".md") {
@@ -141,8 +155,8 @@ pub fn parse_str(text: &str, path: &str) -> Document {
         } else {
             "txt".into()
         },
-        sha256: sha256_hex(text.as_bytes()),
-        bytes: text.len() as u64,
+        sha256: String::new(),
+        bytes: norm.len() as u64,
         encoding: "utf-8".into(),
     };
     doc

@@ -451,6 +451,11 @@ fn floor(s: &str, mut i: usize) -> usize {
 
 /// Read the date, issuer and about phrase after a citation and the verb
 /// before it.
+static RE_PLACE_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\n[ \t]*(?:\p{Lu}[\p{L}.]*[ \t]+){0,4}\p{Lu}[\p{L}]*,[ \t]*ngày[\s._…\d]*tháng")
+        .unwrap()
+});
+
 fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
     let mut a = Attrs {
         end: code_end,
@@ -463,6 +468,11 @@ fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
         if let Some(p) = text[code_end..win_end].find(stop) {
             win_end = code_end + p;
         }
+    }
+    // A place-and-date line of a flattened header (`Hải Phòng, ngày … năm`)
+    // is not part of the cited title.
+    if let Some(m) = RE_PLACE_DATE_LINE.find(&text[code_end..win_end]) {
+        win_end = code_end + m.start();
     }
     let win = text[code_end..win_end].replace('\n', " ");
     let mut pos = 0;
@@ -772,6 +782,13 @@ mod tests {
 
     fn refs(t: &str) -> Vec<Reference> {
         crate::extract::extract(&crate::normalize::normalize(t)).references
+    }
+
+    #[test]
+    fn about_stops_at_a_flattened_place_date_line() {
+        let r = refs("V/v thực hiện Nghị quyết số 57-NQ/TW ngày\n22/12/2024 của Bộ Chính trị về đột phá\nphát triển khoa học\nHà Nội, ngày      tháng     năm 2025\nKính gửi: Các sở.");
+        assert_eq!(r[0].about.as_deref(), Some("đột phá phát triển khoa học"));
+        assert!(!r[0].text.contains("Hà Nội"));
     }
 
     #[test]

@@ -265,13 +265,9 @@ fn process(item: &Item, existing: &HashMap<String, (String, String)>, f: Fields)
 /// Parse bytes like [`crate::parse_bytes`], keeping the normalized text for
 /// the full-text fields.
 fn parse_with_text(bytes: &[u8], path: &str, sha: &str) -> Result<(Document, String), Error> {
-    let ingested = crate::ingest::ingest(bytes, path).map_err(|e| Error::ingest(path, e))?;
-    let mut doc = crate::parse_str(&ingested.text, path);
-    doc.source.format = ingested.format.to_string();
-    doc.source.encoding = ingested.encoding.to_string();
-    doc.source.bytes = bytes.len() as u64;
+    let (mut doc, text) = crate::parse_bytes_with_text(bytes, path)?;
+    debug_assert_eq!(doc.source.sha256, sha);
     doc.source.sha256 = sha.to_string();
-    let text = crate::normalize::normalize(&ingested.text);
     Ok((doc, text))
 }
 

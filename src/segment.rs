@@ -385,21 +385,33 @@ fn recipients_end(ls: &[Line], at: usize, limit: usize) -> usize {
         .map(|m| ls[at].text[m.end()..].trim().to_string())
         .unwrap_or_default();
     if !inline.is_empty() {
-        last_item_closed =
-            inline.ends_with('.') || inline.ends_with(';') || !inline.starts_with('-');
+        // `Kính gửi: Chủ` ⏎ `tịch Ủy ban nhân dân…`: a lowercase next line
+        // continues the inline addressee.
+        let next_lower = (at + 1..limit)
+            .map(|k| ls[k].text.trim())
+            .find(|t| !t.is_empty())
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_lowercase);
+        last_item_closed = inline.ends_with('.')
+            || inline.ends_with(';')
+            || (!inline.starts_with('-') && !next_lower);
     }
+    let mut after_blank = false;
     while i < limit {
         let t = ls[i].text.trim();
         if t.is_empty() {
+            after_blank = true;
             i += 1;
             continue;
         }
         if is_list_line(t) {
             last_item_closed = t.ends_with('.') || t.ends_with(';') || t.ends_with(',');
+            after_blank = false;
             i += 1;
             continue;
         }
-        if last_item_closed || RE_BODY_OPENER.is_match(t) {
+        // A paragraph after a blank line is the body, not a wrapped addressee.
+        if last_item_closed || RE_BODY_OPENER.is_match(t) || (after_blank && i > at + 1) {
             break;
         }
         // Continuation of an item broken over lines.

@@ -917,7 +917,7 @@ fn find_distribution(ls: &[Line], zones: &Zones) -> (Vec<Recipient>, Vec<String>
         let (name, note) = match RE_NOTE.captures(&s) {
             Some(c) => {
                 let whole = c.get(0).map(|m| m.start()).unwrap_or(s.len());
-                (s[..whole].trim().to_string(), Some(collapse_ws(&c[1])))
+                (clean_item(&s[..whole]), Some(collapse_ws(&c[1])))
             }
             None => (s.clone(), None),
         };
@@ -1181,5 +1181,17 @@ mod tests {
         assert_eq!(d.signer.title.as_deref(), Some("Trưởng ban"));
         assert_eq!(d.signer.name.as_deref(), Some("Trần Hồng Hà"));
         assert_eq!(d.number.symbol.as_deref(), Some("KH-BCĐ515"));
+    }
+    #[test]
+    fn inline_addressee_wrapped_onto_the_next_line() {
+        let d = parse("BỘ NỘI VỤ\nSố: 77/BNV-CQĐP\nV/v vận hành chính quyền hai cấp\nHà Nội, ngày 21 tháng 11 năm 2025\nKính gửi: Chủ\ntịch Ủy ban nhân dân các tỉnh, thành phố.\n\nThực\nhiện Kết luận số 210-KL/TW, Bộ Nội vụ đề nghị:\n1. Rà soát.\nNơi nhận:\n- Như trên;\n- Bộ trưởng; (để báo cáo)\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn An");
+        assert_eq!(
+            d.recipients,
+            vec!["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"]
+        );
+        assert_eq!(d.distribution[1].name, "Bộ trưởng");
+        assert_eq!(d.distribution[1].note.as_deref(), Some("để báo cáo"));
+        let d = parse("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nSố: 12/BVHTTDL-ĐT\nV/v nhiệm vụ năm học\nHà Nội, ngày 2 tháng 10 năm 2025\nKính gửi: Các cơ sở\nđào tạo trực thuộc Bộ\n\nThực\nhiện Thông báo số 460/TB-VPCP, Bộ đề nghị:\n1. Làm.");
+        assert_eq!(d.recipients, vec!["Các cơ sở đào tạo trực thuộc Bộ"]);
     }
 }

@@ -76,17 +76,44 @@ pub fn cp1252_char(b: u8) -> char {
 
 /// Units of text that was decoded as Windows-1252.
 pub fn units_from_text(s: &str) -> Vec<Unit> {
-    s.chars()
+    let units = s
+        .chars()
         .map(|c| match cp1252_byte(c) {
             Some(b) => Unit::B(b),
             None => Unit::C(c),
         })
-        .collect()
+        .collect();
+    keep_utf8_punctuation(units)
 }
 
 /// Units of raw bytes.
 pub fn units_from_bytes(b: &[u8]) -> Vec<Unit> {
-    b.iter().map(|&b| Unit::B(b)).collect()
+    keep_utf8_punctuation(b.iter().map(|&b| Unit::B(b)).collect())
+}
+
+/// Legacy converters leave characters their charset lacks (curly quotes,
+/// dashes, `≥`) as UTF-8 bytes: `“` shows up as the three bytes
+/// `E2 80 9C`. Three-byte sequences for U+2000..U+2BFF (punctuation and
+/// symbols) never occur in TCVN3 or VNI words, so they are read as UTF-8.
+fn keep_utf8_punctuation(units: Vec<Unit>) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(units.len());
+    let mut i = 0;
+    while i < units.len() {
+        if let (Unit::B(0xE2), Some(Unit::B(b1)), Some(Unit::B(b2))) =
+            (units[i], units.get(i + 1), units.get(i + 2))
+        {
+            if let Ok(s) = std::str::from_utf8(&[0xE2, *b1, *b2]) {
+                if let Some(c) = s.chars().next() {
+                    out.push(Unit::C(c));
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        out.push(units[i]);
+        i += 1;
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------
@@ -472,15 +499,89 @@ pub fn detect_in_text(text: &str) -> Option<(String, Legacy)> {
 /// text and the encoding to report.
 pub fn fix_extracted(text: String, warnings: &mut Vec<String>) -> (String, &'static str) {
     match detect_in_text(&text) {
-        Some((fixed, enc)) => {
-            warnings.push(format!(
-                "text was in the legacy {} encoding (font-encoded); converted to Unicode",
-                enc.name().to_uppercase()
-            ));
-            (fixed, enc.name())
+        Some((fixed, Legacy::Tcvn3)) if !fixed.contains('ư') && fixed.len() > 500 => {
+            // TCVN3 `ư` is byte 0xAD, the soft hyphen, which PDF producers
+            // do not draw: every bare `ư` is gone. Put back the certain ones.
+            let (repaired, n) = restore_u_horn(&fixed);
+            if n > 0 {
+                warnings.push(format!(
+                    "TCVN3 text without any `ư` (0xAD is the soft hyphen and was not drawn): \
+                     restored {n} by spelling rules; others may be missing"
+                ));
+            }
+            (repaired, Legacy::Tcvn3.name())
         }
+        Some((fixed, enc)) => (fixed, enc.name()),
         None => (text, "utf-8"),
     }
+}
+
+/// Restore a lost bare `ư` where Vietnamese spelling leaves no doubt:
+/// `ơng`/`ơc`/`ơu` rhymes only exist as `ương`/`ước`/`ươu` (`Chơng` →
+/// `Chương`), `ngơi` is `người`, and a few words that are nothing without
+/// it (`nh` → `như`, `th` → `thư`, `lu` → `lưu`, `hu` → `hưu`).
+pub fn restore_u_horn(text: &str) -> (String, usize) {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut count = 0;
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String, count: &mut usize| {
+        if let Some(fixed) = restore_word(word) {
+            out.push_str(&fixed);
+            *count += 1;
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out, &mut count);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out, &mut count);
+    (out, count)
+}
+
+fn restore_word(word: &str) -> Option<String> {
+    if word.is_empty() || word.chars().skip(1).any(char::is_uppercase) {
+        return None; // empty, or an all-caps abbreviation
+    }
+    let lower = word.to_lowercase();
+    let capital = word.chars().next().is_some_and(char::is_uppercase);
+    let fixed = match lower.as_str() {
+        "nh" => Some("như".to_string()),
+        "th" => Some("thư".to_string()),
+        "lu" => Some("lưu".to_string()),
+        "hu" => Some("hưu".to_string()),
+        _ => {
+            // onset + ơ (any tone) + ng/c/u, or ng + ơ + i
+            let chars: Vec<char> = lower.chars().collect();
+            let pos = chars
+                .iter()
+                .position(|&c| vowel_parts(c).is_some_and(|(b, _)| b == 'ơ'))?;
+            if pos == 0 || vowel_parts(chars[pos - 1]).is_some() {
+                return None;
+            }
+            let onset: String = chars[..pos].iter().collect();
+            let rest: String = chars[pos + 1..].iter().collect();
+            let ok = matches!(rest.as_str(), "ng" | "c" | "u") || (onset == "ng" && rest == "i");
+            if !ok || !ONSETS.contains(&onset.as_str()) {
+                return None;
+            }
+            Some(format!("{onset}ư{}{rest}", chars[pos]))
+        }
+    }?;
+    Some(if capital {
+        let mut cs = fixed.chars();
+        cs.next()
+            .map(|f| f.to_uppercase().chain(cs).collect())
+            .unwrap_or(fixed)
+    } else {
+        fixed
+    })
 }
 
 #[cfg(test)]

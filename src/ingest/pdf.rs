@@ -304,7 +304,7 @@ impl Line {
 /// in a PDF that does not draw its spaces…
 const COLUMN_GAP_EM: f64 = 4.0;
 /// …and in one that does.
-const COLUMN_GAP_DRAWN_EM: f64 = 1.5;
+const COLUMN_GAP_DRAWN_EM: f64 = 1.2;
 /// Width of an undrawn space, in font sizes.
 const SPACE_EM: f64 = 0.25;
 /// Gap (in font sizes) that separates words when no space glyph is drawn.
@@ -568,7 +568,8 @@ fn make_row(y: f64, glyphs: &[&Glyph], draws_spaces: bool) -> Option<Row> {
     let mut last: Option<&Glyph> = None;
     let mut ink_end = f64::NEG_INFINITY;
     let mut first_word: Option<f64> = None;
-    for &g in glyphs {
+    let motto = motto_start(glyphs);
+    for (gi, &g) in glyphs.iter().enumerate() {
         // The same glyph drawn twice at the same place (fake bold, shadow).
         if let Some(l) = last {
             if !g.is_space() && g.text == l.text && (g.x - l.x).abs() < 0.1 * g.size {
@@ -580,7 +581,7 @@ fn make_row(y: f64, glyphs: &[&Glyph], draws_spaces: bool) -> Option<Row> {
             Some(end) => {
                 let gap = g.x - end;
                 let after_space = last.is_some_and(Glyph::is_space);
-                if !g.is_space() && !after_space && gap > column_gap {
+                if !g.is_space() && (gap > column_gap || motto == Some(gi)) {
                     segments.push(Segment {
                         x0,
                         x1: end,
@@ -626,6 +627,30 @@ fn make_row(y: f64, glyphs: &[&Glyph], draws_spaces: bool) -> Option<Row> {
         });
     }
     Some(Row { y, size, segments })
+}
+
+/// Index of the glyph that starts the national motto `CỘNG HÒA XÃ HỘI…`
+/// when other text precedes it in the row. Word headers put it in the right
+/// column, sometimes so close to the left column that no gap tells them
+/// apart; the motto itself does.
+fn motto_start(glyphs: &[&Glyph]) -> Option<usize> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut key = String::new();
+    let mut starts = Vec::new();
+    for (i, g) in glyphs.iter().enumerate() {
+        for c in g.text.nfc().filter(|c| !c.is_whitespace()) {
+            starts.push((key.len(), i));
+            key.extend(c.to_uppercase());
+        }
+    }
+    let at = ["CỘNGHÒAXÃHỘI", "CỘNGHOÀXÃHỘI"]
+        .iter()
+        .filter_map(|m| key.find(m))
+        .min()?;
+    if at == 0 {
+        return None;
+    }
+    starts.iter().find(|(k, _)| *k == at).map(|(_, i)| *i)
 }
 
 /// Drop lines near the top or bottom of a page that are only a page number

@@ -96,19 +96,14 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
 
 /// Unicode text: still check for legacy mojibake (text exported from a
 /// `.VnTime` document and saved as UTF-8 reads `Céng hßa`).
-fn finish(text: String, encoding: &'static str, mut warnings: Vec<String>) -> Decoded {
+fn finish(text: String, encoding: &'static str, warnings: Vec<String>) -> Decoded {
     match legacy::detect_in_text(&text) {
-        Some((fixed, enc)) => {
-            warnings.push(format!(
-                "text was {} mojibake; converted to Unicode",
-                enc.name().to_uppercase()
-            ));
-            Decoded {
-                text: fixed,
-                encoding: enc.name(),
-                warnings,
-            }
-        }
+        // `source.encoding` reports the conversion.
+        Some((fixed, enc)) => Decoded {
+            text: fixed,
+            encoding: enc.name(),
+            warnings,
+        },
         None => Decoded {
             text,
             encoding,
@@ -142,15 +137,16 @@ fn eight_bit(bytes: &[u8]) -> Decoded {
         }
     }
     let (text, encoding) = candidates.swap_remove(best);
-    let warning = if encoding == "utf-8" {
-        "invalid UTF-8 sequences replaced with U+FFFD".to_string()
+    // `source.encoding` reports the decoding; only a lossy one is a warning.
+    let warnings = if encoding == "utf-8" {
+        vec!["invalid UTF-8 sequences replaced with U+FFFD".to_string()]
     } else {
-        format!("not UTF-8; decoded as {}", encoding.to_uppercase())
+        Vec::new()
     };
     Decoded {
         text,
         encoding,
-        warnings: vec![warning],
+        warnings,
     }
 }
 

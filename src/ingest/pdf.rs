@@ -682,10 +682,22 @@ fn drop_page_numbers(lines: &mut Vec<Line>) {
             drop.push(l);
         }
     }
+    if drop.is_empty() {
+        return;
+    }
     drop.sort_unstable();
     for i in drop.into_iter().rev() {
         lines.remove(i);
     }
+    // The gap that separated the page number is not a blank line.
+    while lines.last().is_some_and(|l| l.text.trim().is_empty()) {
+        lines.pop();
+    }
+    let lead = lines
+        .iter()
+        .take_while(|l| l.text.trim().is_empty())
+        .count();
+    lines.drain(..lead);
 }
 
 /// The glyphs of every page, as collected before layout (for debugging

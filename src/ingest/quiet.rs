@@ -42,13 +42,15 @@ pub fn catch_silently<R>(f: impl FnOnce() -> R) -> Result<R, String> {
     SILENCED.with(|s| s.set(s.get() + 1));
     let _guard = Guard;
     panic::catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
-        if let Some(s) = payload.downcast_ref::<&str>() {
+        let msg = if let Some(s) = payload.downcast_ref::<&str>() {
             (*s).to_string()
         } else if let Some(s) = payload.downcast_ref::<String>() {
             s.clone()
         } else {
             "unknown panic".to_string()
-        }
+        };
+        // Error messages are one line.
+        msg.split_whitespace().collect::<Vec<_>>().join(" ")
     })
 }
 

@@ -74,7 +74,7 @@ fn utf16(bytes: &[u8], big_endian: bool, warnings: &mut Vec<String>) -> String {
 /// zero high byte, so one byte lane is mostly NUL and the other is not.
 fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
     let sample = &bytes[..bytes.len().min(4096) & !1];
-    if sample.len() < 8 {
+    if sample.len() < 16 {
         return None;
     }
     let pairs = sample.len() / 2;
@@ -85,9 +85,9 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
         .step_by(2)
         .filter(|&&b| b == 0)
         .count();
-    if odd_zero * 10 >= pairs * 4 && even_zero * 20 < pairs {
+    if odd_zero * 10 >= pairs * 6 && even_zero * 20 < pairs {
         Some(false)
-    } else if even_zero * 10 >= pairs * 4 && odd_zero * 20 < pairs {
+    } else if even_zero * 10 >= pairs * 6 && odd_zero * 20 < pairs {
         Some(true)
     } else {
         None

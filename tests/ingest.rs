@@ -284,6 +284,16 @@ fn page_numbers_do_not_leak() {
 }
 
 #[test]
+fn footnote_markers_do_not_leak() {
+    let pdf = make_pdf(
+        "BT /F1 12 Tf 72 700 Td (Nghi quyet so 71-NQ/TW) Tj /F1 7 Tf 5 Ts (1) Tj \
+         /F1 12 Tf 0 Ts ( ngay 22/8/2025) Tj ET",
+    );
+    let got = ingest(&pdf, "x.pdf").expect("text");
+    assert_eq!(got.text, "Nghi quyet so 71-NQ/TW ngay 22/8/2025");
+}
+
+#[test]
 fn two_column_header_is_read_left_column_first() {
     let pdf = make_pdf(
         "BT /F1 12 Tf 60 780 Td (UBND TINH X) Tj 0 -15 Td (SO GIAO DUC) Tj \

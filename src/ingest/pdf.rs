@@ -529,9 +529,30 @@ fn build_rows(glyphs: &[Glyph]) -> Vec<Row> {
             _ => groups.push((g.y, g.size, vec![g])),
         }
     }
+    // Footnote markers: a few small raised digits just above a text row.
+    let is_marker = |i: usize| -> bool {
+        let Some((y, _, v)) = groups.get(i) else {
+            return false;
+        };
+        let Some((below_y, below_size, _)) = groups.get(i + 1) else {
+            return false;
+        };
+        let ink: Vec<&&Glyph> = v.iter().filter(|g| !g.is_space()).collect();
+        !ink.is_empty()
+            && ink.len() <= 3
+            && ink.iter().all(|g| {
+                g.size <= 0.8 * below_size && g.text.chars().all(|c| c.is_ascii_digit() || c == '*')
+            })
+            && y - below_y > 0.0
+            && y - below_y < 0.8 * below_size
+    };
+    let markers: Vec<bool> = (0..groups.len()).map(is_marker).collect();
     let draws_spaces = glyphs.iter().any(Glyph::is_space);
     let mut rows = Vec::new();
-    for (y, _, mut v) in groups {
+    for (i, (y, _, mut v)) in groups.into_iter().enumerate() {
+        if markers[i] {
+            continue;
+        }
         v.sort_by(|a, b| a.x.total_cmp(&b.x));
         if let Some(row) = make_row(y, &v, draws_spaces) {
             rows.push(row);

@@ -2,8 +2,23 @@
 //!
 //! Each reader returns raw text; normalization is a separate stage
 //! ([`crate::normalize`]) shared by every format.
+//!
+//! - [`detect`]: format from magic bytes (the name only tells `md` from `txt`);
+//! - [`pdf`]: `pdf-extract` glyphs → lines in reading order;
+//! - [`docx`]: `word/document.xml` paragraphs, breaks, tabs and tables;
+//! - [`text`]: UTF-8 / UTF-16 / CP1258 / raw legacy bytes;
+//! - [`legacy`]: TCVN3 (ABC) and VNI-Windows detection and conversion, also
+//!   applied to text extracted from PDF and DOCX.
+
+pub mod detect;
+pub mod docx;
+pub mod legacy;
+pub mod pdf;
+mod quiet;
+pub mod text;
 
 use crate::error::IngestError;
+use detect::Kind;
 
 /// What ingest produced from the input bytes.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,26 +39,45 @@ pub fn ingest(bytes: &[u8], name: &str) -> Result<Ingested, IngestError> {
     if bytes.is_empty() {
         return Err(IngestError::Empty);
     }
-    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (String::from_utf8_lossy(rest).into_owned(), "utf-8")
-    } else {
-        match std::str::from_utf8(bytes) {
-            Ok(s) => (s.to_string(), "utf-8"),
-            Err(_) => return Err(IngestError::NotText("invalid UTF-8".into())),
+    match detect::detect(bytes) {
+        Kind::Pdf => {
+            let (raw, mut warnings) = pdf::read(bytes)?;
+            let (text, encoding) = legacy::fix_extracted(raw, &mut warnings);
+            Ok(Ingested {
+                text,
+                format: "pdf",
+                encoding,
+                warnings,
+            })
         }
-    };
-    if text.contains('\0') {
-        return Err(IngestError::NotText("binary data".into()));
+        Kind::Zip => {
+            let (raw, mut warnings) = docx::read(bytes)?;
+            let (text, encoding) = legacy::fix_extracted(raw, &mut warnings);
+            Ok(Ingested {
+                text,
+                format: "docx",
+                encoding,
+                warnings,
+            })
+        }
+        Kind::Ole2 => Err(IngestError::Unsupported(
+            "Word 97 .doc (OLE2 compound file): convert to DOCX".into(),
+        )),
+        Kind::Binary(what) => Err(IngestError::NotText(what.into())),
+        Kind::Text => {
+            let decoded = text::decode(bytes)?;
+            let format = if is_markdown_name(name) { "md" } else { "txt" };
+            Ok(Ingested {
+                text: decoded.text,
+                format,
+                encoding: decoded.encoding,
+                warnings: decoded.warnings,
+            })
+        }
     }
-    let format = if name.to_ascii_lowercase().ends_with(".md") {
-        "md"
-    } else {
-        "txt"
-    };
-    Ok(Ingested {
-        text,
-        format,
-        encoding,
-        warnings: Vec::new(),
-    })
+}
+
+fn is_markdown_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
 }

@@ -33,6 +33,28 @@ const JUSTIFIED: &[(&str, &str, &str)] = &[
          joining them shifts later byte offsets by a few bytes",
     ),
     (
+        "001_b49d4a18a3a41cad.pdf",
+        "/directives/*/span",
+        "monospace PDF: a hard line break joined as a soft wrap (above) shifts later \
+         byte offsets",
+    ),
+    (
+        "001_b49d4a18a3a41cad.pdf",
+        "/directives/*/items/*/span",
+        "same as above",
+    ),
+    (
+        "001_b49d4a18a3a41cad.pdf",
+        "/targets/*/span",
+        "same as above",
+    ),
+    (
+        "001_b49d4a18a3a41cad.pdf",
+        "/references/*/text",
+        "monospace PDF: `text` is the passage exactly as it stands, so the line break \
+         inside `Thông tư số⏎02/2025/TT-BGDĐT` that the PDF joins shows there",
+    ),
+    (
         "000_b2fc0b6fbb2c88b4-tcvn3.pdf",
         "/references/*/mentions",
         "TCVN3 PDF: `Ĩ` (0x8F) is undefined in WinAnsi and comes out as U+0081 (= `Ả`, \
@@ -44,6 +66,24 @@ const JUSTIFIED: &[(&str, &str, &str)] = &[
         "000_b2fc0b6fbb2c88b4-tcvn3.pdf",
         "/references/*/span",
         "same as above",
+    ),
+    (
+        "000_b2fc0b6fbb2c88b4.pdf",
+        "/directives/*/text",
+        "monospace PDF: the ToUnicode defect above turns `triển`/`đồng` into \
+         `triến`/`đống` inside directive text",
+    ),
+    (
+        "000_b2fc0b6fbb2c88b4.pdf",
+        "/directives/*/items/*/text",
+        "same as above",
+    ),
+    (
+        "000_b2fc0b6fbb2c88b4-tcvn3.pdf",
+        "/directives",
+        "TCVN3 PDF: the undrawn `ư` leaves `tham mu` (not a word), so the assignee \
+         list of the two sub-items runs on past `liên quan`, and the lost closing \
+         quote and longer `Ả` shift the directive spans",
     ),
     (
         "000_b2fc0b6fbb2c88b4-tcvn3.pdf",

@@ -66,7 +66,11 @@ fn doc_like() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    // 400 cases in CI; `PROPTEST_CASES=100000` for a long run.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(400),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn parse_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {

@@ -257,7 +257,7 @@ pub fn marker(line: &str) -> Option<(Style, String, u32, usize)> {
             ch
         };
         // `- 5%` or `-5` is a number, not a bullet, when glued.
-        let after = &line[ch.len_utf8().min(line.len())..];
+        let after = &line[c.get(1).map_or(0, |m| m.end())..];
         if after.starts_with(|d: char| d.is_ascii_digit()) {
             return None;
         }

@@ -414,6 +414,10 @@ fn continues_org(prev: &str, t: &str) -> bool {
         && !DESIGNATORS
             .iter()
             .any(|d| has(&pk, d) || pk.ends_with(&format!(" {d}"))))
+        // `SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH` ⏎ `ĐỒNG THÁP`, `HỘI ĐỒNG XÉT THĂNG HẠNG`
+        // ⏎ `CDNN VIÊN CHỨC NĂM 2025`: a line that names no new body
+        // continues the one above.
+        || (!vocab::starts_with_org_head(t) && !committee)
         || pk.ends_with(" và")
         || pk.ends_with(',')
         || pk.ends_with(" -")
@@ -615,6 +619,28 @@ pub fn proper_case(s: &str) -> String {
         }
         let w = &words[i];
         let is_connector = w == "và" || w == "-" || w == "&";
+        // `THPT`, `CDNN`, `GDĐT`: abbreviations (no vowel) stay in capitals;
+        // after a school level the school's proper name follows.
+        let bare = w.trim_end_matches([',', '.']);
+        let abbreviation = bare.chars().count() >= 2
+            && bare.chars().all(|c| c.is_alphabetic() || c == '&')
+            && !bare.chars().any(|c| {
+                matches!(
+                    crate::normalize::base_letter(c),
+                    'a' | 'e' | 'i' | 'o' | 'u' | 'y'
+                )
+            });
+        if abbreviation {
+            out.push(w.to_uppercase());
+            if vocab::SCHOOL_LEVELS.contains(&bare.to_uppercase().as_str()) {
+                mode = Mode::Place;
+            } else if mode == Mode::Start {
+                mode = Mode::Plain;
+            }
+            component_start = false;
+            i += 1;
+            continue;
+        }
         let form = if is_connector {
             w.clone()
         } else if mode == Mode::Place || component_start || out.is_empty() {
@@ -1004,6 +1030,18 @@ mod tests {
             "Sở Tài chính tỉnh Lai Châu"
         );
         assert_eq!(proper_case("BAN THƯỜNG VỤ"), "Ban Thường vụ");
+        assert_eq!(
+            proper_case("TRƯỜNG THPT CAO LÃNH 2"),
+            "Trường THPT Cao Lãnh 2"
+        );
+        assert_eq!(
+            proper_case("HỘI ĐỒNG XÉT THĂNG HẠNG CDNN VIÊN CHỨC NĂM 2025"),
+            "Hội đồng xét thăng hạng CDNN viên chức năm 2025"
+        );
+        assert_eq!(
+            proper_case("SỞ GDĐT TỈNH ĐỒNG THÁP"),
+            "Sở GDĐT tỉnh Đồng Tháp"
+        );
         assert_eq!(proper_case("TỈNH ỦY QUẢNG NINH"), "Tỉnh ủy Quảng Ninh");
         assert_eq!(
             expand_abbreviations("UBND TP HẢI PHÒNG"),

@@ -662,7 +662,18 @@ pub const ORG_HEADS: &[&str] = &[
     "Phó",
     "Ban Chỉ đạo",
     "Cục trưởng",
+    "Công đoàn",
 ];
+
+/// True when `name` begins with one of [`ORG_HEADS`] (compared by key, so
+/// `SỞ GIÁO DỤC` and `Sở Giáo dục` both do).
+pub fn starts_with_org_head(name: &str) -> bool {
+    static KEYS: LazyLock<Vec<String>> =
+        LazyLock::new(|| ORG_HEADS.iter().map(|h| key(h)).collect());
+    let k = key(name);
+    KEYS.iter()
+        .any(|h| crate::normalize::starts_with_word(&k, h))
+}
 
 /// Nouns that make `các …` / `Các …` / `những …` a group of bodies
 /// (`các sở, ban, ngành`, `Các chi bộ`, `các tổ chức chính trị - xã hội`).
@@ -1026,4 +1037,20 @@ pub const NOT_ORG_STARTS: &[&str] = &[
     "Cơ quan phối hợp",
     "Đơn vị chủ trì",
     "Đơn vị phối hợp",
+];
+
+/// School levels written as abbreviations; the school's proper name follows
+/// them (`TRƯỜNG THPT CAO LÃNH 2` → `Trường THPT Cao Lãnh 2`).
+pub const SCHOOL_LEVELS: &[&str] = &[
+    "THPT",
+    "THCS",
+    "TH",
+    "MN",
+    "MG",
+    "PTDTNT",
+    "PTDTBT",
+    "PTCS",
+    "THCS&THPT",
+    "TTGDTX",
+    "GDNN-GDTX",
 ];

@@ -57,7 +57,7 @@ static RE_SHORT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RE_LAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<name>(?:Bộ luật|Luật|Hiến pháp)(?:\s+(?:sửa đổi, bổ sung một số điều của\s+(?:các\s+)?Luật\s+)?\p{Lu}[\p{L}]*(?:\s+[\p{Ll}][\p{L}]*){0,8})?)").unwrap()
+    Regex::new(r"(?P<name>(?:Bộ luật|Luật|Hiến pháp)(?:\s+(?:(?i:sửa đổi,?\s+bổ sung một số điều của)\s+(?:các\s+)?Luật\s+)?\p{Lu}[\p{L}]*(?:\s+(?:[\p{Ll}][\p{L}]*|\p{Lu}\p{Ll}[\p{L}]*|\p{Lu}{2,}\b)){0,8})?)").unwrap()
 });
 
 /// Words that end an issuer name after `của`.
@@ -397,12 +397,19 @@ fn trim_law_name(s: &str) -> String {
         "năm", "ngày", "số", "của", "và", "được", "đã", "thì", "quy", "có", "này", "hiện", "về",
         "tại", "theo", "trong", "để",
     ];
+    // `Luật sửa đổi, bổ sung một số điều của Luật X`: the stops inside the
+    // amending formula are part of the name.
+    let from = words
+        .iter()
+        .skip(1)
+        .position(|w| *w == "Luật")
+        .map_or(2, |p| p + 3);
     if let Some(p) = words
         .iter()
-        .skip(2)
+        .skip(from)
         .position(|w| TAIL_STOPS.contains(&key(w).as_str()))
     {
-        words.truncate(p + 2);
+        words.truncate(p + from);
     }
     words
         .join(" ")
@@ -789,6 +796,26 @@ mod tests {
         let r = refs("V/v thực hiện Nghị quyết số 57-NQ/TW ngày\n22/12/2024 của Bộ Chính trị về đột phá\nphát triển khoa học\nHà Nội, ngày      tháng     năm 2025\nKính gửi: Các sở.");
         assert_eq!(r[0].about.as_deref(), Some("đột phá phát triển khoa học"));
         assert!(!r[0].text.contains("Hà Nội"));
+    }
+
+    #[test]
+    fn laws_named_without_number_keep_their_whole_name() {
+        let r = refs("Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025; Luật Bảo vệ bí mật nhà nước ngày 15/11/2018;");
+        let names: Vec<_> = r.iter().filter_map(|r| r.about.as_deref()).collect();
+        assert_eq!(
+            names,
+            vec!["Luật Tổ chức Chính phủ", "Luật Bảo vệ bí mật nhà nước"]
+        );
+        let r = refs("Căn cứ Luật Sửa đổi bổ sung một số điều của Luật Tổ chức Chính phủ ngày 22 tháng 11 năm 2019; thực hiện Luật Bảo vệ BMNN năm 2018.");
+        let names: Vec<_> = r.iter().filter_map(|r| r.about.as_deref()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "Luật Sửa đổi bổ sung một số điều của Luật Tổ chức Chính phủ",
+                "Luật Bảo vệ BMNN"
+            ]
+        );
+        assert!(r.iter().all(|r| r.code.is_none()));
     }
 
     #[test]

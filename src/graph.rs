@@ -125,7 +125,15 @@ pub fn build(docs: &[Document]) -> Graph {
                     if n.path.is_none() {
                         n.date = n.date.take().or(r.date.clone());
                         n.issuer = n.issuer.take().or(r.issuer.clone());
-                        n.title = n.title.take().or(title);
+                        // The fullest title any citation gives it.
+                        let longer = match (&n.title, &title) {
+                            (Some(a), Some(b)) => b.chars().count() > a.chars().count(),
+                            (None, Some(_)) => true,
+                            _ => false,
+                        };
+                        if longer {
+                            n.title = title;
+                        }
                     }
                 }
                 None => {

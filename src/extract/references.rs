@@ -487,7 +487,12 @@ fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
         let rest = &win[pos..];
         let trimmed = rest.trim_start_matches([' ', ',']);
         let skip = rest.len() - trimmed.len();
-        let lower = trimmed.to_lowercase();
+        // Only prefixes of at most 8 characters are compared below.
+        let head_end = trimmed
+            .char_indices()
+            .nth(16)
+            .map_or(trimmed.len(), |(i, _)| i);
+        let lower = trimmed[..head_end].to_lowercase();
         if lower.starts_with("ngày") && a.date.is_none() {
             let after = &trimmed["ngày".len()..];
             if let Some((d, n)) = dates::date_at_start(after) {

@@ -59,6 +59,12 @@ timed() {
   fi
 }
 
+# Total bytes of the .txt files in a folder (no glob: 100k names are too
+# many for one command line).
+txt_bytes() {
+  find "$1" -maxdepth 1 -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s+0}'
+}
+
 # --- corpora ----------------------------------------------------------------
 for n in $SIZES; do
   d=$WORK/gen-$n
@@ -76,14 +82,14 @@ mid=${mid:-$largest}
 
 # --- parse throughput (CLI, one thread, JSON written to /dev/null) ---------
 say "parse: congvan parse on $mid documents"
-bytes=$(cat "$WORK"/gen-"$mid"/*.txt | wc -c)
+bytes=$(txt_bytes "$WORK/gen-$mid")
 r=$(cd "$WORK/gen-$mid" && timed "$BIN" parse --compact ./*.txt)
 rec "{\"kind\":\"parse_cli\",\"docs\":$mid,\"bytes\":$bytes,\"seconds\":${r% *},\"rss_kib\":${r#* }}"
 
 # --- index: congvan vs raw tantivy, time, memory, size ---------------------
 for n in $SIZES; do
   d=$WORK/gen-$n
-  bytes=$(cat "$d"/*.txt | wc -c)
+  bytes=$(txt_bytes "$d")
   say "index: congvan index on $n documents"
   rm -rf "$WORK/idx-$n"
   r=$(timed "$BIN" index "$d" --index "$WORK/idx-$n") || { say "congvan index failed: $(tail -3 "$WORK/cmd.err")"; continue; }

@@ -287,7 +287,9 @@ struct Records {
 /// keys of its references, in the order of the record.
 #[derive(Default)]
 struct RecordKeys {
-    path: String,
+    /// Ordinal of the path in its segment's `path` dictionary (the
+    /// dictionary is sorted, so within a segment ordinals sort as paths do).
+    path_ord: Option<u64>,
     refs: Vec<RefKeys>,
 }
 
@@ -524,15 +526,10 @@ impl Records {
             if docs.is_empty() {
                 continue;
             }
-            // Paths.
             let path_ords: Vec<Option<u64>> = docs
                 .iter()
                 .map(|(_, d)| path_col.term_ords(*d).next())
                 .collect();
-            let mut ords: Vec<u64> = path_ords.iter().flatten().copied().collect();
-            ords.sort_unstable();
-            ords.dedup();
-            let paths = decode_sorted(path_col, &ords, |b| String::from_utf8_lossy(b).into_owned());
             // References.
             let ref_ords: Vec<Vec<u64>> = docs
                 .iter()
@@ -545,12 +542,7 @@ impl Records {
                 decode_sorted(refs_col, &rords, |b| serde_json::from_slice(b).ok());
             for (k, (i, _)) in docs.iter().enumerate() {
                 let rec = &mut out[*i];
-                if let Some(p) = path_ords[k]
-                    .and_then(|o| ords.binary_search(&o).ok())
-                    .and_then(|j| paths.get(j))
-                {
-                    rec.path = p.clone();
-                }
+                rec.path_ord = path_ords[k];
                 let mut mine: Vec<&(usize, RefKeys)> = ref_ords[k]
                     .iter()
                     .filter_map(|o| rords.binary_search(o).ok())
@@ -562,13 +554,45 @@ impl Records {
         }
         out
     }
+
+    /// The paths of some documents, in the order given (`""` when a
+    /// document has none, as a missing record reads).
+    fn paths_of(&self, docs: &[(DocAddress, Option<u64>)]) -> Vec<String> {
+        let mut out = vec![String::new(); docs.len()];
+        for (seg, cols) in self.key_cols.iter().enumerate() {
+            let Some((_, path_col)) = cols else { continue };
+            let mut ords: Vec<u64> = docs
+                .iter()
+                .filter(|(a, _)| a.segment_ord as usize == seg)
+                .filter_map(|(_, o)| *o)
+                .collect();
+            if ords.is_empty() {
+                continue;
+            }
+            ords.sort_unstable();
+            ords.dedup();
+            let paths = decode_sorted(path_col, &ords, |b| String::from_utf8_lossy(b).into_owned());
+            for (k, (a, o)) in docs.iter().enumerate() {
+                if a.segment_ord as usize != seg {
+                    continue;
+                }
+                if let Some(p) = o
+                    .and_then(|o| ords.binary_search(&o).ok())
+                    .and_then(|j| paths.get(j))
+                {
+                    out[k] = p.clone();
+                }
+            }
+        }
+        out
+    }
 }
 
 /// A citing document before it becomes a [`Hit`]: only the documents
 /// returned are read in full.
 struct Pending {
     addr: DocAddress,
-    path: String,
+    path_ord: Option<u64>,
     score: f32,
     codes: Vec<String>,
     relation: Relation,
@@ -708,7 +732,7 @@ fn citation_search(
             best_exact,
             Pending {
                 addr,
-                path: record.path.clone(),
+                path_ord: record.path_ord,
                 score,
                 codes,
                 relation,
@@ -741,13 +765,54 @@ fn citation_search(
         .enumerate()
         .map(|(i, (k, _))| (k.as_str(), i))
         .collect();
+    // Order: group rank, score (descending), then path. Paths are read
+    // only where they decide which hits are returned and in what order.
+    let rank_of = |p: &Pending| p.group.as_deref().and_then(|g| rank.get(g)).copied();
     hits.sort_by(|(_, a), (_, b)| {
-        let ra = a.group.as_deref().and_then(|g| rank.get(g)).copied();
-        let rb = b.group.as_deref().and_then(|g| rank.get(g)).copied();
-        ra.cmp(&rb)
+        rank_of(a)
+            .cmp(&rank_of(b))
             .then(b.score.total_cmp(&a.score))
-            .then(a.path.cmp(&b.path))
     });
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < hits.len() && chosen.len() < limit {
+        let same = |j: usize| {
+            rank_of(&hits[j].1) == rank_of(&hits[i].1)
+                && hits[j].1.score.total_cmp(&hits[i].1.score).is_eq()
+        };
+        let mut j = i + 1;
+        while j < hits.len() && same(j) {
+            j += 1;
+        }
+        let need = limit - chosen.len();
+        let mut cands: Vec<usize> = (i..j).collect();
+        if cands.len() > need {
+            // Within a segment path ordinals sort as paths: the first
+            // `need` of each segment hold the `need` smallest paths.
+            cands.sort_by_key(|&k| (hits[k].1.addr.segment_ord, hits[k].1.path_ord, k));
+            let mut kept = Vec::new();
+            let mut run = 0;
+            for (n, &k) in cands.iter().enumerate() {
+                if n > 0 && hits[cands[n - 1]].1.addr.segment_ord != hits[k].1.addr.segment_ord {
+                    run = 0;
+                }
+                if run < need {
+                    kept.push(k);
+                }
+                run += 1;
+            }
+            cands = kept;
+        }
+        let docs: Vec<(DocAddress, Option<u64>)> = cands
+            .iter()
+            .map(|&k| (hits[k].1.addr, hits[k].1.path_ord))
+            .collect();
+        let paths = records.paths_of(&docs);
+        let mut by_path: Vec<(&String, usize)> = paths.iter().zip(cands.iter().copied()).collect();
+        by_path.sort();
+        chosen.extend(by_path.into_iter().take(need).map(|(_, k)| k));
+        i = j;
+    }
     res.total = hits.len();
     res.groups = order
         .iter()
@@ -757,10 +822,11 @@ fn citation_search(
             count: *count,
         })
         .collect();
-    res.hits = hits
+    let mut slots: Vec<Option<Pending>> = hits.into_iter().map(|(_, p)| Some(p)).collect();
+    res.hits = chosen
         .into_iter()
-        .take(limit)
-        .map(|(_, p)| {
+        .filter_map(|k| slots.get_mut(k).and_then(Option::take))
+        .map(|p| {
             let record = records.get(p.addr);
             let snippet = record.refs.get(p.best).and_then(citation_snippet);
             let mut hit = hit_from(record, p.score);

@@ -220,8 +220,8 @@ fn portal_metadata(ls: &[Line]) -> (Vec<(String, String)>, usize) {
     let mut i = 0;
     while i < limit {
         let t = ls[i].text.trim();
-        let k = key(t.trim_end_matches(':').trim());
         if t.ends_with(':') || t.contains(':') {
+            let k = key(t.trim_end_matches(':').trim());
             let (head, rest) = t.split_once(':').unwrap_or((t, ""));
             let hk = key(head);
             if META_KEYS.contains(&hk.as_str()) || META_KEYS.contains(&k.as_str()) {

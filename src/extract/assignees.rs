@@ -2,6 +2,8 @@
 //! the subject of the item, or the body after `Giao`/`Đề nghị`), then the
 //! co-operating bodies (`phối hợp với …`).
 
+use std::sync::LazyLock;
+
 use crate::vocab::{
     ACTION_VERBS, ASSIGN_VERBS, COOPERATE_WORDS, NOT_ORG_STARTS, ORG_GROUP_NOUNS, ORG_HEADS,
 };
@@ -24,6 +26,12 @@ fn starts_ci(hay: &str, needle: &str) -> Option<usize> {
     let mut hc = hay.char_indices();
     for nc in needle.chars() {
         let (_, h) = hc.next()?;
+        if h.is_ascii() {
+            if h.to_ascii_lowercase() != nc {
+                return None;
+            }
+            continue;
+        }
         let mut lower = h.to_lowercase();
         if lower.next() != Some(nc) || lower.next().is_some() {
             return None;
@@ -51,6 +59,12 @@ fn word_end(s: &str, at: usize) -> bool {
     s[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// [`NOT_ORG_STARTS`] and [`ORG_HEADS`] lower-cased once.
+static NOT_ORG_STARTS_LOWER: LazyLock<Vec<String>> =
+    LazyLock::new(|| NOT_ORG_STARTS.iter().map(|n| n.to_lowercase()).collect());
+static ORG_HEADS_LOWER: LazyLock<Vec<String>> =
+    LazyLock::new(|| ORG_HEADS.iter().map(|n| n.to_lowercase()).collect());
+
 /// True when `s` starts with the name of a body (case-sensitive heads, or
 /// `các`/`những` + a group noun; `lenient` also accepts lower-case heads
 /// as after `Giao cho phòng …`).
@@ -58,18 +72,18 @@ pub fn starts_with_org(s: &str, lenient: bool) -> bool {
     // Names wrap over lines (`Ủy` ⏎ `ban Mặt trận`): look at a collapsed prefix.
     let s = crate::normalize::collapse_ws(&s[..floor(s, 120)]);
     let s = s.as_str();
-    if NOT_ORG_STARTS
+    if NOT_ORG_STARTS_LOWER
         .iter()
-        .any(|n| starts_ci(s, &n.to_lowercase()).is_some())
+        .any(|n| starts_ci(s, n).is_some())
     {
         return false;
     }
-    for head in ORG_HEADS {
+    for (head, head_lower) in ORG_HEADS.iter().zip(ORG_HEADS_LOWER.iter()) {
         let exact = s.starts_with(head).then_some(head.len());
         // `Giao cho phòng Kế hoạch tài chính`: a lower-case head counts
         // when a capitalized name follows it.
         let hit = exact.or_else(|| {
-            let n = starts_ci(s, &head.to_lowercase()).filter(|_| lenient)?;
+            let n = starts_ci(s, head_lower).filter(|_| lenient)?;
             let next = s[n..].trim_start();
             (next.chars().next().is_some_and(|c| c.is_uppercase())
                 || next.starts_with("các ")

@@ -348,7 +348,14 @@ static RE_ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
         .map(|n| regex::escape(n))
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(r"(?i:(?P<type>{names}))\s+(?P<word>{words})\b")).unwrap()
+    // `(?:\W|$)` rather than `\b`: a Unicode word boundary stops the fast
+    // (DFA) engines on non-ASCII text. The match then ends one character
+    // later; callers use the end of `word`. The character it takes is not a
+    // letter, so no later match can start there.
+    Regex::new(&format!(
+        r"(?i:(?P<type>{names}))\s+(?P<word>{words})(?:\W|$)"
+    ))
+    .unwrap()
 });
 
 /// `Nghị quyết nêu trên`: a mention of the latest document of that kind
@@ -356,7 +363,7 @@ static RE_ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
 /// a reference.)
 fn resolve_anaphora(region: &str, base: usize, refs: &mut [Reference]) {
     for c in RE_ANAPHORA.captures_iter(region) {
-        let (Some(m), Some(t)) = (c.get(0), c.name("type")) else {
+        let (Some(m), Some(t), Some(w)) = (c.get(0), c.name("type"), c.name("word")) else {
             continue;
         };
         let Some(kind) = vocab::type_by_name(t.as_str()) else {
@@ -380,7 +387,7 @@ fn resolve_anaphora(region: &str, base: usize, refs: &mut [Reference]) {
         if let Some(r) = target {
             r.mentions.push(Span {
                 start: at,
-                end: base + m.end(),
+                end: base + w.end(),
             });
         }
     }
@@ -487,7 +494,12 @@ fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
         let rest = &win[pos..];
         let trimmed = rest.trim_start_matches([' ', ',']);
         let skip = rest.len() - trimmed.len();
-        let lower = trimmed.to_lowercase();
+        // Only prefixes of at most 8 characters are compared below.
+        let head_end = trimmed
+            .char_indices()
+            .nth(16)
+            .map_or(trimmed.len(), |(i, _)| i);
+        let lower = trimmed[..head_end].to_lowercase();
         if lower.starts_with("ngày") && a.date.is_none() {
             let after = &trimmed["ngày".len()..];
             if let Some((d, n)) = dates::date_at_start(after) {

@@ -14,6 +14,7 @@
 //! | `body` | text (accented), stored | the normalized text |
 //! | `body_fold` | text (folded) | the same text, diacritics folded |
 //! | `record` | bytes, fast | [`Record`] as JSON: metadata and references for output (a fast field, so citation queries with thousands of hits never touch the stored text) |
+//! | `ref_match` | string, fast only, multi | one value per reference: `[position, RefKeys]` as JSON ([`RefKeys`]: the matching keys without the citation text). Values repeat across documents citing the same document, so the column's dictionary stays small and a citation query with thousands of hits decodes few dictionary blocks |
 
 use crate::index::analyzer::{ACCENTED, FOLDED};
 use crate::model::{DocDate, DocType, Issuer, Relation, Signer};
@@ -25,7 +26,7 @@ use tantivy::schema::{
 
 /// Bump when the schema or the meaning of a field changes: an index with
 /// another version is refused (and the default corpus index rebuilt).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Field handles.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +44,7 @@ pub struct Fields {
     pub body: Field,
     pub body_fold: Field,
     pub record: Field,
+    pub ref_match: Field,
 }
 
 fn text(tokenizer: &str, positions: bool) -> TextOptions {
@@ -75,6 +77,7 @@ pub fn build() -> (Schema, Fields) {
         body: b.add_text_field("body", text(ACCENTED, true).set_stored()),
         body_fold: b.add_text_field("body_fold", text(FOLDED, true)),
         record: b.add_bytes_field("record", FAST),
+        ref_match: b.add_text_field("ref_match", TextOptions::default().set_fast(None)),
     };
     (b.build(), fields)
 }
@@ -96,6 +99,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         body: f("body")?,
         body_fold: f("body_fold")?,
         record: f("record")?,
+        ref_match: f("ref_match")?,
     })
 }
 
@@ -128,4 +132,28 @@ pub struct StoredRef {
     pub year: Option<i32>,
     /// The citation as it stands in the text.
     pub text: String,
+}
+
+/// What citation matching reads of a [`StoredRef`] (all but its `text`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct RefKeys {
+    pub code: Option<String>,
+    pub key: Option<String>,
+    pub loose: Vec<String>,
+    pub relation: Relation,
+    pub issuer: Option<String>,
+    pub year: Option<i32>,
+}
+
+impl RefKeys {
+    pub fn of(r: &StoredRef) -> RefKeys {
+        RefKeys {
+            code: r.code.clone(),
+            key: r.key.clone(),
+            loose: r.loose.clone(),
+            relation: r.relation,
+            issuer: r.issuer.clone(),
+            year: r.year,
+        }
+    }
 }

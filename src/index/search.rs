@@ -1,7 +1,7 @@
 //! Running queries: citation search, free-text search, filters, snippets.
 
 use super::query::{self, Citation, ParsedQuery, Unit};
-use super::schema::{Fields, Record, StoredRef};
+use super::schema::{Fields, Record, RefKeys, StoredRef};
 use super::{relation_weight, tantivy_err, Index};
 use crate::error::Error;
 use crate::model::{DocDate, DocType, Relation};
@@ -279,6 +279,37 @@ fn filters(f: &Fields, opts: &SearchOptions) -> Result<Vec<Box<dyn Query>>, Erro
 /// Reads [`Record`]s from the `record` fast field, one column per segment.
 struct Records {
     cols: Vec<Option<tantivy::columnar::BytesColumn>>,
+    /// Per segment: the `ref_match` and `path` columns.
+    key_cols: Vec<Option<(tantivy::columnar::StrColumn, tantivy::columnar::StrColumn)>>,
+}
+
+/// What citation matching reads of a document: its path and the matching
+/// keys of its references, in the order of the record.
+#[derive(Default)]
+struct RecordKeys {
+    /// Ordinal of the path in its segment's `path` dictionary (the
+    /// dictionary is sorted, so within a segment ordinals sort as paths do).
+    path_ord: Option<u64>,
+    refs: Vec<RefKeys>,
+}
+
+/// Decode the dictionary entries of sorted, distinct ordinals in one pass.
+fn decode_sorted<T>(
+    col: &tantivy::columnar::StrColumn,
+    ords: &[u64],
+    mut f: impl FnMut(&[u8]) -> T,
+) -> Vec<T> {
+    let mut out = Vec::with_capacity(ords.len());
+    let ok = col
+        .dictionary()
+        .sorted_ords_to_term_cb(ords.iter().copied(), |b| {
+            out.push(f(b));
+            Ok(())
+        });
+    if ok.is_err() {
+        out.clear();
+    }
+    out
 }
 
 impl Records {
@@ -288,6 +319,14 @@ impl Records {
                 .segment_readers()
                 .iter()
                 .map(|s| s.fast_fields().bytes("record").ok().flatten())
+                .collect(),
+            key_cols: searcher
+                .segment_readers()
+                .iter()
+                .map(|s| {
+                    let ff = s.fast_fields();
+                    Some((ff.str("ref_match").ok()??, ff.str("path").ok()??))
+                })
                 .collect(),
         }
     }
@@ -444,7 +483,7 @@ const ISSUER_SYMBOLS: &[(&str, &str)] = &[
 ];
 
 /// Does the reference's issuer fit the one asked for? None when unknown.
-fn issuer_fits(r: &StoredRef, asked: &str) -> Option<bool> {
+fn issuer_fits(r: &RefKeys, asked: &str) -> Option<bool> {
     let a = fold(asked);
     let a = a.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(i) = &r.issuer {
@@ -466,6 +505,100 @@ fn issuer_fits(r: &StoredRef, asked: &str) -> Option<bool> {
         (_, Some(_)) => Some(false),
         (fit, None) => fit,
     }
+}
+
+impl Records {
+    /// [`RecordKeys`] of many documents, in the order given. Each distinct
+    /// dictionary entry is decoded once, in dictionary order.
+    fn keys_of(&self, addrs: &[DocAddress]) -> Vec<RecordKeys> {
+        let mut out: Vec<RecordKeys> = Vec::new();
+        out.resize_with(addrs.len(), RecordKeys::default);
+        for (seg, cols) in self.key_cols.iter().enumerate() {
+            let Some((refs_col, path_col)) = cols else {
+                continue;
+            };
+            let docs: Vec<(usize, u32)> = addrs
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.segment_ord as usize == seg)
+                .map(|(i, a)| (i, a.doc_id))
+                .collect();
+            if docs.is_empty() {
+                continue;
+            }
+            let path_ords: Vec<Option<u64>> = docs
+                .iter()
+                .map(|(_, d)| path_col.term_ords(*d).next())
+                .collect();
+            // References.
+            let ref_ords: Vec<Vec<u64>> = docs
+                .iter()
+                .map(|(_, d)| refs_col.term_ords(*d).collect())
+                .collect();
+            let mut rords: Vec<u64> = ref_ords.iter().flatten().copied().collect();
+            rords.sort_unstable();
+            rords.dedup();
+            let refs: Vec<Option<(usize, RefKeys)>> =
+                decode_sorted(refs_col, &rords, |b| serde_json::from_slice(b).ok());
+            for (k, (i, _)) in docs.iter().enumerate() {
+                let rec = &mut out[*i];
+                rec.path_ord = path_ords[k];
+                let mut mine: Vec<&(usize, RefKeys)> = ref_ords[k]
+                    .iter()
+                    .filter_map(|o| rords.binary_search(o).ok())
+                    .filter_map(|j| refs.get(j).and_then(Option::as_ref))
+                    .collect();
+                mine.sort_by_key(|(pos, _)| *pos);
+                rec.refs = mine.into_iter().map(|(_, r)| r.clone()).collect();
+            }
+        }
+        out
+    }
+
+    /// The paths of some documents, in the order given (`""` when a
+    /// document has none, as a missing record reads).
+    fn paths_of(&self, docs: &[(DocAddress, Option<u64>)]) -> Vec<String> {
+        let mut out = vec![String::new(); docs.len()];
+        for (seg, cols) in self.key_cols.iter().enumerate() {
+            let Some((_, path_col)) = cols else { continue };
+            let mut ords: Vec<u64> = docs
+                .iter()
+                .filter(|(a, _)| a.segment_ord as usize == seg)
+                .filter_map(|(_, o)| *o)
+                .collect();
+            if ords.is_empty() {
+                continue;
+            }
+            ords.sort_unstable();
+            ords.dedup();
+            let paths = decode_sorted(path_col, &ords, |b| String::from_utf8_lossy(b).into_owned());
+            for (k, (a, o)) in docs.iter().enumerate() {
+                if a.segment_ord as usize != seg {
+                    continue;
+                }
+                if let Some(p) = o
+                    .and_then(|o| ords.binary_search(&o).ok())
+                    .and_then(|j| paths.get(j))
+                {
+                    out[k] = p.clone();
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A citing document before it becomes a [`Hit`]: only the documents
+/// returned are read in full.
+struct Pending {
+    addr: DocAddress,
+    path_ord: Option<u64>,
+    score: f32,
+    codes: Vec<String>,
+    relation: Relation,
+    group: Option<String>,
+    /// Index of the best matching reference in the record's `refs`.
+    best: usize,
 }
 
 fn citation_search(
@@ -534,15 +667,16 @@ fn citation_search(
         .search(&q, &TopDocs::with_limit(count))
         .map_err(err)?;
 
-    let mut hits: Vec<(bool, Hit)> = Vec::new();
+    let mut hits: Vec<(bool, Pending)> = Vec::new();
     // loose citation → keys it matched (ambiguity)
     let mut loose_matches: HashMap<String, Vec<String>> = HashMap::new();
     let records = Records::new(searcher);
-    for (score, addr) in top {
-        let record = records.get(addr);
-        let mut matched: Vec<(&StoredRef, bool)> = Vec::new();
+    let addrs: Vec<DocAddress> = top.iter().map(|(_, a)| *a).collect();
+    let all_keys = records.keys_of(&addrs);
+    for ((score, addr), record) in top.into_iter().zip(all_keys) {
+        let mut matched: Vec<(usize, &RefKeys, bool)> = Vec::new();
         let mut confirmed = false;
-        for r in &record.refs {
+        for (idx, r) in record.refs.iter().enumerate() {
             for (c, loose_key) in &wanted {
                 let exact = c.exact.is_some() && r.key == c.exact;
                 let loose = loose_key.as_ref().is_some_and(|k| r.loose.contains(k));
@@ -570,39 +704,42 @@ fn citation_search(
                         }
                     }
                 }
-                if !matched.iter().any(|(m, _)| std::ptr::eq(*m, r)) {
-                    matched.push((r, exact));
+                if !matched.iter().any(|(i, _, _)| *i == idx) {
+                    matched.push((idx, r, exact));
                 }
             }
         }
         if matched.is_empty() {
             continue;
         }
-        matched.sort_by_key(|(_, exact)| !exact);
-        let (best, best_exact) = matched[0];
+        matched.sort_by_key(|(_, _, exact)| !exact);
+        let (best_idx, best, best_exact) = matched[0];
         let relation = matched
             .iter()
-            .map(|(r, _)| r.relation)
+            .map(|(_, r, _)| r.relation)
             .max_by(|a, b| relation_weight(*a).total_cmp(&relation_weight(*b)))
             .unwrap_or(best.relation);
-        let snippet = citation_snippet(best);
         let mut codes: Vec<String> = Vec::new();
-        for (r, _) in &matched {
+        for (_, r, _) in &matched {
             let c = r.code.clone().or_else(|| r.key.clone()).unwrap_or_default();
             if !c.is_empty() && !codes.contains(&c) {
                 codes.push(c);
             }
         }
         let group = best.key.clone().or_else(|| best.code.clone());
-        let mut hit = hit_from(
-            record.clone(),
-            score + relation_weight(relation) + if confirmed { 0.5 } else { 0.0 },
-        );
-        hit.matched_references = codes;
-        hit.relation = Some(relation);
-        hit.group = group;
-        hit.snippet = snippet;
-        hits.push((best_exact, hit));
+        let score = score + relation_weight(relation) + if confirmed { 0.5 } else { 0.0 };
+        hits.push((
+            best_exact,
+            Pending {
+                addr,
+                path_ord: record.path_ord,
+                score,
+                codes,
+                relation,
+                group,
+                best: best_idx,
+            },
+        ));
     }
     res.ambiguous = loose_matches.values().any(|v| v.len() > 1);
 
@@ -610,11 +747,7 @@ fn citation_search(
     let mut groups: BTreeMap<String, (bool, String, usize)> = BTreeMap::new();
     for (exact, h) in &hits {
         if let Some(g) = &h.group {
-            let code = h
-                .matched_references
-                .first()
-                .cloned()
-                .unwrap_or_else(|| g.clone());
+            let code = h.codes.first().cloned().unwrap_or_else(|| g.clone());
             let e = groups.entry(g.clone()).or_insert((*exact, code, 0));
             e.0 |= *exact;
             e.2 += 1;
@@ -632,13 +765,54 @@ fn citation_search(
         .enumerate()
         .map(|(i, (k, _))| (k.as_str(), i))
         .collect();
+    // Order: group rank, score (descending), then path. Paths are read
+    // only where they decide which hits are returned and in what order.
+    let rank_of = |p: &Pending| p.group.as_deref().and_then(|g| rank.get(g)).copied();
     hits.sort_by(|(_, a), (_, b)| {
-        let ra = a.group.as_deref().and_then(|g| rank.get(g)).copied();
-        let rb = b.group.as_deref().and_then(|g| rank.get(g)).copied();
-        ra.cmp(&rb)
+        rank_of(a)
+            .cmp(&rank_of(b))
             .then(b.score.total_cmp(&a.score))
-            .then(a.path.cmp(&b.path))
     });
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < hits.len() && chosen.len() < limit {
+        let same = |j: usize| {
+            rank_of(&hits[j].1) == rank_of(&hits[i].1)
+                && hits[j].1.score.total_cmp(&hits[i].1.score).is_eq()
+        };
+        let mut j = i + 1;
+        while j < hits.len() && same(j) {
+            j += 1;
+        }
+        let need = limit - chosen.len();
+        let mut cands: Vec<usize> = (i..j).collect();
+        if cands.len() > need {
+            // Within a segment path ordinals sort as paths: the first
+            // `need` of each segment hold the `need` smallest paths.
+            cands.sort_by_key(|&k| (hits[k].1.addr.segment_ord, hits[k].1.path_ord, k));
+            let mut kept = Vec::new();
+            let mut run = 0;
+            for (n, &k) in cands.iter().enumerate() {
+                if n > 0 && hits[cands[n - 1]].1.addr.segment_ord != hits[k].1.addr.segment_ord {
+                    run = 0;
+                }
+                if run < need {
+                    kept.push(k);
+                }
+                run += 1;
+            }
+            cands = kept;
+        }
+        let docs: Vec<(DocAddress, Option<u64>)> = cands
+            .iter()
+            .map(|&k| (hits[k].1.addr, hits[k].1.path_ord))
+            .collect();
+        let paths = records.paths_of(&docs);
+        let mut by_path: Vec<(&String, usize)> = paths.iter().zip(cands.iter().copied()).collect();
+        by_path.sort();
+        chosen.extend(by_path.into_iter().take(need).map(|(_, k)| k));
+        i = j;
+    }
     res.total = hits.len();
     res.groups = order
         .iter()
@@ -648,7 +822,21 @@ fn citation_search(
             count: *count,
         })
         .collect();
-    res.hits = hits.into_iter().map(|(_, h)| h).take(limit).collect();
+    let mut slots: Vec<Option<Pending>> = hits.into_iter().map(|(_, p)| Some(p)).collect();
+    res.hits = chosen
+        .into_iter()
+        .filter_map(|k| slots.get_mut(k).and_then(Option::take))
+        .map(|p| {
+            let record = records.get(p.addr);
+            let snippet = record.refs.get(p.best).and_then(citation_snippet);
+            let mut hit = hit_from(record, p.score);
+            hit.matched_references = p.codes;
+            hit.relation = Some(p.relation);
+            hit.group = p.group;
+            hit.snippet = snippet;
+            hit
+        })
+        .collect();
     Ok(res)
 }
 

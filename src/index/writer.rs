@@ -9,7 +9,7 @@
 //! - `prune` removes entries whose file no longer exists.
 //! - A second writer gets "index is locked"; readers are never blocked.
 
-use super::schema::{Fields, Record, StoredRef};
+use super::schema::{Fields, Record, RefKeys, StoredRef};
 use super::{tantivy_err, Index};
 use crate::codes;
 use crate::error::Error;
@@ -385,10 +385,19 @@ fn to_tantivy(doc: &Document, text: &str, key: &str, f: Fields) -> TantivyDocume
         signer: doc.signer.clone(),
         refs,
     };
-    t.add_bytes(
-        f.record,
-        &serde_json::to_vec(&record).unwrap_or_else(|_| b"{}".to_vec()),
-    );
+    let record_json = serde_json::to_vec(&record).unwrap_or_else(|_| b"{}".to_vec());
+    // tantivy keeps at most 65 535 bytes of a bytes fast-field value: a
+    // longer record reads back truncated, so its document matches no
+    // citation (as when matching read the record itself).
+    // TODO: records over 64 KiB (hundreds of citations) need another home.
+    if record_json.len() <= usize::from(u16::MAX) {
+        for (i, r) in record.refs.iter().enumerate() {
+            if let Ok(v) = serde_json::to_string(&(i, RefKeys::of(r))) {
+                t.add_text(f.ref_match, v);
+            }
+        }
+    }
+    t.add_bytes(f.record, &record_json);
     t
 }
 

@@ -507,10 +507,17 @@ pub const NAME_UNITS: &[(&str, UnitKind)] = &[
 /// [`NAME_UNITS`] written in another case (`Chính Phủ` → `Chính phủ`,
 /// `BỘ CHÍNH TRỊ` → `Bộ Chính trị`); other names come back unchanged.
 pub fn canonical_name(name: &str) -> String {
+    static FIXED: LazyLock<Vec<(&'static str, String)>> = LazyLock::new(|| {
+        NAME_UNITS
+            .iter()
+            .filter(|(_, kind)| *kind == UnitKind::Fixed)
+            .map(|(u, _)| (*u, u.to_lowercase()))
+            .collect()
+    });
     let lower = name.to_lowercase();
-    NAME_UNITS
+    FIXED
         .iter()
-        .find(|(u, kind)| *kind == UnitKind::Fixed && u.to_lowercase() == lower)
+        .find(|(_, l)| *l == lower)
         .map(|(u, _)| u.to_string())
         .unwrap_or_else(|| name.to_string())
 }

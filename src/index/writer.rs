@@ -385,20 +385,55 @@ fn to_tantivy(doc: &Document, text: &str, key: &str, f: Fields) -> TantivyDocume
         signer: doc.signer.clone(),
         refs,
     };
-    let record_json = serde_json::to_vec(&record).unwrap_or_else(|_| b"{}".to_vec());
-    // tantivy keeps at most 65 535 bytes of a bytes fast-field value: a
-    // longer record reads back truncated, so its document matches no
-    // citation (as when matching read the record itself).
-    // TODO: records over 64 KiB (hundreds of citations) need another home.
-    if record_json.len() <= usize::from(u16::MAX) {
-        for (i, r) in record.refs.iter().enumerate() {
-            if let Ok(v) = serde_json::to_string(&(i, RefKeys::of(r))) {
-                t.add_text(f.ref_match, v);
-            }
+    // tantivy keeps at most 65 535 bytes of a bytes fast-field value. A
+    // document with hundreds of citations would read back truncated and
+    // vanish from results, so the record is shrunk to fit: first the cited
+    // passages are shortened, then dropped, then the last references go
+    // (their keys stay in `ref_key`/`ref_loose` for term matching).
+    let (record, record_json) = fit_record(record);
+    for (i, r) in record.refs.iter().enumerate() {
+        if let Ok(v) = serde_json::to_string(&(i, RefKeys::of(r))) {
+            t.add_text(f.ref_match, v);
         }
     }
     t.add_bytes(f.record, &record_json);
     t
+}
+
+/// Largest record tantivy's bytes fast field returns whole.
+const MAX_RECORD: usize = u16::MAX as usize;
+
+/// Shrink a record until its JSON fits in [`MAX_RECORD`] bytes.
+fn fit_record(mut record: Record) -> (Record, Vec<u8>) {
+    let encode = |r: &Record| serde_json::to_vec(r).unwrap_or_else(|_| b"{}".to_vec());
+    let mut json = encode(&record);
+    if json.len() <= MAX_RECORD {
+        return (record, json);
+    }
+    for keep in [120usize, 0] {
+        for r in &mut record.refs {
+            if r.text.chars().count() > keep {
+                r.text = r.text.chars().take(keep).collect();
+            }
+        }
+        json = encode(&record);
+        if json.len() <= MAX_RECORD {
+            return (record, json);
+        }
+    }
+    while json.len() > MAX_RECORD && !record.refs.is_empty() {
+        // Drop references in proportion to the excess, at least one.
+        let excess = json.len() - MAX_RECORD;
+        let per_ref = (json.len() / record.refs.len()).max(1);
+        let drop = (excess / per_ref + 1).min(record.refs.len());
+        record.refs.truncate(record.refs.len() - drop);
+        json = encode(&record);
+    }
+    if json.len() > MAX_RECORD {
+        record.subject = record.subject.map(|s| s.chars().take(200).collect());
+        json = encode(&record);
+    }
+    (record, json)
 }
 
 fn progress_bar(total_bytes: u64, files: usize) -> indicatif::ProgressBar {
@@ -532,4 +567,36 @@ pub(crate) fn add_paths<P: AsRef<Path>>(
         .map_err(|e| tantivy_err(&dir, e))?;
     report.elapsed = start.elapsed();
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::schema::StoredRef;
+
+    #[test]
+    fn records_with_hundreds_of_citations_fit_the_fast_field() {
+        let refs: Vec<StoredRef> = (0..3000)
+            .map(|i| StoredRef {
+                code: Some(format!("{i}/QĐ-UBND")),
+                key: Some(format!("{i}/QD-UBND")),
+                loose: vec![format!("QĐ|{i}")],
+                text: format!(
+                    "Quyết định số {i}/QĐ-UBND ngày 01/01/2020 của Ủy ban nhân dân tỉnh về việc ban hành quy định"
+                ),
+                ..Default::default()
+            })
+            .collect();
+        let record = Record {
+            path: "big.txt".into(),
+            refs,
+            ..Default::default()
+        };
+        let (kept, json) = fit_record(record);
+        assert!(json.len() <= MAX_RECORD);
+        assert!(kept.refs.len() > 400, "kept {}", kept.refs.len());
+        let back: Record = serde_json::from_slice(&json).expect("whole JSON");
+        assert_eq!(back.refs.len(), kept.refs.len());
+        assert_eq!(back.path, "big.txt");
+    }
 }

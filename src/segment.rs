@@ -252,26 +252,30 @@ fn portal_metadata(ls: &[Line]) -> (Vec<(String, String)>, usize) {
 
 /// Skip portal leftovers before the document: a `Source:` line, a portal
 /// title, site banners. The document starts at the first header anchor.
+/// A line that legal portals put around a document (site name, copyright
+/// notice, breadcrumb, source URL): see [`crate::vocab::SITE_BANNERS`].
+fn is_banner(t: &str) -> bool {
+    let k = key(t);
+    t.starts_with("Source:")
+        || t.starts_with("Bản dịch này")
+        || crate::vocab::SITE_BANNERS.iter().any(|b| k.contains(b))
+}
+
 fn skip_preamble(ls: &[Line], first: usize, had_meta: bool) -> usize {
     let first_text = (first..ls.len()).find(|&i| !ls[i].text.trim().is_empty());
     let Some(ft) = first_text else {
         return first;
     };
     let t = ls[ft].text.trim();
-    let banner = had_meta
-        || t.starts_with("Source:")
-        || key(t).contains("thư viện pháp luật")
-        || t.starts_with("Bản dịch này");
-    if !banner {
+    if !had_meta && !is_banner(t) {
         return first;
     }
-    // The first header anchor within the next lines.
+    // The first header anchor within the next lines that is not the banner.
     let limit = ls.len().min(ft + 60);
     (ft..limit)
         .find(|&i| {
             let t = ls[i].text.trim();
-            !t.starts_with("Source:") && i > ft && is_header_anchor(t)
-                || (i == ft && !t.starts_with("Source:") && is_header_anchor(t))
+            !is_banner(t) && is_header_anchor(t)
         })
         .unwrap_or(if had_meta { first } else { ft + 1 })
 }

@@ -260,7 +260,14 @@ fn find_subject(header: &[Line], title: Option<&Title>) -> Option<String> {
                 if t.is_empty() || ends_subject(t) || is_place_date_line(t) {
                     break;
                 }
-                if is_authority_heading(t) && !is_upper(l.text) {
+                // `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …` under the subject opens the
+                // preamble, unless the subject line ends in `của`/`về`/`và`.
+                let prev = key(parts.last().map(String::as_str).unwrap_or(""));
+                let connector = prev.ends_with(" của")
+                    || prev.ends_with(" về")
+                    || prev.ends_with(" và")
+                    || prev.ends_with(',');
+                if is_authority_heading(t) && (!is_upper(l.text) || !connector) {
                     break;
                 }
                 if let Some(m) = RE_PLACE_DATE.find(t) {
@@ -1231,5 +1238,24 @@ mod tests {
         assert_eq!(d.distribution[1].note.as_deref(), Some("để báo cáo"));
         let d = parse("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nSố: 12/BVHTTDL-ĐT\nV/v nhiệm vụ năm học\nHà Nội, ngày 2 tháng 10 năm 2025\nKính gửi: Các cơ sở\nđào tạo trực thuộc Bộ\n\nThực\nhiện Thông báo số 460/TB-VPCP, Bộ đề nghị:\n1. Làm.");
         assert_eq!(d.recipients, vec!["Các cơ sở đào tạo trực thuộc Bộ"]);
+    }
+    #[test]
+    fn portal_markdown_with_banner_and_table_header() {
+        let d = parse("THƯ VIỆN PHÁP LUẬT\nTrang chủ > Văn bản pháp luật\n\n| ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n|---|---|\n| Số: 1234/QĐ-UBND | Quảng Nam, ngày 15 tháng 5 năm 2024 |\n\nQUYẾT ĐỊNH\n\nVỀ VIỆC PHÊ DUYỆT KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2024\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\nQUYẾT ĐỊNH:\n\n**Điều 1.** Phê duyệt Kế hoạch.\n\n**Điều 2.** Giao Sở Thông tin và Truyền thông chủ trì; báo cáo trước ngày 15/12/2024./.\n\n| Nơi nhận: - Như Điều 3; - TT Tỉnh ủy (b/c); - Lưu: VT, KGVX. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Tân |\n|---|---|");
+        assert_eq!(
+            d.issuer.name.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Quảng Nam")
+        );
+        assert_eq!(d.issuer.parent, None);
+        assert_eq!(d.number.raw.as_deref(), Some("1234/QĐ-UBND"));
+        assert_eq!(d.place.as_deref(), Some("Quảng Nam"));
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("PHÊ DUYỆT KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2024")
+        );
+        assert_eq!(d.signer.authority.as_deref(), Some("KT."));
+        assert_eq!(d.signer.title.as_deref(), Some("Phó Chủ tịch"));
+        assert_eq!(d.signer.name.as_deref(), Some("Trần Văn Tân"));
+        assert_eq!(d.archive, vec!["VT", "KGVX"]);
     }
 }

@@ -1061,3 +1061,16 @@ pub const SCHOOL_LEVELS: &[&str] = &[
     "TTGDTX",
     "GDNN-GDTX",
 ];
+
+/// Site names and page furniture of legal portals that precede a saved
+/// document (compared by key, as substrings).
+pub const SITE_BANNERS: &[&str] = &[
+    "thư viện pháp luật",
+    "thuvienphapluat",
+    "luật việt nam",
+    "luatvietnam",
+    "trang chủ",
+    "cơ sở dữ liệu quốc gia về văn bản pháp luật",
+    "vbpl.vn",
+    "đang tải văn bản",
+];

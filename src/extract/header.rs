@@ -107,7 +107,22 @@ pub fn find_place_date(s: &str) -> Option<(Option<String>, DocDate)> {
     let c = RE_PLACE_DATE.captures(s)?;
     let place = c
         .name("place")
-        .map(|m| collapse_ws(m.as_str()))
+        .map(|m| {
+            // `Số 12-CT/TU   Bắc Ninh, ngày`: a word glued to a code is not
+            // part of the place.
+            let glued = s[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|ch| ch.is_alphanumeric() || matches!(ch, '/' | '-'));
+            let p = m.as_str();
+            let p = if glued {
+                p.split_once(char::is_whitespace)
+                    .map_or("", |(_, rest)| rest)
+            } else {
+                p
+            };
+            collapse_ws(p)
+        })
         .filter(|p| !p.is_empty() && p != "Số");
     let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
     let year = c.name("y").and_then(|m| m.as_str().parse::<i32>().ok());
@@ -319,6 +334,15 @@ fn find_subject(header: &[Line], title: Option<&Title>) -> Option<String> {
         }
     }
     blocks.retain(|b| !b.is_empty());
+    // `CHỈ THỊ` / `của Ban Thường vụ Tỉnh ủy` / `về …`: the `của` line names
+    // the issuer; the subject is the `về …` part.
+    if let Some(b) = blocks.first_mut() {
+        if b.len() > 1 && key(&b[0]).starts_with("của ") {
+            if let Some(v) = b.iter().position(|l| key(l).starts_with("về ")) {
+                b.drain(..v);
+            }
+        }
+    }
     // `KẾ HOẠCH HÀNH ĐỘNG` / `CỦA BAN THƯỜNG VỤ ĐẢNG ỦY` / blank / `thực hiện…`:
     // the `CỦA …` block is part of the title when a subject follows it.
     if blocks.len() > 1
@@ -1239,6 +1263,20 @@ mod tests {
         let d = parse("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nSố: 12/BVHTTDL-ĐT\nV/v nhiệm vụ năm học\nHà Nội, ngày 2 tháng 10 năm 2025\nKính gửi: Các cơ sở\nđào tạo trực thuộc Bộ\n\nThực\nhiện Thông báo số 460/TB-VPCP, Bộ đề nghị:\n1. Làm.");
         assert_eq!(d.recipients, vec!["Các cơ sở đào tạo trực thuộc Bộ"]);
     }
+    #[test]
+    fn party_directive_with_flattened_number_and_place() {
+        let d = parse("TỈNH ỦY BẮC NINH          ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 12-CT/TU               Bắc Ninh, ngày 03 tháng 02 năm 2025\n\nCHỈ THỊ\ncủa Ban Thường vụ Tỉnh ủy\nvề tăng cường lãnh đạo công tác phòng, chống tham nhũng\n-----\nThực hiện Chỉ thị số 27-CT/TW ngày 10/01/2019 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy yêu cầu:\n1. Các cấp ủy quán triệt.\n\nNơi nhận:\n- Các đảng bộ trực thuộc,\n- Lưu Văn phòng Tỉnh ủy.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNGUYỄN ANH TUẤN");
+        assert_eq!(d.issuer.name.as_deref(), Some("Tỉnh ủy Bắc Ninh"));
+        assert_eq!(d.number.symbol.as_deref(), Some("CT/TU"));
+        assert_eq!(d.place.as_deref(), Some("Bắc Ninh"));
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("CT"));
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("về tăng cường lãnh đạo công tác phòng, chống tham nhũng")
+        );
+        assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Anh Tuấn"));
+    }
+
     #[test]
     fn portal_markdown_with_banner_and_table_header() {
         let d = parse("THƯ VIỆN PHÁP LUẬT\nTrang chủ > Văn bản pháp luật\n\n| ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n|---|---|\n| Số: 1234/QĐ-UBND | Quảng Nam, ngày 15 tháng 5 năm 2024 |\n\nQUYẾT ĐỊNH\n\nVỀ VIỆC PHÊ DUYỆT KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2024\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\nQUYẾT ĐỊNH:\n\n**Điều 1.** Phê duyệt Kế hoạch.\n\n**Điều 2.** Giao Sở Thông tin và Truyền thông chủ trì; báo cáo trước ngày 15/12/2024./.\n\n| Nơi nhận: - Như Điều 3; - TT Tỉnh ủy (b/c); - Lưu: VT, KGVX. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Tân |\n|---|---|");

@@ -252,6 +252,18 @@ fn portal_metadata(ls: &[Line]) -> (Vec<(String, String)>, usize) {
 
 /// Skip portal leftovers before the document: a `Source:` line, a portal
 /// title, site banners. The document starts at the first header anchor.
+/// A `Số: 123/UBND-VP` line (also `SỐ:`, `Số 12-KH/TU`).
+pub fn is_number_line(t: &str) -> bool {
+    let t = t.trim_start();
+    t.strip_prefix("Số")
+        .or_else(|| t.strip_prefix("SỐ"))
+        .is_some_and(|r| {
+            r.is_empty()
+                || r.starts_with([' ', ':', '\t'])
+                || r.starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
 /// A line that legal portals put around a document (site name, copyright
 /// notice, breadcrumb, source URL): see [`crate::vocab::SITE_BANNERS`].
 fn is_banner(t: &str) -> bool {
@@ -285,7 +297,7 @@ fn is_header_anchor(t: &str) -> bool {
     let k = key(t);
     k.contains("cộng hòa xã hội chủ nghĩa")
         || k.contains("đảng cộng sản việt nam")
-        || t.starts_with("Số")
+        || is_number_line(t)
         || RE_RECIPIENTS.is_match(t)
         || (is_upper(t) && t.chars().filter(|c| c.is_alphabetic()).count() >= 4)
 }
@@ -365,8 +377,7 @@ fn header_end(ls: &[Line], first: usize, body_end: usize) -> usize {
         if RE_RECIPIENTS.is_match(t) {
             return recipients_end(ls, i, limit);
         }
-        if t.starts_with("Số") || key(t).contains("cộng hòa xã hội") || t.contains(", ngày")
-        {
+        if is_number_line(t) || key(t).contains("cộng hòa xã hội") || t.contains(", ngày") {
             seen_anchor = true;
         }
         if RE_BODY_OPENER.is_match(ls[i].text) && (seen_anchor || i > first) {

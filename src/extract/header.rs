@@ -69,7 +69,7 @@ fn floor_char(s: &str, mut i: usize) -> usize {
 
 static RE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?m)(?:^|[\s|(])Số\s*:?[ \t]*\n?[ \t]*",
+        r"(?m)(?:^|[\s|(])(?:Số|SỐ)\s*:?[ \t]*\n?[ \t]*",
         r"(?P<code>(?P<seq>\d{1,6}[a-zđ]?)?[ \t]*[/\-][ \t]*",
         r"(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?",
         r"(?P<sym>[\p{Lu}Đ][\p{L}\d&.]*(?:[ \t]?[\-/][ \t]?[\p{Lu}Đ\d][\p{L}\d&.]*)*))"
@@ -172,7 +172,7 @@ fn find_title(header: &[Line]) -> Option<Title> {
     let names = vocab::type_name_keys();
     for (i, l) in header.iter().enumerate() {
         let t = l.text.trim();
-        if t.starts_with("Số") || RE_PLACE_DATE.is_match(t) {
+        if segment::is_number_line(t) || RE_PLACE_DATE.is_match(t) {
             continue;
         }
         let k = key(t);
@@ -212,7 +212,7 @@ static RE_VV: LazyLock<Regex> =
 /// Lines that end a subject block.
 fn ends_subject(t: &str) -> bool {
     let k = key(t);
-    t.starts_with("Số")
+    segment::is_number_line(t)
         || RE_PLACE_DATE.is_match(t)
         || segment::RE_RECIPIENTS.is_match(t)
         || k.contains("cộng hòa xã hội")
@@ -264,7 +264,7 @@ fn find_subject(header: &[Line], title: Option<&Title>) -> Option<String> {
             let before = &l.text[..m.start()];
             // A `Về việc` inside a sentence is not the subject.
             if !before.trim().is_empty()
-                && !before.trim_start().starts_with("Số")
+                && !segment::is_number_line(before)
                 && !before.contains('/')
             {
                 continue;
@@ -484,7 +484,10 @@ fn find_issuer(header: &[Line], title: Option<&Title>) -> Issuer {
                 });
             continue;
         }
-        if raw.starts_with("Số") || RE_VV.is_match(raw) || segment::RE_RECIPIENTS.is_match(raw) {
+        if segment::is_number_line(raw)
+            || RE_VV.is_match(raw)
+            || segment::RE_RECIPIENTS.is_match(raw)
+        {
             break;
         }
         let t = strip_motto(raw);
@@ -1275,6 +1278,26 @@ mod tests {
             Some("về tăng cường lãnh đạo công tác phòng, chống tham nhũng")
         );
         assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Anh Tuấn"));
+    }
+
+    #[test]
+    fn number_line_variants() {
+        for (line, raw) in [
+            ("Số:123/UBND-VP", "123/UBND-VP"),
+            ("SỐ: 123/UBND-VP", "123/UBND-VP"),
+            ("Số : 123 /UBND-VP", "123 /UBND-VP"),
+            ("Số: 0123/UBND-VP", "0123/UBND-VP"),
+        ] {
+            let d = parse(&format!("UBND HUYỆN ĐÔNG ANH\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO\n{line}\nV/v: báo cáo số liệu\nĐông Anh, ngày 5 tháng 3 năm 2024\nKính gửi: Hiệu trưởng các trường.\nThực hiện Công văn số 45/SGDĐT-VP, Phòng đề nghị."));
+            assert_eq!(d.number.raw.as_deref(), Some(raw), "{line}");
+            assert_eq!(d.number.symbol.as_deref(), Some("UBND-VP"), "{line}");
+            assert_eq!(
+                d.issuer.name.as_deref(),
+                Some("Phòng Giáo dục và Đào tạo"),
+                "{line}"
+            );
+            assert_eq!(d.subject.as_deref(), Some("báo cáo số liệu"), "{line}");
+        }
     }
 
     #[test]

@@ -1281,6 +1281,22 @@ mod tests {
     }
 
     #[test]
+    fn acting_and_authorised_signers() {
+        let base = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 45/UBND-VX\nV/v tăng cường\nTP. Hồ Chí Minh, ngày 05 tháng 3 năm 2025\nKính gửi: Các sở.\nĐề nghị các đơn vị thực hiện./.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n";
+        let d = parse(&format!("{base}Q. GIÁM ĐỐC\n\nNguyễn Văn Bình"));
+        assert_eq!(d.place.as_deref(), Some("TP. Hồ Chí Minh"));
+        assert_eq!(d.signer.authority.as_deref(), Some("Q."));
+        assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Giám đốc"));
+        assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Văn Bình"));
+        let d = parse(&format!(
+            "{base}TUQ. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n(Đã ký)\nNguyễn Văn Bình"
+        ));
+        assert_eq!(d.signer.authority.as_deref(), Some("TUQ."));
+        assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Chủ tịch"));
+        assert_eq!(d.signer.title.as_deref(), Some("Chánh Văn phòng"));
+    }
+
+    #[test]
     fn number_line_variants() {
         for (line, raw) in [
             ("Số:123/UBND-VP", "123/UBND-VP"),

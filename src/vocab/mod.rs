@@ -339,6 +339,7 @@ pub const AUTHORITIES: &[(&str, &str)] = &[
     ("TUQ", "TUQ."),
     ("T/UQ", "TUQ."),
     ("Q.", "Q."),
+    ("Q", "Q."),
 ];
 
 /// Verbs that govern a citation and the relation they imply. Matched on

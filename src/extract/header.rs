@@ -638,7 +638,9 @@ pub fn proper_case(s: &str) -> String {
                 } else {
                     unit.to_string()
                 };
-            if component_start || out.is_empty() {
+            // `Công an tỉnh Lào Cai`: a locality word right after a body
+            // head stays lower-case.
+            if (component_start && kind != UnitKind::Designator) || out.is_empty() {
                 form = capitalize_first(&form);
             }
             out.push(format!("{form}{trail}"));
@@ -649,6 +651,24 @@ pub fn proper_case(s: &str) -> String {
                 UnitKind::Fixed => Mode::Plain,
             };
             component_start = mode == Mode::Field;
+            continue;
+        }
+        // A province or city inside the name keeps its capitals.
+        if let Some((pw, place)) = vocab::place_name_keys()
+            .iter()
+            .find(|(pw, _)| i + pw.len() <= words.len() && pw[..] == word_keys[i..i + pw.len()])
+        {
+            let trail: String = words[i + pw.len() - 1]
+                .chars()
+                .rev()
+                .take_while(|c| matches!(c, ',' | '.'))
+                .collect();
+            out.push(format!("{place}{trail}"));
+            i += pw.len();
+            component_start = false;
+            if mode == Mode::Start {
+                mode = Mode::Plain;
+            }
             continue;
         }
         let w = &words[i];

@@ -478,6 +478,7 @@ pub const NAME_UNITS: &[(&str, UnitKind)] = &[
     ("Tổng cục", UnitKind::Head),
     ("Chi cục", UnitKind::Head),
     ("Học viện", UnitKind::Head),
+    ("Đại học", UnitKind::Head),
     ("Trung tâm", UnitKind::Head),
     ("Công an", UnitKind::Head),
     ("Ủy ban", UnitKind::Head),
@@ -1075,3 +1076,91 @@ pub const SITE_BANNERS: &[&str] = &[
     "vbpl.vn",
     "đang tải văn bản",
 ];
+
+/// Provinces and centrally run cities (before and after the 2025 merger),
+/// written properly: proper names inside upper-case organisation names
+/// (`TRƯỜNG ĐẠI HỌC SƯ PHẠM HÀ NỘI`) keep their capitals.
+pub const PLACE_NAMES: &[&str] = &[
+    "Hà Nội",
+    "Hồ Chí Minh",
+    "Hải Phòng",
+    "Đà Nẵng",
+    "Cần Thơ",
+    "Huế",
+    "An Giang",
+    "Bà Rịa - Vũng Tàu",
+    "Vũng Tàu",
+    "Bắc Giang",
+    "Bắc Kạn",
+    "Bạc Liêu",
+    "Bắc Ninh",
+    "Bến Tre",
+    "Bình Định",
+    "Bình Dương",
+    "Bình Phước",
+    "Bình Thuận",
+    "Cà Mau",
+    "Cao Bằng",
+    "Đắk Lắk",
+    "Đắk Nông",
+    "Điện Biên",
+    "Đồng Nai",
+    "Đồng Tháp",
+    "Gia Lai",
+    "Hà Giang",
+    "Hà Nam",
+    "Hà Tĩnh",
+    "Hải Dương",
+    "Hậu Giang",
+    "Hòa Bình",
+    "Hưng Yên",
+    "Khánh Hòa",
+    "Kiên Giang",
+    "Kon Tum",
+    "Lai Châu",
+    "Lâm Đồng",
+    "Lạng Sơn",
+    "Lào Cai",
+    "Long An",
+    "Nam Định",
+    "Nghệ An",
+    "Ninh Bình",
+    "Ninh Thuận",
+    "Phú Thọ",
+    "Phú Yên",
+    "Quảng Bình",
+    "Quảng Nam",
+    "Quảng Ngãi",
+    "Quảng Ninh",
+    "Quảng Trị",
+    "Sóc Trăng",
+    "Sơn La",
+    "Tây Ninh",
+    "Thái Bình",
+    "Thái Nguyên",
+    "Thanh Hóa",
+    "Thừa Thiên Huế",
+    "Tiền Giang",
+    "Trà Vinh",
+    "Tuyên Quang",
+    "Vĩnh Long",
+    "Vĩnh Phúc",
+    "Yên Bái",
+    "Tây Nguyên",
+    "Nam Bộ",
+    "Bắc Bộ",
+    "Trung Bộ",
+];
+
+/// [`PLACE_NAMES`] split into word keys, longest first.
+pub fn place_name_keys() -> &'static [(Vec<String>, &'static str)] {
+    static KEYS: LazyLock<Vec<(Vec<String>, &'static str)>> = LazyLock::new(|| {
+        let mut v: Vec<(Vec<String>, &'static str)> = PLACE_NAMES
+            .iter()
+            .map(|p| (p.split(' ').map(key).collect(), *p))
+            .collect();
+        v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        v
+    });
+    &KEYS
+}

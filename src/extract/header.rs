@@ -616,6 +616,11 @@ pub fn proper_case(s: &str) -> String {
         // Longest unit match.
         let mut matched = None;
         for (uw, unit, kind) in vocab::name_unit_keys() {
+            // Inside a field name (`SỞ NỘI VỤ`) a head word is an ordinary
+            // word, not a new body.
+            if *kind == UnitKind::Head && mode == Mode::Field && !component_start {
+                continue;
+            }
             if i + uw.len() <= words.len()
                 && uw[..] == word_keys[i..i + uw.len()]
                 && matched

@@ -269,7 +269,14 @@ fn find_subject(header: &[Line], title: Option<&Title>) -> Option<String> {
             {
                 continue;
             }
-            let mut parts = vec![l.text[m.end()..].to_string()];
+            // `V/v công bố danh mục    Hà Nội, ngày …` (two columns on one
+            // line): the place and date are not part of the subject.
+            let first = &l.text[m.end()..];
+            let first = match RE_PLACE_DATE.find(first) {
+                Some(pd) => &first[..pd.start()],
+                None => first,
+            };
+            let mut parts = vec![first.to_string()];
             for l2 in &header[i + 1..] {
                 let t = l2.text.trim();
                 if t.is_empty() || ends_subject(t) || is_place_date_line(t) {
@@ -1319,6 +1326,18 @@ mod tests {
         assert_eq!(d.signer.authority.as_deref(), Some("TUQ."));
         assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Chủ tịch"));
         assert_eq!(d.signer.title.as_deref(), Some("Chánh Văn phòng"));
+    }
+
+    #[test]
+    fn subject_beside_place_and_date_on_one_line() {
+        let d = parse("BỘ Y TẾ                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCỤC QUẢN LÝ DƯỢC             Độc lập - Tự do - Hạnh phúc\nSố: 1523/QLD-ĐK\nV/v công bố danh mục thuốc    Hà Nội, ngày 12 tháng 8 năm 2024\nhết hiệu lực\n\nKính gửi: Sở Y tế các tỉnh, thành phố.\n\nCăn cứ Thông tư số 08/2022/TT-BYT ngày 05/9/2022 của Bộ trưởng Bộ Y tế, Cục thông báo.");
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("công bố danh mục thuốc hết hiệu lực")
+        );
+        assert_eq!(d.place.as_deref(), Some("Hà Nội"));
+        assert_eq!(d.issuer.parent.as_deref(), Some("Bộ Y tế"));
+        assert_eq!(d.recipients, vec!["Sở Y tế các tỉnh, thành phố"]);
     }
 
     #[test]

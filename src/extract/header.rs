@@ -94,6 +94,15 @@ pub fn find_number(s: &str) -> Option<Number> {
 
 // ---------------------------------------------------------- place, date
 
+/// `Hà Nội, ngày 05/3/2025` or `Hà Nội, 05-3-2025` on a line of its own.
+static RE_PLACE_DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?m)^[ \t]*(?P<place>(?:(?:TP|Tp)\.\s*|Thành phố[ \t]+|Thị xã[ \t]+)?(?:\p{Lu}[\p{L}.]*[ \t]+){0,4}\p{Lu}[\p{L}]*)[ \t]*,[ \t]*",
+        r"(?P<raw>(?:ngày[ \t]*)?(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4}))[ \t.]*$"
+    ))
+    .unwrap()
+});
+
 static RE_PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?P<place>(?:(?:TP|Tp)\.\s*|Thành phố[ \t]+|Thị xã[ \t]+)?(?:\p{Lu}[\p{L}.]*[ \t]+){0,4}\p{Lu}[\p{L}]*)?[ \t]*,\s*",
@@ -104,7 +113,10 @@ static RE_PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `Hải Phòng, ngày 11 tháng 11 năm 2025` (parts may be blank).
 pub fn find_place_date(s: &str) -> Option<(Option<String>, DocDate)> {
-    let c = RE_PLACE_DATE.captures(s)?;
+    let c = match RE_PLACE_DATE.captures(s) {
+        Some(c) => c,
+        None => RE_PLACE_DATE_NUMERIC.captures(s)?,
+    };
     let place = c
         .name("place")
         .map(|m| {
@@ -1338,6 +1350,19 @@ mod tests {
         assert_eq!(d.place.as_deref(), Some("Hà Nội"));
         assert_eq!(d.issuer.parent.as_deref(), Some("Bộ Y tế"));
         assert_eq!(d.recipients, vec!["Sở Y tế các tỉnh, thành phố"]);
+    }
+
+    #[test]
+    fn numeric_place_date_line() {
+        let d = parse("SỞ TÀI CHÍNH\nSố: 12/STC-NS\nV/v quyết toán\nQuảng Ninh, ngày 05/3/2025\nKính gửi: Các phòng.\nThực hiện Nghị quyết số 71-NQ/TW, ngày 22/8/2025 của Bộ Chính trị.");
+        assert_eq!(d.place.as_deref(), Some("Quảng Ninh"));
+        assert_eq!(
+            (d.date.year, d.date.month, d.date.day),
+            (Some(2025), Some(3), Some(5))
+        );
+        // A citation's date inside the subject is not the document's date.
+        let d = parse("SỞ TÀI CHÍNH\nSố: 12/STC-NS\nV/v thực hiện Nghị quyết số 71-NQ/TW, ngày 22/8/2025\nKính gửi: Các phòng.\nThực hiện.");
+        assert_eq!(d.date.year, None);
     }
 
     #[test]

@@ -28,7 +28,7 @@ const CODE: &str = r"(?P<num>\d{1,5}[a-zđ]?)[ \t]*(?P<sep>[/\-])[ \t]*(?:(?P<ye
 static RE_TYPED: LazyLock<Regex> = LazyLock::new(|| {
     let names = vocab::all_type_names()
         .iter()
-        .map(|n| regex::escape(n))
+        .map(|n| regex::escape(n).replace(' ', r"\s+"))
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
@@ -47,7 +47,7 @@ static RE_BARE: LazyLock<Regex> = LazyLock::new(|| {
 static RE_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     let names = vocab::all_type_names()
         .iter()
-        .map(|n| regex::escape(n))
+        .map(|n| regex::escape(n).replace(' ', r"\s+"))
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
@@ -245,6 +245,9 @@ pub fn extract_references(
 
     let mut refs: Vec<Reference> = Vec::new();
     let mut shorts: Vec<(Found, Span)> = Vec::new();
+    // End and relation of the previous citation: `Triển khai thực hiện A; B;
+    // C` — B and C are governed by the same verb as A.
+    let mut prev: Option<(usize, Relation)> = None;
     for f in found {
         let span_end = f.code_end;
         if let Some(code) = &f.code {
@@ -256,9 +259,20 @@ pub fn extract_references(
             if attrs.issuer.is_none() {
                 attrs.issuer = issuer_before(text, f.start);
             }
+            // A citation nested in the previous one's title (`Nghị quyết số
+            // 03/NQ-CP … thực hiện Nghị quyết số 57-NQ/TW …`) does not start
+            // a new list item.
+            let nested = prev.is_some_and(|(e, _)| f.start < e);
+            if !nested {
+                attrs.relation = listed_relation(text, prev, f.start, attrs.relation);
+            }
             let mention = Span {
                 start: f.start,
                 end: attrs.end.max(span_end),
+            };
+            prev = match prev {
+                Some((e, r)) if nested => Some((e.max(mention.end), r)),
+                _ => Some((mention.end, attrs.relation)),
             };
             if let Some(r) = refs
                 .iter_mut()
@@ -340,12 +354,12 @@ pub fn extract_references(
 static RE_ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
     let names = vocab::all_type_names()
         .iter()
-        .map(|n| regex::escape(n))
+        .map(|n| regex::escape(n).replace(' ', r"\s+"))
         .collect::<Vec<_>>()
         .join("|");
     let words = vocab::ANAPHORA_WORDS
         .iter()
-        .map(|n| regex::escape(n))
+        .map(|n| regex::escape(n).replace(' ', r"\s+"))
         .collect::<Vec<_>>()
         .join("|");
     // `(?:\W|$)` rather than `\b`: a Unicode word boundary stops the fast
@@ -686,6 +700,31 @@ fn about_len(s: &str) -> usize {
 
 /// The verb that governs a citation: the nearest verb of the table in the
 /// same clause before it.
+/// The relation of a citation that continues a list after the previous one
+/// (only `;`, `,`, `và` between them) is the list's relation when its own
+/// clause names none.
+fn listed_relation(
+    text: &str,
+    prev: Option<(usize, Relation)>,
+    start: usize,
+    own: Relation,
+) -> Relation {
+    let Some((end, rel)) = prev else { return own };
+    if own != Relation::Mentions || rel == Relation::Mentions || end > start {
+        return own;
+    }
+    let gap = text.get(end..start).unwrap_or("x");
+    let gap = gap.replace("và", "");
+    if gap
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, ';' | ','))
+    {
+        rel
+    } else {
+        own
+    }
+}
+
 fn relation_before(text: &str, start: usize) -> Relation {
     let from = floor(text, start.saturating_sub(200));
     let before = &text[from..start];
@@ -828,6 +867,27 @@ mod tests {
             ]
         );
         assert!(r.iter().all(|r| r.code.is_none()));
+    }
+
+    #[test]
+    fn a_list_after_one_verb_shares_its_relation() {
+        let r = refs("Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ về ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; Quyết\nđịnh số 1132/QĐ-TTg ngày 09/10/2024 của Thủ tướng Chính phủ, Ủy ban nhân dân thành phố ban hành Kế hoạch. Báo cáo theo mẫu tại Công văn số 12/UBND-VX.");
+        let rel: Vec<_> = r
+            .iter()
+            .map(|r| (r.code.clone().unwrap_or_default(), r.relation))
+            .collect();
+        assert_eq!(
+            rel,
+            vec![
+                ("57-NQ/TW".to_string(), Relation::Implements),
+                ("03/NQ-CP".to_string(), Relation::Implements),
+                ("1132/QĐ-TTg".to_string(), Relation::Implements),
+                ("12/UBND-VX".to_string(), Relation::Basis),
+            ]
+        );
+        // The type name broken across the line is still the citation's type.
+        assert_eq!(r[2].doc_type.as_ref().map(|t| t.code.as_str()), Some("QĐ"));
+        assert!(r[2].text.starts_with("Quyết\nđịnh số 1132"));
     }
 
     #[test]

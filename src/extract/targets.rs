@@ -116,6 +116,23 @@ fn ends_with_word(before: &str, w: &str) -> bool {
 /// The comparison word that ends `before` (lower-cased, trimmed), with its
 /// length in `before`.
 fn cmp_before(before: &str) -> Option<(&'static str, usize)> {
+    if let Some(found) = cmp_word_at_end(before) {
+        return Some(found);
+    }
+    // `tối đa bằng 40%`, `tối thiểu đạt 80%`: a filler between the
+    // comparison word and the number.
+    for filler in crate::vocab::CMP_FILLERS {
+        if ends_with_word(before, filler) {
+            let rest = before[..before.len() - filler.len()].trim_end();
+            if let Some((c, n)) = cmp_word_at_end(rest) {
+                return Some((c, before.len() - (rest.len() - n)));
+            }
+        }
+    }
+    None
+}
+
+fn cmp_word_at_end(before: &str) -> Option<(&'static str, usize)> {
     CMP_WORDS
         .iter()
         .find(|(w, _)| {
@@ -392,6 +409,19 @@ mod tests {
 
     fn pct(v: f64, c: &str, y: Option<i32>) -> (f64, String, Option<String>, Option<i32>) {
         (v, c.into(), Some("%".into()), y)
+    }
+
+    #[test]
+    fn filler_between_comparison_and_number() {
+        let t =
+            targets("Chi phí chi trả tối đa bằng 40% mức phí; tỷ lệ hài lòng tối thiểu đạt 80%.");
+        assert_eq!(
+            t,
+            vec![
+                (40.0, "<=".to_string(), Some("%".to_string()), None),
+                (80.0, ">=".to_string(), Some("%".to_string()), None),
+            ]
+        );
     }
 
     #[test]

@@ -914,6 +914,10 @@ pub const CMP_WORDS: &[(&str, &str)] = &[
     ("<", "<"),
 ];
 
+/// Words that may stand between a comparison word and its number
+/// (`tối đa bằng 40%`, `tối thiểu đạt 80%`).
+pub const CMP_FILLERS: &[&str] = &["bằng", "là", "đạt", "ở mức"];
+
 /// Words after a quantity that turn it into a lower bound (`80% trở lên`).
 pub const CMP_AFTER: &[(&str, &str)] = &[("trở lên", ">="), ("trở xuống", "<=")];
 

@@ -228,6 +228,31 @@ pub fn extract_references(
         if covered.iter().any(|&(a, b)| m.start() < b && m.end() > a) {
             continue;
         }
+        // `Luật Đầu tư công số 39/2019/QH14`: the name and the number are one
+        // citation — the numbered one found above takes the law's kind,
+        // start and name.
+        let name_end = scan_from + m.start() + name.len();
+        let after = &text[name_end.min(text.len())..];
+        let gap = after.len() - after.trim_start().len();
+        let rest = after.trim_start();
+        let lead = if rest.starts_with("số") {
+            gap + "số".len() + (rest["số".len()..].len() - rest["số".len()..].trim_start().len())
+        } else {
+            usize::MAX
+        };
+        if let Some(f) = found
+            .iter_mut()
+            .find(|f| f.code.is_some() && lead != usize::MAX && f.start == name_end + lead)
+        {
+            f.start = scan_from + m.start();
+            f.type_name = Some(if name.starts_with("Bộ luật") {
+                "Bộ luật".into()
+            } else {
+                "Luật".into()
+            });
+            f.law_name = Some(name);
+            continue;
+        }
         found.push(Found {
             start: scan_from + m.start(),
             code_end: scan_from + m.start() + name.len(),
@@ -291,7 +316,7 @@ pub fn extract_references(
                 symbol: parts.as_ref().map(|p| p.symbol.clone()),
                 date: attrs.date.clone(),
                 issuer: attrs.issuer.clone(),
-                about: attrs.about.clone(),
+                about: attrs.about.clone().or(f.law_name.clone()),
                 relation: attrs.relation,
                 text: text[mention.start..mention.end].to_string(),
                 span: mention,
@@ -888,6 +913,18 @@ mod tests {
         // The type name broken across the line is still the citation's type.
         assert_eq!(r[2].doc_type.as_ref().map(|t| t.code.as_str()), Some("QĐ"));
         assert!(r[2].text.starts_with("Quyết\nđịnh số 1132"));
+    }
+
+    #[test]
+    fn a_law_named_with_its_number_is_one_citation() {
+        let r = refs("Căn cứ Luật Đầu tư công số 39/2019/QH14 ngày 13/6/2019; Ủy ban nhân dân huyện kính trình.");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].code.as_deref(), Some("39/2019/QH14"));
+        assert_eq!(r[0].doc_type.as_ref().map(|t| t.code.as_str()), Some("L"));
+        assert_eq!(r[0].about.as_deref(), Some("Luật Đầu tư công"));
+        assert_eq!(r[0].date.as_deref(), Some("2019-06-13"));
+        assert!(r[0].text.starts_with("Luật Đầu tư công số 39/2019/QH14"));
+        assert_eq!(r[0].relation, Relation::Basis);
     }
 
     #[test]

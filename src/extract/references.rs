@@ -235,10 +235,9 @@ pub fn extract_references(
         let after = &text[name_end.min(text.len())..];
         let gap = after.len() - after.trim_start().len();
         let rest = after.trim_start();
-        let lead = if rest.starts_with("số") {
-            gap + "số".len() + (rest["số".len()..].len() - rest["số".len()..].trim_start().len())
-        } else {
-            usize::MAX
+        let lead = match rest.strip_prefix("số") {
+            Some(r) => gap + "số".len() + (r.len() - r.trim_start().len()),
+            None => usize::MAX,
         };
         if let Some(f) = found
             .iter_mut()

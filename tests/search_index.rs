@@ -340,3 +340,31 @@ fn cli_json_and_default_index() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no index"));
 }
+
+/// The `code` of a hit is the number as written: the Party `-` separator and
+/// the year in the symbol survive.
+#[test]
+fn hit_code_is_the_number_as_written() {
+    use congvan::index::{Index, IndexOptions};
+    let docs = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        docs.path().join("party.txt"),
+        "TỈNH ỦY BẮC NINH\nSố 12-KH/TU\nBắc Ninh, ngày 3 tháng 2 năm 2025\nKẾ HOẠCH\nthực hiện Nghị quyết số 71-NQ/TW\nThực hiện Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        docs.path().join("circular.txt"),
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 17/2025/TT-BGDĐT\nHà Nội, ngày 12 tháng 9 năm 2025\nTHÔNG TƯ\nQuy định về dạy thêm\nCăn cứ Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị.\n",
+    )
+    .expect("write");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let index = Index::create(dir.path()).expect("create");
+    index
+        .add_paths(&[docs.path()], &IndexOptions::default())
+        .expect("index");
+    let index = Index::open(dir.path()).expect("open");
+    let found = index.search("Nghị quyết 71").expect("search");
+    let mut codes: Vec<String> = found.hits.iter().filter_map(|h| h.code.clone()).collect();
+    codes.sort();
+    assert_eq!(codes, vec!["12-KH/TU", "17/2025/TT-BGDĐT"]);
+}

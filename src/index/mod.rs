@@ -131,7 +131,20 @@ impl Index {
             ));
         }
         let (schema, fields) = schema::build();
-        let inner = tantivy::Index::create_in_dir(dir, schema).map_err(|e| tantivy_err(dir, e))?;
+        // The stored text compresses about a third better with zstd in
+        // larger blocks than with the default lz4 (index size vs input).
+        let settings = tantivy::IndexSettings {
+            docstore_compression: tantivy::store::Compressor::Zstd(
+                tantivy::store::ZstdCompressor::default(),
+            ),
+            docstore_blocksize: 64 * 1024,
+            ..Default::default()
+        };
+        let inner = tantivy::Index::builder()
+            .schema(schema)
+            .settings(settings)
+            .create_in_dir(dir)
+            .map_err(|e| tantivy_err(dir, e))?;
         analyzer::register(&inner);
         let marker = serde_json::json!({
             "schema_version": schema::SCHEMA_VERSION,

@@ -316,14 +316,18 @@ fn to_tantivy(doc: &Document, text: &str, key: &str, f: Fields) -> TantivyDocume
     t.add_text(f.path, &doc.source.path);
     t.add_text(f.path_key, key);
     t.add_text(f.sha256, &doc.source.sha256);
-    let own_code = match (&doc.number.seq, &doc.number.symbol) {
-        (Some(seq), Some(sym)) => Some(format!("{seq}/{sym}")),
-        _ => doc
-            .number
-            .raw
-            .as_ref()
-            .map(|r| r.split_whitespace().collect::<String>()),
-    };
+    // The number as written (`4530-KH/TU`, `17/2025/TT-BGDĐT`), spaces
+    // removed: rebuilding it from seq and symbol would lose the Party `-`
+    // separator and the year.
+    let own_code = doc
+        .number
+        .raw
+        .as_ref()
+        .map(|r| r.split_whitespace().collect::<String>())
+        .or_else(|| match (&doc.number.seq, &doc.number.symbol) {
+            (Some(seq), Some(sym)) => Some(format!("{seq}/{sym}")),
+            _ => None,
+        });
     if let (Some(c), Some(_)) = (&own_code, &doc.number.seq) {
         t.add_text(f.code_key, codes::canonical(c));
     }

@@ -131,13 +131,14 @@ impl Index {
             ));
         }
         let (schema, fields) = schema::build();
-        // The stored text compresses about a third better with zstd in
-        // larger blocks than with the default lz4 (index size vs input).
+        // The stored text in zstd, 32 KiB blocks: at 100k documents the index
+        // is 0.99x of the input instead of 1.12x with the default lz4, at the
+        // same indexing speed (64 KiB blocks: 0.95x but 45% slower).
         let settings = tantivy::IndexSettings {
             docstore_compression: tantivy::store::Compressor::Zstd(
                 tantivy::store::ZstdCompressor::default(),
             ),
-            docstore_blocksize: 64 * 1024,
+            docstore_blocksize: 32 * 1024,
             ..Default::default()
         };
         let inner = tantivy::Index::builder()

@@ -455,6 +455,15 @@ pub fn starts_with_word(s: &str, w: &str) -> bool {
         .is_some_and(|r| r.is_empty() || r.starts_with(' '))
 }
 
+/// `s` ends with `w`, and `w` is not the tail of a longer word.
+pub fn ends_with_word(s: &str, w: &str) -> bool {
+    s.ends_with(w)
+        && s[..s.len() - w.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
 /// Diacritic-free lowercase form: `Nghị quyết` → `nghi quyet`, `đ` → `d`.
 pub fn fold(s: &str) -> String {
     s.chars()

@@ -321,10 +321,13 @@ pub fn is_signature_start(t: &str) -> bool {
 /// line of its own.
 pub fn is_post_title(t: &str) -> bool {
     let t = t.trim().trim_end_matches(['.', ':']);
-    if !is_upper(t) || t.chars().count() > 60 {
-        return false;
-    }
-    let k = key(t);
+    is_upper(t) && t.chars().count() <= 60 && starts_with_post(t)
+}
+
+/// `t` begins with a signer's post ([`crate::vocab::SIGNER_POSTS`]),
+/// optionally `phó` + post, in any case.
+pub fn starts_with_post(t: &str) -> bool {
+    let k = key(t.trim().trim_end_matches(['.', ':']));
     let k = k.strip_prefix("phó ").unwrap_or(&k);
     crate::vocab::SIGNER_POSTS
         .iter()

@@ -8,7 +8,7 @@
 use crate::extract::dates;
 use crate::extract::outline::slice;
 use crate::model::{Deadline, Span};
-use crate::normalize::collapse_ws;
+use crate::normalize::{collapse_ws, ends_with_word};
 use crate::vocab::{DEADLINE_CUES, RECURRING_PERIODS};
 use regex::Regex;
 use std::ops::Range;
@@ -38,14 +38,6 @@ const TIME_FIELD_CUES: &[&str] = &[
 
 fn valid_year(y: i32) -> bool {
     (1945..=2100).contains(&y)
-}
-
-fn ends_with_word(before: &str, w: &str) -> bool {
-    before.ends_with(w)
-        && before[..before.len() - w.len()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The text before a time expression, lower-cased, with trailing spaces,

@@ -651,11 +651,7 @@ pub fn proper_case(s: &str) -> String {
         }
         if let Some((n, unit, kind)) = matched {
             // Keep punctuation glued to the last word.
-            let trail: String = words[i + n - 1]
-                .chars()
-                .rev()
-                .take_while(|c| matches!(c, ',' | '.'))
-                .collect();
+            let trail = trailing_punct(&words[i + n - 1]);
             let mut form =
                 if kind == UnitKind::Designator && mode != Mode::Start && !unit.ends_with(" ủy") {
                     unit.to_lowercase()
@@ -682,11 +678,7 @@ pub fn proper_case(s: &str) -> String {
             .iter()
             .find(|(pw, _)| i + pw.len() <= words.len() && pw[..] == word_keys[i..i + pw.len()])
         {
-            let trail: String = words[i + pw.len() - 1]
-                .chars()
-                .rev()
-                .take_while(|c| matches!(c, ',' | '.'))
-                .collect();
+            let trail = trailing_punct(&words[i + pw.len() - 1]);
             out.push(format!("{place}{trail}"));
             i += pw.len();
             component_start = false;
@@ -914,6 +906,11 @@ fn find_signer(ls: &[Line], zones: &Zones) -> Signer {
     signer
 }
 
+/// The `,`/`.` glued to the end of a word, in order (`Ninh,` → `,`).
+fn trailing_punct(w: &str) -> &str {
+    &w[w.trim_end_matches([',', '.']).len()..]
+}
+
 /// Byte offset of the second post named in an authority line's office
 /// (`BỘ TRƯỞNG THỨ TRƯỞNG` → at `THỨ`), if any.
 fn second_post(office: &str) -> Option<usize> {
@@ -923,15 +920,7 @@ fn second_post(office: &str) -> Option<usize> {
             i > 0 && c != ' ' && office[..i].ends_with(' ') && !key(&office[..i]).ends_with("phó")
         })
         .map(|(i, _)| i)
-        .find(|&i| segment::is_post_title(&office[i..]) || starts_with_post(&office[i..]))
-}
-
-fn starts_with_post(s: &str) -> bool {
-    let k = key(s);
-    let k = k.strip_prefix("phó ").unwrap_or(&k);
-    vocab::SIGNER_POSTS
-        .iter()
-        .any(|p| crate::normalize::starts_with_word(k, p))
+        .find(|&i| segment::starts_with_post(&office[i..]))
 }
 
 /// An upper-case name line (`NGUYỄN VĂN A`) right after the post title.

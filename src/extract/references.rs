@@ -25,12 +25,18 @@ use std::sync::LazyLock;
 /// `02/2025/TT-BGDĐT`, `45/2019/QH14`, `11494/VP-VX`.
 const CODE: &str = r"(?P<num>\d{1,5}[a-zđ]?)[ \t]*(?P<sep>[/\-])[ \t]*(?:(?P<year>(?:19|20)\d{2})[ \t]*/[ \t]*)?(?P<sym>[\p{Lu}Đ][\p{L}Đđ]{0,11}\d{0,2}(?:[ \t]?[\-/][ \t]?[\p{Lu}Đ\d][\p{L}Đđ\d&]{0,14})*)";
 
-static RE_TYPED: LazyLock<Regex> = LazyLock::new(|| {
-    let names = vocab::all_type_names()
+/// Every document-type name as a regex alternation, longest first; the
+/// words may be broken across lines (`Quyết⏎định`).
+fn type_names_pattern() -> String {
+    vocab::all_type_names()
         .iter()
         .map(|n| regex::escape(n).replace(' ', r"\s+"))
         .collect::<Vec<_>>()
-        .join("|");
+        .join("|")
+}
+
+static RE_TYPED: LazyLock<Regex> = LazyLock::new(|| {
+    let names = type_names_pattern();
     Regex::new(&format!(
         r"(?i:(?P<type>{names}))(?:\s+(?i:hành động))?\s+(?i:số)?\s*:?\s*(?-i:{CODE})(?:[^\p{{L}}\d]|$)"
     ))
@@ -45,11 +51,7 @@ static RE_BARE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RE_SHORT: LazyLock<Regex> = LazyLock::new(|| {
-    let names = vocab::all_type_names()
-        .iter()
-        .map(|n| regex::escape(n).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
+    let names = type_names_pattern();
     Regex::new(&format!(
         r"(?P<type>{names})\s+(?:số\s+)?(?P<num>\d{{1,5}})(?P<after>[^\d/\-\p{{L}}]|$)"
     ))
@@ -376,11 +378,7 @@ pub fn extract_references(
 }
 
 static RE_ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
-    let names = vocab::all_type_names()
-        .iter()
-        .map(|n| regex::escape(n).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
+    let names = type_names_pattern();
     let words = vocab::ANAPHORA_WORDS
         .iter()
         .map(|n| regex::escape(n).replace(' ', r"\s+"))

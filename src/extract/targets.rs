@@ -17,7 +17,7 @@
 
 use crate::extract::outline::{self, slice, Node, Outline, Style};
 use crate::model::{Span, Target};
-use crate::normalize::collapse_ws;
+use crate::normalize::{collapse_ws, ends_with_word};
 use crate::vocab::{CMP_AFTER, CMP_WORDS, NOT_UNITS, RANK_WORDS, STATUS_MARKERS, TARGET_UNITS};
 use regex::Regex;
 use std::ops::Range;
@@ -103,14 +103,6 @@ fn sentences(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
 /// Parse `1.234,5` → 1234.5.
 pub fn parse_number(s: &str) -> Option<f64> {
     s.replace('.', "").replace(',', ".").parse().ok()
-}
-
-fn ends_with_word(before: &str, w: &str) -> bool {
-    before.ends_with(w)
-        && before[..before.len() - w.len()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The comparison word that ends `before` (lower-cased, trimmed), with its

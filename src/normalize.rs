@@ -250,8 +250,8 @@ fn unflatten(lines: Vec<String>) -> Vec<String> {
             .trim_start()
             .chars()
             .take(8)
-            .collect::<String>()
-            .to_lowercase();
+            .map(lower_char)
+            .collect::<String>();
         if (head.starts_with("nơi nhận") || head.starts_with("kính gửi"))
             && RE_INLINE_ITEM.find_iter(&line).count() >= 2
         {
@@ -313,7 +313,7 @@ fn signature_name_split(line: &str) -> Option<usize> {
 /// placement, surrounding punctuation other than `-` removed.
 fn phrase_word(w: &str) -> String {
     let w = w.trim_matches(|c: char| c.is_ascii_punctuation() && c != '-');
-    new_tone_placement(&w.to_lowercase())
+    new_tone_placement(&lower(w))
 }
 
 static RE_BROKEN_CODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -358,7 +358,7 @@ fn moved_tone(first: char, second: char) -> Option<(char, char)> {
         'u' | 'U' => 'u',
         _ => return None,
     };
-    let (toned, plain) = match (lower_first, second.to_lowercase().next().unwrap_or(second)) {
+    let (toned, plain) = match (lower_first, lower_char(second)) {
         ('o', 'à') => ('ò', 'a'),
         ('o', 'á') => ('ó', 'a'),
         ('o', 'ả') => ('ỏ', 'a'),
@@ -402,9 +402,7 @@ fn move_tones_into(s: &str, out: &mut String) {
                 if let Some((n1, n2)) = moved_tone(a, b) {
                     let mut ahead = it.clone();
                     ahead.next();
-                    let next_is_vowel = ahead
-                        .peek()
-                        .is_some_and(|c| is_vowel(c.to_lowercase().next().unwrap_or(*c)));
+                    let next_is_vowel = ahead.peek().is_some_and(|c| is_vowel(lower_char(*c)));
                     if !next_is_vowel {
                         out.push(n1);
                         out.push(n2);
@@ -438,11 +436,7 @@ pub fn key(s: &str) -> String {
             lower.push(' ');
             space = false;
         }
-        if c.is_ascii() {
-            lower.push(c.to_ascii_lowercase());
-        } else {
-            lower.extend(c.to_lowercase());
-        }
+        lower.push(lower_char(c));
     }
     let mut out = String::with_capacity(lower.len());
     move_tones_into(&lower, &mut out);
@@ -464,12 +458,47 @@ pub fn ends_with_word(s: &str, w: &str) -> bool {
             .is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// Lowercase of one character, fast for the letters Vietnamese text is
+/// made of (ASCII, Latin-1, `ăđĩũơư`, the `U+1EA0..` block of toned
+/// vowels); anything else goes through `char::to_lowercase` (its first
+/// char: only `İ` lowers to two).
+#[inline]
+pub fn lower_char(c: char) -> char {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5A => u + 0x20,
+        0..=0x7F => u,
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0xD7 | 0xDF..=0xFF => u,
+        0x1EA0..=0x1EFF => u | 1,
+        0x0102 | 0x0110 | 0x0128 | 0x0168 | 0x01A0 => u + 1,
+        0x01AF => 0x01B0,
+        0x0103 | 0x0111 | 0x0129 | 0x0169 | 0x01A1 | 0x01B0 | 0x0300..=0x036F => u,
+        _ => return c.to_lowercase().next().unwrap_or(c),
+    };
+    char::from_u32(l).unwrap_or(c)
+}
+
+/// `str::to_lowercase` with the fast path of [`lower_char`] (the result is
+/// the same except that a final Greek capital sigma lowers to `σ`).
+pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c == 'İ' || c == 'Σ' {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(lower_char(c));
+        }
+    }
+    out
+}
+
 /// Diacritic-free lowercase form: `Nghị quyết` → `nghi quyet`, `đ` → `d`.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(|c| c.to_lowercase())
-        .map(base_letter)
-        .collect()
+    s.chars().map(|c| base_letter(lower_char(c))).collect()
 }
 
 /// The base Latin letter of a (lowercase) Vietnamese letter.

@@ -32,8 +32,7 @@ fn starts_ci(hay: &str, needle: &str) -> Option<usize> {
             }
             continue;
         }
-        let mut lower = h.to_lowercase();
-        if lower.next() != Some(nc) || lower.next().is_some() {
+        if h == 'İ' || crate::normalize::lower_char(h) != nc {
             return None;
         }
     }
@@ -45,9 +44,8 @@ fn starts_ci(hay: &str, needle: &str) -> Option<usize> {
 pub fn lower_same_offsets(s: &str) -> Option<String> {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let mut l = c.to_lowercase();
-        let lc = l.next()?;
-        if l.next().is_some() || lc.len_utf8() != c.len_utf8() {
+        let lc = crate::normalize::lower_char(c);
+        if c == 'İ' || lc.len_utf8() != c.len_utf8() {
             return None;
         }
         out.push(lc);
@@ -70,7 +68,7 @@ static ORG_HEADS_LOWER: LazyLock<Vec<String>> =
 /// as after `Giao cho phòng …`).
 pub fn starts_with_org(s: &str, lenient: bool) -> bool {
     // Names wrap over lines (`Ủy` ⏎ `ban Mặt trận`): look at a collapsed prefix.
-    let s = crate::normalize::collapse_ws(&s[..floor(s, 120)]);
+    let s = crate::normalize::collapse_ws(&s[..s.floor_char_boundary(120)]);
     let s = s.as_str();
     if NOT_ORG_STARTS_LOWER
         .iter()
@@ -147,7 +145,7 @@ fn first_verb(s: &str) -> Option<usize> {
                 prev_word.clear();
                 newline_before = false;
             }
-            prev_word.extend(c.to_lowercase());
+            prev_word.push(crate::normalize::lower_char(c));
             at_word_start = false;
         } else {
             if c == '\n' {
@@ -219,14 +217,14 @@ fn cooperating(s: &str) -> Vec<String> {
         let Some((p, n)) = hit else { break };
         let rest = &s[p + n..];
         let end = first_verb(rest).unwrap_or(rest.len().min(300));
-        let end = floor(rest, end);
+        let end = rest.floor_char_boundary(end);
         for b in split_bodies(&rest[..end]) {
             if !out.contains(&b) && b.split_whitespace().count() <= 20 {
                 out.push(b);
             }
         }
         from = p + n + end.max(1);
-        from = floor(s, from);
+        from = s.floor_char_boundary(from);
         if from <= p {
             break;
         }
@@ -239,20 +237,12 @@ fn scan_cooperating(s: &str) -> Vec<String> {
         for w in COOPERATE_WORDS {
             if let Some(n) = starts_ci(&s[i..], w) {
                 let rest = &s[i + n..];
-                let end = floor(rest, first_verb(rest).unwrap_or(rest.len().min(300)));
+                let end = rest.floor_char_boundary(first_verb(rest).unwrap_or(rest.len().min(300)));
                 return split_bodies(&rest[..end]);
             }
         }
     }
     Vec::new()
-}
-
-fn floor(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Bodies of a subject phrase (whitespace collapsed first).
@@ -282,7 +272,7 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
             let rest = s[n..].trim_start_matches([' ', ':', '\n']);
             if starts_with_org(rest, true) {
                 let end = first_verb(rest).unwrap_or(rest.len());
-                a.actors = bodies(&rest[..floor(rest, end)]);
+                a.actors = bodies(&rest[..rest.floor_char_boundary(end)]);
                 if !a.actors.is_empty() {
                     return a;
                 }
@@ -341,7 +331,8 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
                     rest = &rest[n..];
                 }
                 if starts_with_org(rest, false) {
-                    let end = floor(rest, first_verb(rest).unwrap_or(rest.len().min(200)));
+                    let end =
+                        rest.floor_char_boundary(first_verb(rest).unwrap_or(rest.len().min(200)));
                     let found = bodies(&rest[..end]);
                     if !found.is_empty() {
                         a.actors = found;

@@ -50,7 +50,7 @@ fn cue_context(s: &str, at: usize) -> String {
         }
         i
     };
-    let mut b = collapse_ws(&s[from..at]).to_lowercase();
+    let mut b = crate::normalize::lower(&collapse_ws(&s[from..at]));
     loop {
         let t = b.trim_end_matches([' ', ':', ',']).to_string();
         let mut changed = t.len() != b.len();
@@ -137,9 +137,10 @@ pub fn deadlines_in(
             // `ngày 30 tháng 11 hằng năm`: a recurring date.
             let rest = after.trim_start();
             if y.is_none() {
+                let rest_lower = crate::normalize::lower(&rest[..rest.floor_char_boundary(40)]);
                 if let Some((k, v)) = RECURRING_PERIODS
                     .iter()
-                    .find(|(k, _)| rest.to_lowercase().starts_with(k))
+                    .find(|(k, _)| rest_lower.starts_with(k))
                 {
                     period = Some(v.to_string());
                     end = m.end() + (after.len() - rest.len()) + k.len();

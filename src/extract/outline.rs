@@ -267,6 +267,17 @@ pub fn marker(line: &str) -> Option<(Style, String, u32, usize)> {
     None
 }
 
+/// `n` glued after a lower-case letter and followed by a space,
+/// punctuation or the end: a footnote marker (`quốc gia1 `).
+fn glued_marker(text: &str, n: &str) -> bool {
+    text.match_indices(n).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + n.len()..].chars().next();
+        before.is_some_and(char::is_lowercase)
+            && after.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | ')'))
+    })
+}
+
 /// Blank footnote lines (same byte length, spaces) in a copy of `text`.
 fn mask_footnotes(text: &str, body: &Range<usize>) -> String {
     let mut out = text.to_string();
@@ -282,9 +293,7 @@ fn mask_footnotes(text: &str, body: &Range<usize>) -> String {
         if let Some(c) = RE_FOOTNOTE.captures(line) {
             let n = &c[1];
             // The marker must sit glued to a word earlier: `quốc gia1 `.
-            let glued = Regex::new(&format!(r"\p{{Ll}}{n}(?:[\s.,;:)]|$)"))
-                .ok()
-                .is_some_and(|re| re.is_match(&text[..pos]));
+            let glued = glued_marker(&text[..pos], n);
             if glued && marker(line.trim_start()).is_none() {
                 ranges.push(pos..line_end);
             }

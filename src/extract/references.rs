@@ -491,14 +491,6 @@ struct Attrs {
     end: usize,
 }
 
-fn floor(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Read the date, issuer and about phrase after a citation and the verb
 /// before it.
 static RE_PLACE_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -511,7 +503,7 @@ fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
         end: code_end,
         ..Default::default()
     };
-    let win_end = floor(text, code_end + 400);
+    let win_end = text.floor_char_boundary(code_end + 400);
     // Newlines are soft wraps here; same byte length keeps offsets valid.
     let mut win_end = win_end;
     for stop in ["\n\n", "\nKính gửi", "\nNơi nhận"] {
@@ -535,7 +527,7 @@ fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
             .char_indices()
             .nth(16)
             .map_or(trimmed.len(), |(i, _)| i);
-        let lower = trimmed[..head_end].to_lowercase();
+        let lower = crate::normalize::lower(&trimmed[..head_end]);
         if lower.starts_with("ngày") && a.date.is_none() {
             let after = &trimmed["ngày".len()..];
             if let Some((d, n)) = dates::date_at_start(after) {
@@ -611,10 +603,10 @@ fn issuer_at(s: &str) -> (Option<String>, usize) {
     if !first.is_some_and(|c| c.is_uppercase()) {
         return (None, 0);
     }
-    let lower = s.to_lowercase();
+    let lower = crate::normalize::lower(s);
     // The first stop: punctuation or a stop phrase.
     let mut end = s.len().min(200);
-    end = floor(s, end);
+    end = s.floor_char_boundary(end);
     for (i, c) in s.char_indices() {
         if i >= end {
             break;
@@ -653,7 +645,7 @@ fn issuer_at(s: &str) -> (Option<String>, usize) {
     }
     // ` và ` ends the name unless a capitalised word (not a kind) follows.
     let mut from = 0;
-    while let Some(p) = lower[from..floor(&lower, end)].find(" và ") {
+    while let Some(p) = lower[from..lower.floor_char_boundary(end)].find(" và ") {
         let at = from + p;
         let next = s[at + " và ".len()..].trim_start();
         let cont = next.chars().next().is_some_and(|c| c.is_uppercase())
@@ -682,7 +674,7 @@ static RE_ISSUER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// `chỉ đạo của Ủy ban nhân dân thành phố tại Văn bản số …`: the issuer
 /// named before the citation (bodies only, not persons).
 fn issuer_before(text: &str, start: usize) -> Option<String> {
-    let from = floor(text, start.saturating_sub(160));
+    let from = text.floor_char_boundary(start.saturating_sub(160));
     let before = text[from..start].replace('\n', " ");
     let c = RE_ISSUER_BEFORE.captures(&before)?;
     let org = c.name("org")?.as_str();
@@ -696,7 +688,7 @@ fn issuer_before(text: &str, start: usize) -> Option<String> {
 /// Length of an `về …` phrase: up to the end of the clause or the next
 /// citation.
 fn about_len(s: &str) -> usize {
-    let mut end = floor(s, s.len().min(300));
+    let mut end = s.floor_char_boundary(s.len().min(300));
     for (i, c) in s.char_indices() {
         if i >= end {
             break;
@@ -747,16 +739,20 @@ fn listed_relation(
     }
 }
 
+/// [`RELATION_VERBS`] as comparison keys, computed once.
+static RELATION_VERB_KEYS: LazyLock<Vec<(String, Relation)>> =
+    LazyLock::new(|| RELATION_VERBS.iter().map(|(v, r)| (key(v), *r)).collect());
+
 fn relation_before(text: &str, start: usize) -> Relation {
-    let from = floor(text, start.saturating_sub(200));
+    let from = text.floor_char_boundary(start.saturating_sub(200));
     let before = &text[from..start];
     let clause_start = before.rfind([';', '.', ':']).map(|p| p + 1).unwrap_or(0);
     let clause = key(&before[clause_start..].replace('\n', " "));
     // (end of the verb, its length, relation): the nearest verb wins, and
     // at the same end the longer one (`kèm theo` over `theo`).
     let mut best: Option<(usize, usize, Relation)> = None;
-    for (verb, rel) in RELATION_VERBS {
-        let v = key(verb);
+    for (v, rel) in RELATION_VERB_KEYS.iter() {
+        let v = v.as_str();
         let mut search = 0;
         while let Some(p) = clause[search..].find(&v) {
             let at = search + p;

@@ -23,6 +23,13 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// [`TARGET_UNITS`] lower-cased once.
+static TARGET_UNITS_LOWER: LazyLock<Vec<String>> = LazyLock::new(|| {
+    TARGET_UNITS
+        .iter()
+        .map(|u| crate::normalize::lower(u))
+        .collect()
+});
 static RE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?").unwrap());
 static RE_YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,10 +63,13 @@ fn heading_year(n: &Node, masked: &str) -> Option<i32> {
         return y;
     }
     if n.style == Style::Horizon {
-        return Regex::new(r"(\d{4})\s*:?\s*$").ok().and_then(|re| {
-            re.captures(head.trim_end_matches(':'))
-                .and_then(|c| c[1].parse().ok())
-        });
+        // A heading ending in a year: `Đến năm 2030:`.
+        let h = head.trim_end_matches(':').trim_end();
+        let h = h.strip_suffix(':').unwrap_or(h).trim_end();
+        let digits = h.len() - h.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        return (digits >= 4)
+            .then(|| h[h.len() - 4..].parse().ok())
+            .flatten();
     }
     None
 }
@@ -142,18 +152,19 @@ fn cmp_word_at_end(before: &str) -> Option<(&'static str, usize)> {
 fn unit_after(s: &str) -> Option<(String, usize)> {
     let t = s.trim_start_matches([' ', '\n']);
     let skip = s.len() - t.len();
-    let lower = crate::extract::assignees::lower_same_offsets(t)?;
+    // Units are short: a prefix is enough.
+    let lower = crate::extract::assignees::lower_same_offsets(&t[..t.floor_char_boundary(96)])?;
     let mut n = TARGET_UNITS
         .iter()
-        .filter(|u| {
-            let ul = u.to_lowercase();
-            lower.starts_with(&ul)
+        .zip(TARGET_UNITS_LOWER.iter())
+        .filter(|(_, ul)| {
+            lower.starts_with(ul.as_str())
                 && lower[ul.len()..]
                     .chars()
                     .next()
                     .is_none_or(|c| !c.is_alphanumeric())
         })
-        .map(|u| u.len())
+        .map(|(u, _)| u.len())
         .max();
     if n.is_none() {
         let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
@@ -195,7 +206,11 @@ fn scan(
     let text = &o.masked;
     for sr in sentences(text, r) {
         let sent = slice(text, sr.clone());
-        let lower = collapse_ws(sent).to_lowercase();
+        // Every target has a number.
+        if !sent.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let lower = crate::normalize::lower(&collapse_ws(sent));
         if STATUS_MARKERS.iter().any(|m| lower.contains(m)) {
             continue;
         }
@@ -224,7 +239,10 @@ fn scan(
             let Some(value) = parse_number(m.as_str()) else {
                 continue;
             };
-            let before = collapse_ws(before_s).to_lowercase();
+            // Only the words just before the number are compared.
+            let tail =
+                &before_s[before_s.floor_char_boundary(before_s.len().saturating_sub(160))..];
+            let before = crate::normalize::lower(&collapse_ws(tail));
             let before = before.trim_end().to_string();
             if ends_with_word(&before, "số") || ends_with_word(&before, "thứ") {
                 continue;
@@ -252,7 +270,7 @@ fn scan(
             if percent {
                 let pend = m.end() + (after_s.len() - pct.len()) + 1;
                 let mut cmp = cmp_b.map(|c| c.0).unwrap_or("=");
-                let tail = collapse_ws(&sent[pend..]).to_lowercase();
+                let tail = crate::normalize::lower(&collapse_ws(&sent[pend..]));
                 if cmp == "=" {
                     if let Some((_, c)) = CMP_AFTER.iter().find(|(w, _)| tail.starts_with(w)) {
                         cmp = c;

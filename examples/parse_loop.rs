@@ -3,6 +3,7 @@
 //!
 //! `cargo run --release --example parse_loop -- [SECONDS] [FILE|DIR]...`
 //! (default: the embedded corpus and 300 generated documents, 5 s).
+//! `PARSE_LOOP_ROUNDS=N` runs N rounds instead of a time.
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -36,7 +37,15 @@ fn main() {
     let bytes: usize = texts.iter().map(Vec::len).sum();
     let start = Instant::now();
     let mut rounds = 0u32;
-    while start.elapsed() < Duration::from_secs_f64(secs) || rounds == 0 {
+    // `PARSE_LOOP_ROUNDS=N`: a fixed number of rounds instead of a time
+    // (for instruction counts with `perf stat`).
+    let fixed: Option<u32> = std::env::var("PARSE_LOOP_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    while match fixed {
+        Some(n) => rounds < n,
+        None => start.elapsed() < Duration::from_secs_f64(secs) || rounds == 0,
+    } {
         for t in &texts {
             std::hint::black_box(congvan::parse_bytes(t, "loop.txt").ok());
         }

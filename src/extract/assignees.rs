@@ -202,6 +202,15 @@ pub fn split_bodies(s: &str) -> Vec<String> {
 }
 
 /// The bodies after `phối hợp với` up to the next verb.
+/// The first [`COOPERATE_WORDS`] phrase (earlier entries win at the same
+/// position), in one pass.
+static COOPERATE_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(COOPERATE_WORDS)
+        .expect("cooperation automaton")
+});
+
 fn cooperating(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let Some(lower) = lower_same_offsets(s) else {
@@ -210,10 +219,9 @@ fn cooperating(s: &str) -> Vec<String> {
     };
     let mut from = 0;
     while from < s.len() {
-        let hit = COOPERATE_WORDS
-            .iter()
-            .filter_map(|w| lower[from..].find(w).map(|p| (from + p, w.len())))
-            .min_by_key(|(p, _)| *p);
+        let hit = COOPERATE_FINDER
+            .find(&lower[from..])
+            .map(|m| (from + m.start(), m.end() - m.start()));
         let Some((p, n)) = hit else { break };
         let rest = &s[p + n..];
         let end = first_verb(rest).unwrap_or(rest.len().min(300));

@@ -26,10 +26,14 @@ pub fn extract_directives(
     doc_year: Option<i32>,
     exclude: &[Span],
 ) -> Vec<Directive> {
-    let o = outline::outline(text, body);
-    let top = operative(&o);
+    directives_of(&outline::outline(text, body), doc_year, exclude)
+}
+
+/// [`extract_directives`] from an outline already built.
+pub fn directives_of(o: &Outline, doc_year: Option<i32>, exclude: &[Span]) -> Vec<Directive> {
+    let top = operative(o);
     let ctx = Ctx {
-        o: &o,
+        o,
         doc_year,
         exclude,
     };

@@ -30,7 +30,9 @@ pub fn extract(text: &str) -> Document {
         .iter()
         .flat_map(|r| r.mentions.iter().copied())
         .collect();
-    doc.directives = directives::extract_directives(text, zones.body.clone(), year, &cited);
-    doc.targets = targets::extract_targets(text, zones.body.clone(), &cited);
+    // One outline of the body for directives and targets.
+    let o = outline::outline(text, zones.body.clone());
+    doc.directives = directives::directives_of(&o, year, &cited);
+    doc.targets = targets::targets_of(&o, &cited);
     doc
 }

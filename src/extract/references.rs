@@ -18,6 +18,7 @@ use crate::model::{DocType, Document, Reference, Relation, Span};
 use crate::normalize::{collapse_ws, key};
 use crate::segment::Zones;
 use crate::vocab::{self, RELATION_VERBS};
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -100,6 +101,14 @@ const ISSUER_STOPS: &[&str] = &[
     " khóa ",
     " (",
 ];
+
+/// The first [`ISSUER_STOPS`] phrase in one pass.
+static ISSUER_STOP_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(ISSUER_STOPS)
+        .expect("issuer stop automaton")
+});
 
 struct Found {
     start: usize,
@@ -636,12 +645,8 @@ fn issuer_at(s: &str) -> (Option<String>, usize) {
     }
     // Stops are lower-case running-text words: compare case-sensitively so
     // that `Ban Chỉ đạo` is not cut at `chỉ đạo`.
-    for stop in ISSUER_STOPS {
-        if let Some(p) = s[..end].find(stop) {
-            if p < end {
-                end = p;
-            }
-        }
+    if let Some(m) = ISSUER_STOP_FINDER.find(&s[..end]) {
+        end = m.start();
     }
     // ` và ` ends the name unless a capitalised word (not a kind) follows.
     let mut from = 0;
@@ -742,6 +747,11 @@ fn listed_relation(
 /// [`RELATION_VERBS`] as comparison keys, computed once.
 static RELATION_VERB_KEYS: LazyLock<Vec<(String, Relation)>> =
     LazyLock::new(|| RELATION_VERBS.iter().map(|(v, r)| (key(v), *r)).collect());
+/// Every occurrence of any verb key in one pass.
+static RELATION_VERB_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(RELATION_VERB_KEYS.iter().map(|(v, _)| v.as_str()))
+        .expect("relation verb automaton")
+});
 
 fn relation_before(text: &str, start: usize) -> Relation {
     let from = text.floor_char_boundary(start.saturating_sub(200));
@@ -751,19 +761,13 @@ fn relation_before(text: &str, start: usize) -> Relation {
     // (end of the verb, its length, relation): the nearest verb wins, and
     // at the same end the longer one (`kèm theo` over `theo`).
     let mut best: Option<(usize, usize, Relation)> = None;
-    for (v, rel) in RELATION_VERB_KEYS.iter() {
-        let v = v.as_str();
-        let mut search = 0;
-        while let Some(p) = clause[search..].find(&v) {
-            let at = search + p;
-            let tail = &clause[at + v.len()..];
-            let bounded = (at == 0 || clause[..at].ends_with(' '))
-                && (tail.is_empty() || tail.starts_with(' '));
-            let end = at + v.len();
-            if bounded && best.is_none_or(|(b, l, _)| end > b || end == b && v.len() > l) {
-                best = Some((end, v.len(), *rel));
-            }
-            search = at + v.len();
+    for m in RELATION_VERB_FINDER.find_overlapping_iter(clause.as_str()) {
+        let (at, end) = (m.start(), m.end());
+        let len = end - at;
+        let bounded = (at == 0 || clause[..at].ends_with(' '))
+            && (end == clause.len() || clause[end..].starts_with(' '));
+        if bounded && best.is_none_or(|(b, l, _)| end > b || end == b && len > l) {
+            best = Some((end, len, RELATION_VERB_KEYS[m.pattern().as_usize()].1));
         }
     }
     best.map(|(_, _, r)| r).unwrap_or(Relation::Mentions)

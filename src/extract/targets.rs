@@ -23,6 +23,10 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// Any of [`STATUS_MARKERS`], in one pass.
+static STATUS_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(STATUS_MARKERS).expect("status marker automaton")
+});
 /// [`TARGET_UNITS`] lower-cased once.
 static TARGET_UNITS_LOWER: LazyLock<Vec<String>> = LazyLock::new(|| {
     TARGET_UNITS
@@ -39,12 +43,16 @@ static RE_YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Targets found in `text[body]`, skipping `exclude` (cited documents).
 pub fn extract_targets(text: &str, body: Range<usize>, exclude: &[Span]) -> Vec<Target> {
-    let o = outline::outline(text, body);
+    targets_of(&outline::outline(text, body), exclude)
+}
+
+/// [`extract_targets`] from an outline already built.
+pub fn targets_of(o: &Outline, exclude: &[Span]) -> Vec<Target> {
     let mut out = Vec::new();
     let pre = o.preamble.clone();
-    scan(&o, pre, None, exclude, &mut out);
+    scan(o, pre, None, exclude, &mut out);
     for n in &o.nodes {
-        walk(&o, n, None, exclude, &mut out);
+        walk(o, n, None, exclude, &mut out);
     }
     out
 }
@@ -211,7 +219,7 @@ fn scan(
             continue;
         }
         let lower = crate::normalize::lower(&collapse_ws(sent));
-        if STATUS_MARKERS.iter().any(|m| lower.contains(m)) {
+        if STATUS_FINDER.is_match(&lower) {
             continue;
         }
         let mut found: Vec<Found> = Vec::new();

@@ -13,7 +13,7 @@
 //! The tokenizer splits on anything that is neither a letter, a digit nor a
 //! combining mark, so text in decomposed form (NFD) stays one token.
 
-use crate::normalize::{fold, new_tone_placement};
+use crate::normalize::{base_letter, lower_char, new_tone_placement};
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 use unicode_normalization::UnicodeNormalization;
 
@@ -40,7 +40,15 @@ pub struct SyllableStream<'a> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    let u = c as u32;
+    // Latin-1 letters, Latin Extended-A/B and the toned vowels: letters all.
+    if (0xC0..=0x24F).contains(&u) && u != 0xD7 && u != 0xF7 || (0x1EA0..=0x1EFF).contains(&u) {
+        return true;
+    }
+    c.is_alphanumeric() || (0x0300..=0x036F).contains(&u)
 }
 
 impl Tokenizer for SyllableTokenizer {
@@ -107,6 +115,8 @@ pub struct VietFilterTokenizer<T> {
 pub struct VietFilterStream<S> {
     tail: S,
     folded: bool,
+    /// Reused output buffer (swapped with the token's text).
+    buf: String,
 }
 
 impl TokenFilter for VietFilter {
@@ -125,6 +135,7 @@ impl<T: Tokenizer> Tokenizer for VietFilterTokenizer<T> {
         VietFilterStream {
             tail: self.inner.token_stream(text),
             folded: self.folded,
+            buf: String::new(),
         }
     }
 }
@@ -138,7 +149,9 @@ impl<S: TokenStream> TokenStream for VietFilterStream<S> {
         if token.text.is_ascii() {
             token.text.make_ascii_lowercase();
         } else {
-            token.text = normalize_token(&token.text, self.folded);
+            self.buf.clear();
+            normalize_token_into(&token.text, self.folded, &mut self.buf);
+            std::mem::swap(&mut token.text, &mut self.buf);
         }
         true
     }
@@ -153,27 +166,30 @@ impl<S: TokenStream> TokenStream for VietFilterStream<S> {
 /// The term a token becomes in the accented (`folded == false`) or folded
 /// field.
 pub fn normalize_token(text: &str, folded: bool) -> String {
-    // Fast path: the normalized document text is NFC already; lowercase
-    // tokens without decomposed marks need no NFC or case pass.
-    let plain = text
-        .chars()
-        .all(|c| !c.is_uppercase() && c != 'ð' && !('\u{0300}'..='\u{036F}').contains(&c));
-    if plain {
-        return if folded {
-            fold(text)
-        } else {
-            new_tone_placement(text)
-        };
-    }
-    let lower: String = text
-        .nfc()
-        .flat_map(|c| c.to_lowercase())
-        .map(|c| if c == 'ð' { 'đ' } else { c })
-        .collect();
-    if folded {
-        fold(&lower)
+    let mut out = String::with_capacity(text.len());
+    normalize_token_into(text, folded, &mut out);
+    out
+}
+
+/// [`normalize_token`] appended to `out`: NFC only when the token has
+/// combining marks (document text is NFC already), lowercase, `ð`→`đ`,
+/// then folded or new tone placement.
+fn normalize_token_into(text: &str, folded: bool, out: &mut String) {
+    let nfc: std::borrow::Cow<str> = if text.chars().any(|c| ('\u{0300}'..='\u{036F}').contains(&c))
+    {
+        std::borrow::Cow::Owned(text.nfc().collect())
     } else {
-        new_tone_placement(&lower)
+        std::borrow::Cow::Borrowed(text)
+    };
+    let lower = nfc.chars().map(|c| match lower_char(c) {
+        'ð' => 'đ',
+        l => l,
+    });
+    if folded {
+        out.extend(lower.map(base_letter));
+    } else {
+        let lower: String = lower.collect();
+        out.push_str(&new_tone_placement(&lower));
     }
 }
 

@@ -57,6 +57,35 @@ fn word_end(s: &str, at: usize) -> bool {
     s[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
+/// Indices of a table's entries by their lower-case first character, in
+/// table order: only the entries that can match a text are tried.
+struct ByFirst(std::collections::HashMap<char, Vec<usize>>);
+
+impl ByFirst {
+    fn new<'a>(items: impl Iterator<Item = &'a str>) -> ByFirst {
+        let mut map: std::collections::HashMap<char, Vec<usize>> = Default::default();
+        for (i, it) in items.enumerate() {
+            if let Some(c) = it.chars().next() {
+                map.entry(crate::normalize::lower_char(c)).or_default().push(i);
+            }
+        }
+        ByFirst(map)
+    }
+    fn get(&self, s: &str) -> &[usize] {
+        s.chars()
+            .next()
+            .and_then(|c| self.0.get(&crate::normalize::lower_char(c)))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+static ACTION_BY_FIRST: LazyLock<ByFirst> =
+    LazyLock::new(|| ByFirst::new(ACTION_VERBS.iter().copied()));
+static NOT_ORG_BY_FIRST: LazyLock<ByFirst> =
+    LazyLock::new(|| ByFirst::new(NOT_ORG_STARTS_LOWER.iter().map(String::as_str)));
+static ORG_HEADS_BY_FIRST: LazyLock<ByFirst> =
+    LazyLock::new(|| ByFirst::new(ORG_HEADS_LOWER.iter().map(String::as_str)));
+
 /// [`NOT_ORG_STARTS`] and [`ORG_HEADS`] lower-cased once.
 static NOT_ORG_STARTS_LOWER: LazyLock<Vec<String>> =
     LazyLock::new(|| NOT_ORG_STARTS.iter().map(|n| n.to_lowercase()).collect());
@@ -68,15 +97,27 @@ static ORG_HEADS_LOWER: LazyLock<Vec<String>> =
 /// as after `Giao cho phòng …`).
 pub fn starts_with_org(s: &str, lenient: bool) -> bool {
     // Names wrap over lines (`Ủy` ⏎ `ban Mặt trận`): look at a collapsed prefix.
-    let s = crate::normalize::collapse_ws(&s[..s.floor_char_boundary(120)]);
-    let s = s.as_str();
-    if NOT_ORG_STARTS_LOWER
+    let s = &s[..s.floor_char_boundary(120)];
+    let collapsed;
+    let collapse = s.starts_with(' ')
+        || s.ends_with(' ')
+        || s.contains("  ")
+        || s.chars().any(|c| c.is_whitespace() && c != ' ');
+    let s = if collapse {
+        collapsed = crate::normalize::collapse_ws(s);
+        collapsed.as_str()
+    } else {
+        s
+    };
+    if NOT_ORG_BY_FIRST
+        .get(s)
         .iter()
-        .any(|n| starts_ci(s, n).is_some())
+        .any(|&i| starts_ci(s, &NOT_ORG_STARTS_LOWER[i]).is_some())
     {
         return false;
     }
-    for (head, head_lower) in ORG_HEADS.iter().zip(ORG_HEADS_LOWER.iter()) {
+    for &i in ORG_HEADS_BY_FIRST.get(s) {
+        let (head, head_lower) = (ORG_HEADS[i], &ORG_HEADS_LOWER[i]);
         let exact = s.starts_with(head).then_some(head.len());
         // `Giao cho phòng Kế hoạch tài chính`: a lower-case head counts
         // when a capitalized name follows it.
@@ -123,7 +164,7 @@ fn first_verb(s: &str) -> Option<usize> {
         if at_word_start && c.is_alphabetic() && i > 0 {
             let rest = &s[i..];
             let capital = c.is_uppercase();
-            for v in ACTION_VERBS {
+            for v in ACTION_BY_FIRST.get(rest).iter().map(|&k| &ACTION_VERBS[k]) {
                 if capital && !newline_before {
                     break;
                 }

@@ -185,16 +185,20 @@ fn letter_value(c: char) -> u32 {
 /// A marker at the start of a (left-trimmed) line: style, label, ordinal,
 /// bytes of the marker.
 pub fn marker(line: &str) -> Option<(Style, String, u32, usize)> {
-    if let Some(c) = RE_PART.captures(line) {
+    // Every pattern is anchored: the first character says which can match.
+    let c0 = line.chars().next()?;
+    let part = matches!(c0, 'P' | 'C' | 'M');
+    if let Some(c) = part.then(|| RE_PART.captures(line)).flatten() {
         let l = &c[1];
         let ord = roman_value(l).or_else(|| l.parse().ok()).unwrap_or(0);
         return Some((Style::Part, l.to_string(), ord, c[0].len()));
     }
-    if let Some(c) = RE_ARTICLE.captures(line) {
+    if let Some(c) = (c0 == 'Đ').then(|| RE_ARTICLE.captures(line)).flatten() {
         let ord = c[1].parse().unwrap_or(0);
         return Some((Style::Article, c[1].to_string(), ord, c[0].len()));
     }
-    if let Some(c) = RE_ROMAN.captures(line) {
+    let roman = matches!(c0, 'I' | 'V' | 'X' | 'L');
+    if let Some(c) = roman.then(|| RE_ROMAN.captures(line)).flatten() {
         if let Some(v) = roman_value(&c[1]) {
             // `I.` must be followed by text, not glued to a word (`IV.2`).
             let rest = &line[c[0].len()..];
@@ -203,7 +207,8 @@ pub fn marker(line: &str) -> Option<(Style, String, u32, usize)> {
             }
         }
     }
-    if let Some(c) = RE_UPPER.captures(line) {
+    let upper = ('A'..='H').contains(&c0);
+    if let Some(c) = upper.then(|| RE_UPPER.captures(line)).flatten() {
         let v = c[1].chars().next().map(|ch| ch as u32 - 'A' as u32 + 1);
         return Some((
             Style::UpperLetter,
@@ -212,7 +217,8 @@ pub fn marker(line: &str) -> Option<(Style, String, u32, usize)> {
             c[0].len(),
         ));
     }
-    if let Some(c) = RE_DOTTED.captures(line) {
+    let digit = c0.is_ascii_digit();
+    if let Some(c) = digit.then(|| RE_DOTTED.captures(line)).flatten() {
         let parts: Vec<&str> = c[1].split('.').collect();
         let ord = parts.last().and_then(|p| p.parse().ok()).unwrap_or(0);
         return Some((
@@ -222,7 +228,7 @@ pub fn marker(line: &str) -> Option<(Style, String, u32, usize)> {
             c[0].len(),
         ));
     }
-    if let Some(c) = RE_ARABIC.captures(line) {
+    if let Some(c) = digit.then(|| RE_ARABIC.captures(line)).flatten() {
         let ord: u32 = c[1].parse().unwrap_or(0);
         if ord == 0 || ord > 60 {
             return None;
@@ -234,7 +240,8 @@ pub fn marker(line: &str) -> Option<(Style, String, u32, usize)> {
         };
         return Some((style, c[1].to_string(), ord, c[0].len()));
     }
-    if let Some(c) = RE_LETTER.captures(line) {
+    let letter = c0.is_ascii_lowercase() || c0 == 'đ';
+    if let Some(c) = letter.then(|| RE_LETTER.captures(line)).flatten() {
         let ch = c[1].chars().next().unwrap_or('a');
         return Some((
             Style::Letter,
@@ -243,10 +250,16 @@ pub fn marker(line: &str) -> Option<(Style, String, u32, usize)> {
             c[0].len(),
         ));
     }
-    if RE_HORIZON_LINE.is_match(line) && line.chars().count() < 40 {
+    let horizon = c0 == '-'
+        || matches!(
+            crate::normalize::lower_char(c0),
+            'p' | 'đ' | 't' | 'g' | 'n'
+        );
+    if horizon && line.chars().count() < 40 && RE_HORIZON_LINE.is_match(line) {
         return Some((Style::Horizon, String::new(), 0, 0));
     }
-    if let Some(c) = RE_BULLET.captures(line) {
+    let bullet = matches!(c0, '-' | '+' | '•' | '·' | '◦' | '▪');
+    if let Some(c) = bullet.then(|| RE_BULLET.captures(line)).flatten() {
         if line.trim_end().chars().all(|ch| ch == '-' || ch == ' ') {
             return None;
         }

@@ -522,8 +522,11 @@ fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
     }
     // A place-and-date line of a flattened header (`Hải Phòng, ngày … năm`)
     // is not part of the cited title.
-    if let Some(m) = RE_PLACE_DATE_LINE.find(&text[code_end..win_end]) {
-        win_end = code_end + m.start();
+    let w = &text[code_end..win_end];
+    if w.contains("ngày") && w.contains('\n') {
+        if let Some(m) = RE_PLACE_DATE_LINE.find(w) {
+            win_end = code_end + m.start();
+        }
     }
     let win = text[code_end..win_end].replace('\n', " ");
     let mut pos = 0;
@@ -680,6 +683,10 @@ static RE_ISSUER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// named before the citation (bodies only, not persons).
 fn issuer_before(text: &str, start: usize) -> Option<String> {
     let from = text.floor_char_boundary(start.saturating_sub(160));
+    // The pattern ends in `tại`: most citations are not preceded by it.
+    if !text[from..start].trim_end().ends_with("tại") {
+        return None;
+    }
     let before = text[from..start].replace('\n', " ");
     let c = RE_ISSUER_BEFORE.captures(&before)?;
     let org = c.name("org")?.as_str();
@@ -705,7 +712,9 @@ fn about_len(s: &str) -> usize {
             break;
         }
     }
-    if let Some(m) = RE_TYPED.find(&s[..end]) {
+    // A citation has digits.
+    let cited = s.as_bytes()[..end].iter().any(u8::is_ascii_digit);
+    if let Some(m) = cited.then(|| RE_TYPED.find(&s[..end])).flatten() {
         // Cut before `, Chương trình hành động số …` / `và Kế hoạch số …`.
         let head = s[..m.start()].trim_end();
         let head = head

@@ -42,8 +42,16 @@ fn main() {
     // Each stage's fastest round (robust to other load on the machine).
     let mut best = [Duration::MAX; 10];
     let names = [
-        "rest", "normalize", "segment", "header", "references", "outline", "directives",
-        "targets", "ingest", "sha256",
+        "rest",
+        "normalize",
+        "segment",
+        "header",
+        "references",
+        "outline",
+        "directives",
+        "targets",
+        "ingest",
+        "sha256",
     ];
     for _ in 0..rounds {
         let mut t = [Duration::ZERO; 10];
@@ -71,7 +79,10 @@ fn main() {
             let s = Instant::now();
             let (refs, _) = references::extract_references(&text, &zones, &doc);
             t[4] += s.elapsed();
-            let cited: Vec<_> = refs.iter().flat_map(|r| r.mentions.iter().copied()).collect();
+            let cited: Vec<_> = refs
+                .iter()
+                .flat_map(|r| r.mentions.iter().copied())
+                .collect();
             let s = Instant::now();
             let o = outline::outline(&text, zones.body.clone());
             t[5] += s.elapsed();

@@ -35,12 +35,15 @@ pub fn normalize(input: &str) -> String {
 /// Character-level cleanup: NFC, Đ, spaces, dashes, invisible characters.
 fn clean_chars(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
-    let nfc: Box<dyn Iterator<Item = char>> =
-        match unicode_normalization::is_nfc_quick(input.chars()) {
-            unicode_normalization::IsNormalized::Yes => Box::new(input.chars()),
-            _ => Box::new(input.nfc()),
-        };
-    for c in nfc {
+    match unicode_normalization::is_nfc_quick(input.chars()) {
+        unicode_normalization::IsNormalized::Yes => clean_chars_into(input.chars(), &mut out),
+        _ => clean_chars_into(input.nfc(), &mut out),
+    }
+    out
+}
+
+fn clean_chars_into(chars: impl Iterator<Item = char>, out: &mut String) {
+    for c in chars {
         match c {
             '\u{00D0}' => out.push('Đ'),
             '\u{00F0}' => out.push('đ'),
@@ -58,7 +61,6 @@ fn clean_chars(input: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 static RE_IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").unwrap());
@@ -88,7 +90,7 @@ fn clean_markup(text: &str) -> Vec<String> {
     };
     let mut out = Vec::new();
     for raw in text.split('\n') {
-        if RE_TABLE_RULE.is_match(raw) {
+        if raw.contains('|') && raw.contains("---") && RE_TABLE_RULE.is_match(raw) {
             out.push(String::new());
             continue;
         }
@@ -96,8 +98,13 @@ fn clean_markup(text: &str) -> Vec<String> {
             out.push(String::new());
             continue;
         }
-        let line = RE_HEADING.replace(raw, "");
+        let line = if raw.trim_start().starts_with('#') {
+            RE_HEADING.replace(raw, "")
+        } else {
+            std::borrow::Cow::Borrowed(raw)
+        };
         let line = strip_emphasis(&line);
+        let line = line.as_ref();
         if line.contains('|') && is_table_row(&line) {
             for cell in line.split('|') {
                 let cell = cell.trim();
@@ -121,10 +128,13 @@ fn is_table_row(line: &str) -> bool {
 
 /// Remove Markdown emphasis markers (`**`, `__`, and `*` glued to a word)
 /// while keeping a leading `* ` bullet as `- `.
-fn strip_emphasis(line: &str) -> String {
+fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains(['*', '_']) {
+        return std::borrow::Cow::Borrowed(line);
+    }
     let line = line.replace("**", "").replace("__", "");
     if !line.contains('*') {
-        return line;
+        return std::borrow::Cow::Owned(line);
     }
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
@@ -144,7 +154,7 @@ fn strip_emphasis(line: &str) -> String {
             _ => out.push('*'),
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Close up text where every line is followed by a blank line (PDF
@@ -200,19 +210,32 @@ fn join_wrapped_phrases(lines: Vec<String>) -> Vec<String> {
             .collect()
     });
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let (mut lowered, mut word) = (String::new(), String::new());
     for line in lines {
         let joined = match out.last() {
             Some(prev)
                 if prev.len() <= 320
-                    && prev.chars().count() <= 80
                     && !line.trim().is_empty()
-                    && prev
-                        .split_whitespace()
-                        .next_back()
-                        .is_some_and(|w| INNER_WORDS.contains(&phrase_word(w))) =>
+                    && prev.split_whitespace().next_back().is_some_and(|w| {
+                        phrase_word_into(w, &mut lowered, &mut word);
+                        INNER_WORDS.contains(word.as_str())
+                    })
+                    && prev.chars().count() <= 80 =>
             {
-                let a: Vec<String> = prev.split_whitespace().map(phrase_word).collect();
-                let b: Vec<String> = line.split_whitespace().map(phrase_word).collect();
+                // Only the words a phrase can span.
+                let most = PHRASES.iter().map(Vec::len).max().unwrap_or(0);
+                let mut a: Vec<String> = prev
+                    .split_whitespace()
+                    .rev()
+                    .take(most)
+                    .map(phrase_word)
+                    .collect();
+                a.reverse();
+                let b: Vec<String> = line
+                    .split_whitespace()
+                    .take(most)
+                    .map(phrase_word)
+                    .collect();
                 PHRASES.iter().any(|p| {
                     (1..p.len()).any(|k| {
                         a.len() >= k
@@ -246,13 +269,8 @@ static RE_INLINE_ITEM: LazyLock<Regex> =
 fn unflatten(lines: Vec<String>) -> Vec<String> {
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
-        let head: String = line
-            .trim_start()
-            .chars()
-            .take(8)
-            .map(lower_char)
-            .collect::<String>();
-        if (head.starts_with("nơi nhận") || head.starts_with("kính gửi"))
+        let head = line.trim_start();
+        if (starts_ci(head, "nơi nhận").is_some() || starts_ci(head, "kính gửi").is_some())
             && RE_INLINE_ITEM.find_iter(&line).count() >= 2
         {
             let split = RE_INLINE_ITEM.replace_all(&line, "$1\n- ");
@@ -312,8 +330,19 @@ fn signature_name_split(line: &str) -> Option<usize> {
 /// A word as compared by [`join_wrapped_phrases`]: lowercase, new tone
 /// placement, surrounding punctuation other than `-` removed.
 fn phrase_word(w: &str) -> String {
+    let (mut lowered, mut out) = (String::new(), String::new());
+    phrase_word_into(w, &mut lowered, &mut out);
+    out
+}
+
+/// [`phrase_word`] into `out`, with a scratch buffer (no allocation once
+/// the buffers have grown).
+fn phrase_word_into(w: &str, scratch: &mut String, out: &mut String) {
     let w = w.trim_matches(|c: char| c.is_ascii_punctuation() && c != '-');
-    new_tone_placement(&lower(w))
+    scratch.clear();
+    scratch.extend(w.chars().map(lower_char));
+    out.clear();
+    move_tones_into(scratch, out);
 }
 
 static RE_BROKEN_CODE: LazyLock<Regex> = LazyLock::new(|| {
@@ -325,7 +354,27 @@ static RE_BROKEN_CODE: LazyLock<Regex> = LazyLock::new(|| {
 /// Join document codes broken after the hyphen or slash: `279-⏎CV/VPĐU` →
 /// `279-CV/VPĐU`, `1830/⏎QĐ-TTg` → `1830/QĐ-TTg`.
 fn join_broken_codes(text: &str) -> String {
+    // Only where a line ends in `-` or `/`.
+    let broken = text
+        .split('\n')
+        .any(|l| l.trim_end_matches(' ').ends_with(['-', '/']));
+    if !broken {
+        return text.to_string();
+    }
     RE_BROKEN_CODE.replace_all(text, "$1$2").into_owned()
+}
+
+/// `hay` starts with `needle` (lower case) ignoring the case of `hay`;
+/// returns the byte length matched in `hay`.
+pub fn starts_ci(hay: &str, needle: &str) -> Option<usize> {
+    let mut hc = hay.char_indices();
+    for nc in needle.chars() {
+        let (_, h) = hc.next()?;
+        if h == 'İ' || lower_char(h) != nc {
+            return None;
+        }
+    }
+    Some(hc.next().map(|(i, _)| i).unwrap_or(hay.len()))
 }
 
 /// Collapse every run of whitespace (newlines included) into one space and

@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use crate::normalize::starts_ci;
 use crate::vocab::{
     ACTION_VERBS, ASSIGN_VERBS, COOPERATE_WORDS, NOT_ORG_STARTS, ORG_GROUP_NOUNS, ORG_HEADS,
 };
@@ -18,25 +19,6 @@ pub struct Assignment {
     pub heading: bool,
     /// Bodies after `phối hợp với`.
     pub cooperating: Vec<String>,
-}
-
-/// Case-insensitive `starts_with` for a lower-case needle, on char
-/// boundaries of `hay`. Returns the byte length matched in `hay`.
-fn starts_ci(hay: &str, needle: &str) -> Option<usize> {
-    let mut hc = hay.char_indices();
-    for nc in needle.chars() {
-        let (_, h) = hc.next()?;
-        if h.is_ascii() {
-            if h.to_ascii_lowercase() != nc {
-                return None;
-            }
-            continue;
-        }
-        if h == 'İ' || crate::normalize::lower_char(h) != nc {
-            return None;
-        }
-    }
-    Some(hc.next().map(|(i, _)| i).unwrap_or(hay.len()))
 }
 
 /// `s` lower-cased when that keeps every byte offset (each char lowers to
@@ -66,7 +48,9 @@ impl ByFirst {
         let mut map: std::collections::HashMap<char, Vec<usize>> = Default::default();
         for (i, it) in items.enumerate() {
             if let Some(c) = it.chars().next() {
-                map.entry(crate::normalize::lower_char(c)).or_default().push(i);
+                map.entry(crate::normalize::lower_char(c))
+                    .or_default()
+                    .push(i);
             }
         }
         ByFirst(map)

@@ -627,7 +627,11 @@ pub fn proper_case(s: &str) -> String {
     while i < words.len() {
         // Longest unit match.
         let mut matched = None;
-        for (uw, unit, kind) in vocab::name_unit_keys() {
+        let units = vocab::name_unit_keys();
+        let candidates = vocab::name_units_by_first_word()
+            .get(word_keys[i].as_str())
+            .map_or(&[][..], Vec::as_slice);
+        for (uw, unit, kind) in candidates.iter().map(|&k| &units[k]) {
             // Inside a field name (`SỞ NỘI VỤ`) a head word is an ordinary
             // word, not a new body.
             if *kind == UnitKind::Head && mode == Mode::Field && !component_start {
@@ -667,8 +671,12 @@ pub fn proper_case(s: &str) -> String {
             continue;
         }
         // A province or city inside the name keeps its capitals.
-        if let Some((pw, place)) = vocab::place_name_keys()
+        let places = vocab::place_name_keys();
+        if let Some((pw, place)) = vocab::place_names_by_first_word()
+            .get(word_keys[i].as_str())
+            .map_or(&[][..], Vec::as_slice)
             .iter()
+            .map(|&k| &places[k])
             .find(|(pw, _)| i + pw.len() <= words.len() && pw[..] == word_keys[i..i + pw.len()])
         {
             let trail = trailing_punct(&words[i + pw.len() - 1]);

@@ -44,6 +44,39 @@ static RE_TYPED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The first code in a typed citation found by [`RE_TYPED`] (type names
+/// have no digits, so the first code is the cited one).
+static RE_CODE_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(CODE).unwrap());
+
+/// Byte length of the document-type name at the start of `s`, as
+/// [`RE_TYPED`] reads it: the first name of [`vocab::all_type_names`]
+/// (longest first) that matches ignoring case, with any whitespace between
+/// its words.
+fn type_name_len(s: &str) -> Option<usize> {
+    vocab::all_type_names().iter().find_map(|name| {
+        let mut at = 0;
+        for (i, word) in name.split(' ').enumerate() {
+            if i > 0 {
+                let rest = &s[at..];
+                let gap = rest.len() - rest.trim_start().len();
+                if gap == 0 {
+                    return None;
+                }
+                at += gap;
+            }
+            let mut hs = s[at..].char_indices();
+            for wc in word.chars() {
+                let (_, h) = hs.next()?;
+                if crate::normalize::lower_char(h) != crate::normalize::lower_char(wc) {
+                    return None;
+                }
+            }
+            at = hs.next().map_or(s.len(), |(i, _)| at + i);
+        }
+        Some(at)
+    })
+}
+
 static RE_BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?:^|[^\p{{L}}\d/\-])(?-i:{CODE})(?:[^\p{{L}}\d]|$)"
@@ -148,17 +181,24 @@ pub fn extract_references(
 
     let mut found: Vec<Found> = Vec::new();
     let mut covered: Vec<(usize, usize)> = Vec::new();
-    for c in RE_TYPED.captures_iter(region) {
-        let (Some(t), Some(num), Some(sym)) = (c.name("type"), c.name("num"), c.name("sym")) else {
+    // The fast engine finds each typed citation; its parts are read with
+    // the small code pattern (capturing with the whole type-name
+    // alternation costs far more).
+    for m in RE_TYPED.find_iter(region) {
+        let hay = m.as_str();
+        let (Some(type_len), Some(c)) = (type_name_len(hay), RE_CODE_IN.captures(hay)) else {
             continue;
         };
-        let code_start = num.start();
-        let code_end = sym.end();
+        let (Some(num), Some(sym)) = (c.name("num"), c.name("sym")) else {
+            continue;
+        };
+        let code_start = m.start() + num.start();
+        let code_end = m.start() + sym.end();
         let code = clean_code(&region[code_start..code_end]);
         found.push(Found {
-            start: scan_from + t.start(),
+            start: scan_from + m.start(),
             code_end: scan_from + code_end,
-            type_name: Some(t.as_str().to_string()),
+            type_name: Some(hay[..type_len].to_string()),
             code: Some(code),
             seq: Some(num.as_str().to_string()),
             law_name: None,
@@ -615,7 +655,6 @@ fn issuer_at(s: &str) -> (Option<String>, usize) {
     if !first.is_some_and(|c| c.is_uppercase()) {
         return (None, 0);
     }
-    let lower = crate::normalize::lower(s);
     // The first stop: punctuation or a stop phrase.
     let mut end = s.len().min(200);
     end = s.floor_char_boundary(end);
@@ -652,6 +691,7 @@ fn issuer_at(s: &str) -> (Option<String>, usize) {
         end = m.start();
     }
     // ` và ` ends the name unless a capitalised word (not a kind) follows.
+    let lower = crate::normalize::lower(&s[..end]);
     let mut from = 0;
     while let Some(p) = lower[from..lower.floor_char_boundary(end)].find(" và ") {
         let at = from + p;

@@ -4,6 +4,7 @@
 
 use crate::model::{DocType, Relation};
 use crate::normalize::key;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// One document kind: official abbreviation, Vietnamese name, and other
@@ -309,6 +310,34 @@ pub fn name_unit_keys() -> &'static [(Vec<String>, &'static str, UnitKind)] {
             .collect()
     });
     &UNITS
+}
+
+/// Indices into [`name_unit_keys`] by the unit's first word key, in table
+/// order.
+pub fn name_units_by_first_word() -> &'static HashMap<String, Vec<usize>> {
+    static INDEX: LazyLock<HashMap<String, Vec<usize>>> =
+        LazyLock::new(|| index_by_first_word(name_unit_keys().iter().map(|(w, _, _)| w)));
+    &INDEX
+}
+
+/// Indices into [`place_name_keys`] by the name's first word key, in table
+/// order.
+pub fn place_names_by_first_word() -> &'static HashMap<String, Vec<usize>> {
+    static INDEX: LazyLock<HashMap<String, Vec<usize>>> =
+        LazyLock::new(|| index_by_first_word(place_name_keys().iter().map(|(w, _)| w)));
+    &INDEX
+}
+
+fn index_by_first_word<'a>(
+    entries: impl Iterator<Item = &'a Vec<String>>,
+) -> HashMap<String, Vec<usize>> {
+    let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, words) in entries.enumerate() {
+        if let Some(first) = words.first() {
+            map.entry(first.clone()).or_default().push(i);
+        }
+    }
+    map
 }
 
 /// Abbreviations expanded in issuer names (`UBND` → `Ủy ban nhân dân`).

@@ -374,8 +374,7 @@ fn hit_from(record: Record, score: f32) -> Hit {
 
 pub(crate) fn search(index: &Index, q: &str, opts: &SearchOptions) -> Result<SearchResults, Error> {
     let f = &index.fields;
-    let reader = index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher();
     let filters = filters(f, opts)?;
     let parsed = query::parse(q);
     if !parsed.citations.is_empty() {
@@ -401,8 +400,7 @@ pub(crate) fn refs(index: &Index, code: &str) -> Result<SearchResults, Error> {
             "not a document code: {code:?} (try 71-NQ/TW or \"Nghị quyết 71\")"
         )));
     }
-    let reader = index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher();
     let parsed = ParsedQuery {
         text: String::new(),
         ..parsed

@@ -33,6 +33,7 @@
 //! ```
 
 pub mod analyzer;
+mod cache;
 pub mod corpus;
 pub mod query;
 pub mod schema;
@@ -62,6 +63,8 @@ pub struct Index {
     fields: Fields,
     dir: PathBuf,
     reader: tantivy::IndexReader,
+    /// What queries read per segment, opened on first use.
+    segments: cache::SegmentCache,
 }
 
 impl std::fmt::Debug for Index {
@@ -126,6 +129,7 @@ impl Index {
             fields,
             dir: dir.to_path_buf(),
             reader,
+            segments: cache::SegmentCache::default(),
         })
     }
 

@@ -355,7 +355,10 @@ fn text_search(
     let Some(scoring) = scoring_query(&units, f) else {
         return Ok(res);
     };
-    let mut chosen: Option<(BooleanQuery, usize)> = None;
+    // Count and top hits in one pass over the matches.
+    let collector = (Count, TopDocs::with_limit(limit.max(1)));
+    type Found = (BooleanQuery, usize, Vec<(f32, DocAddress)>);
+    let mut chosen: Option<Found> = None;
     for level in 0..=max_level {
         let Some(tier) = tier_query(&units, f, level) else {
             continue;
@@ -364,19 +367,16 @@ fn text_search(
             vec![(Occur::Must, tier), (Occur::Should, scoring.box_clone())];
         clauses.extend(filters.iter().map(|q| (Occur::Must, q.box_clone())));
         let q = BooleanQuery::new(clauses);
-        let count = searcher.search(&q, &Count).map_err(err)?;
+        let (count, top) = searcher.search(&q, &collector).map_err(err)?;
         if count > 0 {
-            chosen = Some((q, count));
+            chosen = Some((q, count, top));
             break;
         }
     }
-    let Some((q, count)) = chosen else {
+    let Some((q, count, top)) = chosen else {
         return Ok(res);
     };
     res.total = count;
-    let top = searcher
-        .search(&q, &TopDocs::with_limit(limit.max(1)))
-        .map_err(err)?;
     // Highlight exact (accented) matches when there are any, else folded ones.
     let mut exact = SnippetGenerator::create(searcher, &q, f.body).map_err(err)?;
     exact.set_max_num_chars(160);

@@ -106,22 +106,15 @@ impl SegmentData {
         self.path.as_ref().and_then(|c| c.term_ords(doc).next())
     }
 
-    /// The paths of sorted, distinct ordinals, decoded in one pass (`""`
+    /// The path at an ordinal of this segment's `path` dictionary (`""`
     /// when unreadable).
-    pub fn paths(&self, ords: &[u64]) -> Vec<String> {
-        let mut out = Vec::with_capacity(ords.len());
+    pub fn path(&self, ord: u64) -> String {
+        let mut out = String::new();
         if let Some(col) = &self.path {
-            let ok = col
-                .dictionary()
-                .sorted_ords_to_term_cb(ords.iter().copied(), |b| {
-                    out.push(String::from_utf8_lossy(b).into_owned());
-                    Ok(())
-                });
-            if ok.is_err() {
+            if !col.ord_to_str(ord, &mut out).unwrap_or(false) {
                 out.clear();
             }
         }
-        out.resize(ords.len(), String::new());
         out
     }
 }

@@ -7,7 +7,8 @@ use super::{relation_weight, tantivy_err, Index};
 use crate::error::Error;
 use crate::model::{DocDate, DocType, Relation};
 use crate::normalize::fold;
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 use std::ops::{Bound, Range};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
@@ -792,7 +793,9 @@ fn citation_search(
             continue;
         }
         // Ties: by path. Within a segment path ordinals sort as paths, so
-        // the first `need` of each segment hold the `need` smallest paths.
+        // each segment's candidates are sorted by ordinal and the segments
+        // merged, decoding a path only when it reaches the head of its
+        // segment: at most `need` + segments paths are read.
         let mut cands: Vec<(u32, Option<u64>, usize)> = (i..j)
             .map(|k| {
                 let a = hits[k].addr;
@@ -803,33 +806,33 @@ fn citation_search(
             })
             .collect();
         cands.sort_unstable();
-        let mut kept: Vec<(String, usize)> = Vec::new();
-        let mut n = 0;
-        while n < cands.len() {
-            let seg = cands[n].0;
-            let mut m = n;
-            while m < cands.len() && cands[m].0 == seg {
-                m += 1;
-            }
-            let run = &cands[n..n.saturating_add(need).min(m)];
-            let mut ords: Vec<u64> = run.iter().filter_map(|c| c.1).collect();
-            ords.dedup();
-            let paths = segments
-                .get(seg as usize)
-                .map(|s| s.paths(&ords))
-                .unwrap_or_default();
-            for (_, ord, k) in run {
-                let path = ord
-                    .and_then(|o| ords.binary_search(&o).ok())
-                    .and_then(|x| paths.get(x))
-                    .cloned()
-                    .unwrap_or_default();
-                kept.push((path, *k));
-            }
-            n = m;
+        let runs: Vec<&[(u32, Option<u64>, usize)]> = cands.chunk_by(|a, b| a.0 == b.0).collect();
+        if runs.len() == 1 {
+            chosen.extend(cands.iter().take(need).map(|c| c.2));
+            i = j;
+            continue;
         }
-        kept.sort();
-        chosen.extend(kept.into_iter().take(need).map(|(_, k)| k));
+        let path_of = |c: &(u32, Option<u64>, usize)| -> String {
+            c.1.and_then(|o| segments.get(c.0 as usize).map(|s| s.path(o)))
+                .unwrap_or_default()
+        };
+        // (path, hit, run, position in run)
+        let mut heads: BinaryHeap<Reverse<(String, usize, usize, usize)>> = runs
+            .iter()
+            .enumerate()
+            .filter_map(|(r, run)| run.first().map(|c| Reverse((path_of(c), c.2, r, 0))))
+            .collect();
+        let mut taken = 0;
+        while taken < need {
+            let Some(Reverse((_, k, r, n))) = heads.pop() else {
+                break;
+            };
+            chosen.push(k);
+            taken += 1;
+            if let Some(c) = runs[r].get(n + 1) {
+                heads.push(Reverse((path_of(c), c.2, r, n + 1)));
+            }
+        }
         i = j;
     }
     res.hits = chosen

@@ -76,6 +76,11 @@ impl SegmentData {
         }
     }
 
+    /// Whether [`SegmentData::table`] is decoded already.
+    pub fn has_table(&self) -> bool {
+        self.table.get().is_some()
+    }
+
     /// The decoded `ref_match` dictionary (decoded on first call).
     pub fn table(&self) -> &RefTable {
         self.table.get_or_init(|| {

@@ -1,12 +1,13 @@
 //! Running queries: citation search, free-text search, filters, snippets.
 
-use super::cache::AllScored;
+use super::cache::{AllScored, SegmentData};
 use super::query::{self, Citation, ParsedQuery, Unit};
 use super::schema::{Fields, Record, RefKeys, StoredRef};
 use super::{relation_weight, tantivy_err, Index};
 use crate::error::Error;
 use crate::model::{DocDate, DocType, Relation};
 use crate::normalize::fold;
+use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 use std::ops::{Bound, Range};
@@ -540,6 +541,18 @@ fn citation_search(
         return Ok(res);
     }
     let segments = index.segments.segments(searcher);
+    // Decode the dictionaries not decoded yet, one segment per core.
+    let pending: Vec<&SegmentData> = found
+        .iter()
+        .filter_map(|(s, _)| segments.get(*s as usize))
+        .map(|s| s.as_ref())
+        .filter(|s| !s.has_table())
+        .collect();
+    if pending.len() > 1 {
+        pending.par_iter().for_each(|s| {
+            s.table();
+        });
+    }
 
     // The reference values the citations name, decided once per value
     // rather than once per citing document.

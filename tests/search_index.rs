@@ -97,6 +97,54 @@ fn incremental_replace_and_prune() {
     assert!(!set.iter().any(|p| p.ends_with("doc00005.txt")));
 }
 
+/// Citation searches through one `Index` follow its own writes: added,
+/// replaced and pruned documents (the per-segment data cached by earlier
+/// searches is not reused for segments that changed).
+#[test]
+fn citation_search_follows_own_writes() {
+    let src = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    let cite = |n: u32, code: &str| {
+        format!(
+            "UBND TỈNH QUẢNG NINH\nSỞ TÀI CHÍNH\nSố: {n}/STC-NS\n\
+             Thực hiện Nghị quyết số {code} ngày 22/8/2025 của Bộ Chính trị.\n"
+        )
+    };
+    let opts = IndexOptions::default();
+    let prune = IndexOptions {
+        prune: true,
+        ..IndexOptions::default()
+    };
+    let count = |q: &str| {
+        let r = index.search(q).unwrap();
+        (
+            r.total,
+            r.groups.iter().map(|g| g.count).collect::<Vec<_>>(),
+        )
+    };
+
+    std::fs::write(src.path().join("a.txt"), cite(1, "71-NQ/TW")).unwrap();
+    index.add_paths(&[src.path()], &opts).unwrap();
+    assert_eq!(count("71-NQ/TW"), (1, vec![1]));
+
+    std::fs::write(src.path().join("b.txt"), cite(2, "71-NQ/TW")).unwrap();
+    index.add_paths(&[src.path()], &opts).unwrap();
+    assert_eq!(count("71-NQ/TW"), (2, vec![2]));
+    assert_eq!(count("Nghị quyết 71"), (2, vec![2]));
+
+    std::fs::write(src.path().join("a.txt"), cite(1, "57-NQ/TW")).unwrap();
+    index.add_paths(&[src.path()], &opts).unwrap();
+    assert_eq!(count("71-NQ/TW"), (1, vec![1]));
+    assert_eq!(count("57-NQ/TW"), (1, vec![1]));
+
+    std::fs::remove_file(src.path().join("b.txt")).unwrap();
+    index.add_paths(&[src.path()], &prune).unwrap();
+    let r = index.search("71-NQ/TW").unwrap();
+    assert!(r.fallback || r.total == 0, "{r:?}");
+    assert_eq!(index.refs("57-NQ/TW").unwrap().hits.len(), 1);
+}
+
 #[test]
 fn bad_input_is_indexed_around_and_reported() {
     let src = tempfile::tempdir().unwrap();

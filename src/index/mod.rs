@@ -33,6 +33,7 @@
 //! ```
 
 pub mod analyzer;
+mod cache;
 pub mod corpus;
 pub mod query;
 pub mod schema;
@@ -51,10 +52,19 @@ pub use writer::{Failure, IndexOptions, IndexReport};
 const MARKER: &str = "congvan-index.json";
 
 /// An index folder.
+///
+/// One reader is kept open for the life of the value: searches use it, and
+/// this value's own writes ([`Index::add_paths`]) reload it after each
+/// commit. Commits made by another process are seen by a newly opened
+/// [`Index`] (and by [`Index::len`], [`Index::documents`] and indexing,
+/// which reload first).
 pub struct Index {
     inner: tantivy::Index,
     fields: Fields,
     dir: PathBuf,
+    reader: tantivy::IndexReader,
+    /// What queries read per segment, opened on first use.
+    segments: cache::SegmentCache,
 }
 
 impl std::fmt::Debug for Index {
@@ -105,10 +115,21 @@ impl Index {
         let fields = schema::fields_of(&inner.schema())
             .ok_or_else(|| io_err(dir, "index schema does not match this version"))?;
         analyzer::register(&inner);
+        Index::with_reader(inner, fields, dir)
+    }
+
+    fn with_reader(inner: tantivy::Index, fields: Fields, dir: &Path) -> Result<Index, Error> {
+        let reader = inner
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| tantivy_err(dir, e))?;
         Ok(Index {
             inner,
             fields,
             dir: dir.to_path_buf(),
+            reader,
+            segments: cache::SegmentCache::default(),
         })
     }
 
@@ -152,11 +173,7 @@ impl Index {
             "created_by": concat!("congvan ", env!("CARGO_PKG_VERSION")),
         });
         std::fs::write(dir.join(MARKER), marker.to_string()).map_err(|e| io_err(dir, e))?;
-        Ok(Index {
-            inner,
-            fields,
-            dir: dir.to_path_buf(),
-        })
+        Index::with_reader(inner, fields, dir)
     }
 
     /// The index folder.
@@ -203,8 +220,8 @@ impl Index {
 
     /// Number of indexed documents.
     pub fn len(&self) -> Result<u64, Error> {
-        let reader = self.reader()?;
-        Ok(reader.searcher().num_docs())
+        self.reload()?;
+        Ok(self.searcher().num_docs())
     }
 
     /// True when nothing is indexed.
@@ -212,12 +229,14 @@ impl Index {
         Ok(self.len()? == 0)
     }
 
-    fn reader(&self) -> Result<tantivy::IndexReader, Error> {
-        self.inner
-            .reader_builder()
-            .reload_policy(tantivy::ReloadPolicy::Manual)
-            .try_into()
-            .map_err(|e| tantivy_err(&self.dir, e))
+    /// A searcher on the last commit this reader loaded.
+    fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    /// Load the last commit (ours or another process's).
+    fn reload(&self) -> Result<(), Error> {
+        self.reader.reload().map_err(|e| tantivy_err(&self.dir, e))
     }
 }
 

@@ -1,12 +1,15 @@
 //! Running queries: citation search, free-text search, filters, snippets.
 
+use super::cache::{AllScored, SegmentData};
 use super::query::{self, Citation, ParsedQuery, Unit};
 use super::schema::{Fields, Record, RefKeys, StoredRef};
 use super::{relation_weight, tantivy_err, Index};
 use crate::error::Error;
 use crate::model::{DocDate, DocType, Relation};
 use crate::normalize::fold;
-use std::collections::{BTreeMap, HashMap};
+use rayon::prelude::*;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 use std::ops::{Bound, Range};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
@@ -276,75 +279,6 @@ fn filters(f: &Fields, opts: &SearchOptions) -> Result<Vec<Box<dyn Query>>, Erro
     Ok(out)
 }
 
-/// Reads [`Record`]s from the `record` fast field, one column per segment.
-struct Records {
-    cols: Vec<Option<tantivy::columnar::BytesColumn>>,
-    /// Per segment: the `ref_match` and `path` columns.
-    key_cols: Vec<Option<(tantivy::columnar::StrColumn, tantivy::columnar::StrColumn)>>,
-}
-
-/// What citation matching reads of a document: its path and the matching
-/// keys of its references, in the order of the record.
-#[derive(Default)]
-struct RecordKeys {
-    /// Ordinal of the path in its segment's `path` dictionary (the
-    /// dictionary is sorted, so within a segment ordinals sort as paths do).
-    path_ord: Option<u64>,
-    refs: Vec<RefKeys>,
-}
-
-/// Decode the dictionary entries of sorted, distinct ordinals in one pass.
-fn decode_sorted<T>(
-    col: &tantivy::columnar::StrColumn,
-    ords: &[u64],
-    mut f: impl FnMut(&[u8]) -> T,
-) -> Vec<T> {
-    let mut out = Vec::with_capacity(ords.len());
-    let ok = col
-        .dictionary()
-        .sorted_ords_to_term_cb(ords.iter().copied(), |b| {
-            out.push(f(b));
-            Ok(())
-        });
-    if ok.is_err() {
-        out.clear();
-    }
-    out
-}
-
-impl Records {
-    fn new(searcher: &Searcher) -> Records {
-        Records {
-            cols: searcher
-                .segment_readers()
-                .iter()
-                .map(|s| s.fast_fields().bytes("record").ok().flatten())
-                .collect(),
-            key_cols: searcher
-                .segment_readers()
-                .iter()
-                .map(|s| {
-                    let ff = s.fast_fields();
-                    Some((ff.str("ref_match").ok()??, ff.str("path").ok()??))
-                })
-                .collect(),
-        }
-    }
-
-    fn get(&self, addr: DocAddress) -> Record {
-        let Some(Some(col)) = self.cols.get(addr.segment_ord as usize) else {
-            return Record::default();
-        };
-        let mut buf = Vec::new();
-        match col.term_ords(addr.doc_id).next() {
-            Some(ord) if col.ord_to_bytes(ord, &mut buf).unwrap_or(false) => {
-                serde_json::from_slice(&buf).unwrap_or_default()
-            }
-            _ => Record::default(),
-        }
-    }
-}
-
 /// The stored text of a document (for snippets).
 fn body(searcher: &Searcher, addr: DocAddress, f: &Fields) -> Result<String, Error> {
     let doc: TantivyDocument = searcher
@@ -374,8 +308,7 @@ fn hit_from(record: Record, score: f32) -> Hit {
 
 pub(crate) fn search(index: &Index, q: &str, opts: &SearchOptions) -> Result<SearchResults, Error> {
     let f = &index.fields;
-    let reader = index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher();
     let filters = filters(f, opts)?;
     let parsed = query::parse(q);
     if !parsed.citations.is_empty() {
@@ -401,8 +334,7 @@ pub(crate) fn refs(index: &Index, code: &str) -> Result<SearchResults, Error> {
             "not a document code: {code:?} (try 71-NQ/TW or \"Nghị quyết 71\")"
         )));
     }
-    let reader = index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = index.searcher();
     let parsed = ParsedQuery {
         text: String::new(),
         ..parsed
@@ -425,7 +357,10 @@ fn text_search(
     let Some(scoring) = scoring_query(&units, f) else {
         return Ok(res);
     };
-    let mut chosen: Option<(BooleanQuery, usize)> = None;
+    // Count and top hits in one pass over the matches.
+    let collector = (Count, TopDocs::with_limit(limit.max(1)));
+    type Found = (BooleanQuery, usize, Vec<(f32, DocAddress)>);
+    let mut chosen: Option<Found> = None;
     for level in 0..=max_level {
         let Some(tier) = tier_query(&units, f, level) else {
             continue;
@@ -434,27 +369,28 @@ fn text_search(
             vec![(Occur::Must, tier), (Occur::Should, scoring.box_clone())];
         clauses.extend(filters.iter().map(|q| (Occur::Must, q.box_clone())));
         let q = BooleanQuery::new(clauses);
-        let count = searcher.search(&q, &Count).map_err(err)?;
+        let (count, top) = searcher.search(&q, &collector).map_err(err)?;
         if count > 0 {
-            chosen = Some((q, count));
+            chosen = Some((q, count, top));
             break;
         }
     }
-    let Some((q, count)) = chosen else {
+    let Some((q, count, top)) = chosen else {
         return Ok(res);
     };
     res.total = count;
-    let top = searcher
-        .search(&q, &TopDocs::with_limit(limit.max(1)))
-        .map_err(err)?;
     // Highlight exact (accented) matches when there are any, else folded ones.
     let mut exact = SnippetGenerator::create(searcher, &q, f.body).map_err(err)?;
     exact.set_max_num_chars(160);
     let mut loose = SnippetGenerator::create(searcher, &q, f.body_fold).map_err(err)?;
     loose.set_max_num_chars(160);
-    let records = Records::new(searcher);
+    let segments = index.segments.segments(searcher);
     for (score, addr) in top.into_iter().take(limit) {
-        let mut hit = hit_from(records.get(addr), score);
+        let record = segments
+            .get(addr.segment_ord as usize)
+            .map(|s| s.record(addr.doc_id))
+            .unwrap_or_default();
+        let mut hit = hit_from(record, score);
         let body = body(searcher, addr, f)?;
         let mut s = exact.snippet(&body);
         if s.highlighted().is_empty() {
@@ -507,98 +443,39 @@ fn issuer_fits(r: &RefKeys, asked: &str) -> Option<bool> {
     }
 }
 
-impl Records {
-    /// [`RecordKeys`] of many documents, in the order given. Each distinct
-    /// dictionary entry is decoded once, in dictionary order.
-    fn keys_of(&self, addrs: &[DocAddress]) -> Vec<RecordKeys> {
-        let mut out: Vec<RecordKeys> = Vec::new();
-        out.resize_with(addrs.len(), RecordKeys::default);
-        for (seg, cols) in self.key_cols.iter().enumerate() {
-            let Some((refs_col, path_col)) = cols else {
-                continue;
-            };
-            let docs: Vec<(usize, u32)> = addrs
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| a.segment_ord as usize == seg)
-                .map(|(i, a)| (i, a.doc_id))
-                .collect();
-            if docs.is_empty() {
-                continue;
-            }
-            let path_ords: Vec<Option<u64>> = docs
-                .iter()
-                .map(|(_, d)| path_col.term_ords(*d).next())
-                .collect();
-            // References.
-            let ref_ords: Vec<Vec<u64>> = docs
-                .iter()
-                .map(|(_, d)| refs_col.term_ords(*d).collect())
-                .collect();
-            let mut rords: Vec<u64> = ref_ords.iter().flatten().copied().collect();
-            rords.sort_unstable();
-            rords.dedup();
-            let refs: Vec<Option<(usize, RefKeys)>> =
-                decode_sorted(refs_col, &rords, |b| serde_json::from_slice(b).ok());
-            for (k, (i, _)) in docs.iter().enumerate() {
-                let rec = &mut out[*i];
-                rec.path_ord = path_ords[k];
-                let mut mine: Vec<&(usize, RefKeys)> = ref_ords[k]
-                    .iter()
-                    .filter_map(|o| rords.binary_search(o).ok())
-                    .filter_map(|j| refs.get(j).and_then(Option::as_ref))
-                    .collect();
-                mine.sort_by_key(|(pos, _)| *pos);
-                rec.refs = mine.into_iter().map(|(_, r)| r.clone()).collect();
-            }
-        }
-        out
-    }
-
-    /// The paths of some documents, in the order given (`""` when a
-    /// document has none, as a missing record reads).
-    fn paths_of(&self, docs: &[(DocAddress, Option<u64>)]) -> Vec<String> {
-        let mut out = vec![String::new(); docs.len()];
-        for (seg, cols) in self.key_cols.iter().enumerate() {
-            let Some((_, path_col)) = cols else { continue };
-            let mut ords: Vec<u64> = docs
-                .iter()
-                .filter(|(a, _)| a.segment_ord as usize == seg)
-                .filter_map(|(_, o)| *o)
-                .collect();
-            if ords.is_empty() {
-                continue;
-            }
-            ords.sort_unstable();
-            ords.dedup();
-            let paths = decode_sorted(path_col, &ords, |b| String::from_utf8_lossy(b).into_owned());
-            for (k, (a, o)) in docs.iter().enumerate() {
-                if a.segment_ord as usize != seg {
-                    continue;
-                }
-                if let Some(p) = o
-                    .and_then(|o| ords.binary_search(&o).ok())
-                    .and_then(|j| paths.get(j))
-                {
-                    out[k] = p.clone();
-                }
-            }
-        }
-        out
-    }
+/// A reference value (one `ref_match` ordinal of one segment) that a
+/// citation of the query names.
+struct Cand<'a> {
+    r: &'a RefKeys,
+    /// Position in the record's `refs`.
+    pos: usize,
+    /// Matches a citation and passes the year and issuer checks.
+    matches: bool,
+    /// Exact match for the first citation it matches.
+    exact: bool,
+    /// The query's year or issuer agreed with it.
+    confirms: bool,
+    /// Group id (see `group_keys`) of the cited document.
+    group: Option<u32>,
+    /// `(loose key, canonical key)` of loose-only matches, for ambiguity.
+    loose_only: Vec<(&'a str, &'a str)>,
+    /// Some returned document matched through it.
+    used: bool,
 }
 
 /// A citing document before it becomes a [`Hit`]: only the documents
 /// returned are read in full.
 struct Pending {
     addr: DocAddress,
-    path_ord: Option<u64>,
+    /// The query's own score (the order in which "first citing document"
+    /// is meant).
+    raw: f32,
     score: f32,
-    codes: Vec<String>,
     relation: Relation,
-    group: Option<String>,
-    /// Index of the best matching reference in the record's `refs`.
-    best: usize,
+    group: Option<u32>,
+    exact: bool,
+    /// Matched candidates (indexes into the candidate list), best first.
+    matched: Range<usize>,
 }
 
 fn citation_search(
@@ -659,24 +536,66 @@ fn citation_search(
     }
     clauses.extend(filters.into_iter().map(|q| (Occur::Must, q)));
     let q = BooleanQuery::new(clauses);
-    let count = searcher.search(&q, &Count).map_err(err)?;
-    if count == 0 {
+    let found = searcher.search(&q, &AllScored).map_err(err)?;
+    if found.is_empty() {
         return Ok(res);
     }
-    let top = searcher
-        .search(&q, &TopDocs::with_limit(count))
-        .map_err(err)?;
+    let segments = index.segments.segments(searcher);
+    // Decode the dictionaries not decoded yet, one segment per core.
+    let pending: Vec<&SegmentData> = found
+        .iter()
+        .filter_map(|(s, _)| segments.get(*s as usize))
+        .map(|s| s.as_ref())
+        .filter(|s| !s.has_table())
+        .collect();
+    if pending.len() > 1 {
+        pending.par_iter().for_each(|s| {
+            s.table();
+        });
+    }
 
-    let mut hits: Vec<(bool, Pending)> = Vec::new();
-    // loose citation → keys it matched (ambiguity)
-    let mut loose_matches: HashMap<String, Vec<String>> = HashMap::new();
-    let records = Records::new(searcher);
-    let addrs: Vec<DocAddress> = top.iter().map(|(_, a)| *a).collect();
-    let all_keys = records.keys_of(&addrs);
-    for ((score, addr), record) in top.into_iter().zip(all_keys) {
-        let mut matched: Vec<(usize, &RefKeys, bool)> = Vec::new();
-        let mut confirmed = false;
-        for (idx, r) in record.refs.iter().enumerate() {
+    // The reference values the citations name, decided once per value
+    // rather than once per citing document.
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut group_keys: Vec<&str> = Vec::new();
+    let mut group_ids: HashMap<&str, u32> = HashMap::new();
+    let mut hits: Vec<Pending> = Vec::new();
+    let mut matched_buf: Vec<usize> = Vec::new();
+    let mut mine: Vec<usize> = Vec::new();
+    for (seg_ord, docs) in &found {
+        let Some(seg) = segments.get(*seg_ord as usize) else {
+            continue;
+        };
+        let Some(col) = &seg.ref_match else { continue };
+        let table = seg.table();
+        let mut ords: Vec<u64> = Vec::new();
+        for (c, lk) in &wanted {
+            if let Some(v) = c.exact.as_ref().and_then(|k| table.by_key.get(k)) {
+                ords.extend(v);
+            }
+            if let Some(v) = lk.as_ref().and_then(|k| table.by_loose.get(k)) {
+                ords.extend(v);
+            }
+        }
+        ords.sort_unstable();
+        ords.dedup();
+        // ordinal → candidate index, sorted by ordinal
+        let mut cand_of: Vec<(u64, usize)> = Vec::with_capacity(ords.len());
+        for ord in ords {
+            let Some(Some((pos, r))) = usize::try_from(ord).ok().and_then(|o| table.entries.get(o))
+            else {
+                continue;
+            };
+            let mut cand = Cand {
+                r,
+                pos: *pos,
+                matches: false,
+                exact: false,
+                confirms: false,
+                group: None,
+                loose_only: Vec::new(),
+                used: false,
+            };
             for (c, loose_key) in &wanted {
                 let exact = c.exact.is_some() && r.key == c.exact;
                 let loose = loose_key.as_ref().is_some_and(|k| r.loose.contains(k));
@@ -687,152 +606,264 @@ fn citation_search(
                     if y != ry {
                         continue;
                     }
-                    confirmed = true;
+                    cand.confirms = true;
                 }
                 if let Some(i) = &parsed.issuer {
                     match issuer_fits(r, i) {
                         Some(false) => continue,
-                        Some(true) => confirmed = true,
+                        Some(true) => cand.confirms = true,
                         None => {}
                     }
                 }
                 if loose && !exact {
                     if let (Some(lk), Some(rk)) = (loose_key, &r.key) {
-                        let v = loose_matches.entry(lk.clone()).or_default();
-                        if !v.contains(rk) {
-                            v.push(rk.clone());
-                        }
+                        cand.loose_only.push((lk.as_str(), rk.as_str()));
                     }
                 }
-                if !matched.iter().any(|(i, _, _)| *i == idx) {
-                    matched.push((idx, r, exact));
+                if !cand.matches {
+                    cand.matches = true;
+                    cand.exact = exact;
+                }
+            }
+            if let Some(g) = r.key.as_deref().or(r.code.as_deref()) {
+                let next = group_keys.len() as u32;
+                let id = *group_ids.entry(g).or_insert(next);
+                if id == next {
+                    group_keys.push(g);
+                }
+                cand.group = Some(id);
+            }
+            cand_of.push((ord, cands.len()));
+            cands.push(cand);
+        }
+        for &(doc, raw) in docs {
+            mine.clear();
+            let mut confirmed = false;
+            for ord in col.term_ords(doc) {
+                if let Ok(i) = cand_of.binary_search_by_key(&ord, |(o, _)| *o) {
+                    let k = cand_of[i].1;
+                    confirmed |= cands[k].confirms;
+                    if cands[k].matches {
+                        mine.push(k);
+                    }
+                }
+            }
+            if mine.is_empty() {
+                continue;
+            }
+            // Exact matches first, then in the order of the record.
+            mine.sort_by_key(|&k| (!cands[k].exact, cands[k].pos));
+            mine.dedup();
+            let best = &cands[mine[0]];
+            let (exact, group) = (best.exact, best.group);
+            let relation = mine
+                .iter()
+                .map(|&k| cands[k].r.relation)
+                .max_by(|a, b| relation_weight(*a).total_cmp(&relation_weight(*b)))
+                .unwrap_or(best.r.relation);
+            for &k in &mine {
+                cands[k].used = true;
+            }
+            let start = matched_buf.len();
+            matched_buf.extend_from_slice(&mine);
+            let score = raw + relation_weight(relation) + if confirmed { 0.5 } else { 0.0 };
+            hits.push(Pending {
+                addr: DocAddress::new(*seg_ord, doc),
+                raw,
+                score,
+                relation,
+                group,
+                exact,
+                matched: start..matched_buf.len(),
+            });
+        }
+    }
+    // A short citation that matched more than one cited document.
+    let mut loose_matches: HashMap<&str, Vec<&str>> = HashMap::new();
+    for c in cands.iter().filter(|c| c.used) {
+        for (lk, rk) in &c.loose_only {
+            let v = loose_matches.entry(lk).or_default();
+            if !v.contains(rk) {
+                v.push(rk);
+            }
+        }
+    }
+    res.ambiguous = loose_matches.values().any(|v| v.len() > 1);
+    // Codes (as written) of a hit's matched references, best first.
+    let codes_of = |p: &Pending| -> Vec<String> {
+        let mut codes: Vec<String> = Vec::new();
+        for &k in &matched_buf[p.matched.clone()] {
+            let r = cands[k].r;
+            let c = r.code.as_deref().or(r.key.as_deref()).unwrap_or_default();
+            if !c.is_empty() && !codes.iter().any(|x| x == c) {
+                codes.push(c.to_string());
+            }
+        }
+        codes
+    };
+
+    // Groups: exact ones first, then the most cited. A group's code is
+    // the one written by its first citing document (query score, then
+    // document order).
+    struct GroupAcc {
+        exact: bool,
+        count: usize,
+        first: usize,
+    }
+    let mut accs: Vec<Option<GroupAcc>> = (0..group_keys.len()).map(|_| None).collect();
+    for (i, h) in hits.iter().enumerate() {
+        let Some(acc) = h.group.and_then(|g| accs.get_mut(g as usize)) else {
+            continue;
+        };
+        match acc {
+            None => {
+                *acc = Some(GroupAcc {
+                    exact: h.exact,
+                    count: 1,
+                    first: i,
+                })
+            }
+            Some(a) => {
+                a.exact |= h.exact;
+                a.count += 1;
+                let first = &hits[a.first];
+                if h.raw.total_cmp(&first.raw).is_gt()
+                    || (h.raw.total_cmp(&first.raw).is_eq() && h.addr < first.addr)
+                {
+                    a.first = i;
                 }
             }
         }
-        if matched.is_empty() {
-            continue;
-        }
-        matched.sort_by_key(|(_, _, exact)| !exact);
-        let (best_idx, best, best_exact) = matched[0];
-        let relation = matched
-            .iter()
-            .map(|(_, r, _)| r.relation)
-            .max_by(|a, b| relation_weight(*a).total_cmp(&relation_weight(*b)))
-            .unwrap_or(best.relation);
-        let mut codes: Vec<String> = Vec::new();
-        for (_, r, _) in &matched {
-            let c = r.code.clone().or_else(|| r.key.clone()).unwrap_or_default();
-            if !c.is_empty() && !codes.contains(&c) {
-                codes.push(c);
-            }
-        }
-        let group = best.key.clone().or_else(|| best.code.clone());
-        let score = score + relation_weight(relation) + if confirmed { 0.5 } else { 0.0 };
-        hits.push((
-            best_exact,
-            Pending {
-                addr,
-                path_ord: record.path_ord,
-                score,
-                codes,
-                relation,
-                group,
-                best: best_idx,
-            },
-        ));
     }
-    res.ambiguous = loose_matches.values().any(|v| v.len() > 1);
-
-    // Groups: exact ones first, then the most cited.
-    let mut groups: BTreeMap<String, (bool, String, usize)> = BTreeMap::new();
-    for (exact, h) in &hits {
-        if let Some(g) = &h.group {
-            let code = h.codes.first().cloned().unwrap_or_else(|| g.clone());
-            let e = groups.entry(g.clone()).or_insert((*exact, code, 0));
-            e.0 |= *exact;
-            e.2 += 1;
-        }
-    }
-    let mut order: Vec<(String, (bool, String, usize))> = groups.into_iter().collect();
-    order.sort_by(|a, b| {
-        b.1 .0
-            .cmp(&a.1 .0)
-            .then(b.1 .2.cmp(&a.1 .2))
-            .then(a.0.cmp(&b.0))
-    });
-    let rank: HashMap<&str, usize> = order
-        .iter()
+    let mut order: Vec<(u32, GroupAcc)> = accs
+        .into_iter()
         .enumerate()
-        .map(|(i, (k, _))| (k.as_str(), i))
+        .filter_map(|(g, a)| a.map(|a| (g as u32, a)))
         .collect();
-    // Order: group rank, score (descending), then path. Paths are read
+    order.sort_by(|a, b| {
+        b.1.exact
+            .cmp(&a.1.exact)
+            .then(b.1.count.cmp(&a.1.count))
+            .then(group_keys[a.0 as usize].cmp(group_keys[b.0 as usize]))
+    });
+    let mut rank: Vec<usize> = vec![usize::MAX; group_keys.len()];
+    for (i, (g, _)) in order.iter().enumerate() {
+        rank[*g as usize] = i;
+    }
+    res.total = hits.len();
+    res.groups = order
+        .iter()
+        .map(|(g, a)| {
+            let key = group_keys[*g as usize].to_string();
+            let code = codes_of(&hits[a.first])
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| key.clone());
+            Group {
+                key,
+                code,
+                count: a.count,
+            }
+        })
+        .collect();
+
+    // Order: group rank, score (descending), then path. Only the hits
+    // that can be among the first `limit` are sorted, and paths are read
     // only where they decide which hits are returned and in what order.
-    let rank_of = |p: &Pending| p.group.as_deref().and_then(|g| rank.get(g)).copied();
-    hits.sort_by(|(_, a), (_, b)| {
+    let rank_of = |p: &Pending| p.group.map(|g| rank[g as usize]);
+    let cmp = |a: &Pending, b: &Pending| {
         rank_of(a)
             .cmp(&rank_of(b))
             .then(b.score.total_cmp(&a.score))
-    });
+    };
+    if limit == 0 {
+        return Ok(res);
+    }
+    if hits.len() > limit {
+        hits.select_nth_unstable_by(limit - 1, cmp);
+        let last = &hits[limit - 1];
+        let (last_rank, last_score) = (rank_of(last), last.score);
+        hits.retain(|h| {
+            rank_of(h)
+                .cmp(&last_rank)
+                .then(last_score.total_cmp(&h.score))
+                .is_le()
+        });
+    }
+    hits.sort_by(|a, b| cmp(a, b).then(a.addr.cmp(&b.addr)));
     let mut chosen: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < hits.len() && chosen.len() < limit {
-        let same = |j: usize| {
-            rank_of(&hits[j].1) == rank_of(&hits[i].1)
-                && hits[j].1.score.total_cmp(&hits[i].1.score).is_eq()
-        };
+        let same = |j: usize| cmp(&hits[j], &hits[i]).is_eq();
         let mut j = i + 1;
         while j < hits.len() && same(j) {
             j += 1;
         }
         let need = limit - chosen.len();
-        let mut cands: Vec<usize> = (i..j).collect();
-        if cands.len() > need {
-            // Within a segment path ordinals sort as paths: the first
-            // `need` of each segment hold the `need` smallest paths.
-            cands.sort_by_key(|&k| (hits[k].1.addr.segment_ord, hits[k].1.path_ord, k));
-            let mut kept = Vec::new();
-            let mut run = 0;
-            for (n, &k) in cands.iter().enumerate() {
-                if n > 0 && hits[cands[n - 1]].1.addr.segment_ord != hits[k].1.addr.segment_ord {
-                    run = 0;
-                }
-                if run < need {
-                    kept.push(k);
-                }
-                run += 1;
-            }
-            cands = kept;
+        if j - i <= 1 {
+            chosen.extend(i..j);
+            i = j;
+            continue;
         }
-        let docs: Vec<(DocAddress, Option<u64>)> = cands
-            .iter()
-            .map(|&k| (hits[k].1.addr, hits[k].1.path_ord))
+        // Ties: by path. Within a segment path ordinals sort as paths, so
+        // each segment's candidates are sorted by ordinal and the segments
+        // merged, decoding a path only when it reaches the head of its
+        // segment: at most `need` + segments paths are read.
+        let mut cands: Vec<(u32, Option<u64>, usize)> = (i..j)
+            .map(|k| {
+                let a = hits[k].addr;
+                let ord = segments
+                    .get(a.segment_ord as usize)
+                    .and_then(|s| s.path_ord(a.doc_id));
+                (a.segment_ord, ord, k)
+            })
             .collect();
-        let paths = records.paths_of(&docs);
-        let mut by_path: Vec<(&String, usize)> = paths.iter().zip(cands.iter().copied()).collect();
-        by_path.sort();
-        chosen.extend(by_path.into_iter().take(need).map(|(_, k)| k));
+        cands.sort_unstable();
+        let runs: Vec<&[(u32, Option<u64>, usize)]> = cands.chunk_by(|a, b| a.0 == b.0).collect();
+        if runs.len() == 1 {
+            chosen.extend(cands.iter().take(need).map(|c| c.2));
+            i = j;
+            continue;
+        }
+        let path_of = |c: &(u32, Option<u64>, usize)| -> String {
+            c.1.and_then(|o| segments.get(c.0 as usize).map(|s| s.path(o)))
+                .unwrap_or_default()
+        };
+        // (path, hit, run, position in run)
+        let mut heads: BinaryHeap<Reverse<(String, usize, usize, usize)>> = runs
+            .iter()
+            .enumerate()
+            .filter_map(|(r, run)| run.first().map(|c| Reverse((path_of(c), c.2, r, 0))))
+            .collect();
+        let mut taken = 0;
+        while taken < need {
+            let Some(Reverse((_, k, r, n))) = heads.pop() else {
+                break;
+            };
+            chosen.push(k);
+            taken += 1;
+            if let Some(c) = runs[r].get(n + 1) {
+                heads.push(Reverse((path_of(c), c.2, r, n + 1)));
+            }
+        }
         i = j;
     }
-    res.total = hits.len();
-    res.groups = order
-        .iter()
-        .map(|(k, (_, code, count))| Group {
-            key: k.clone(),
-            code: code.clone(),
-            count: *count,
-        })
-        .collect();
-    let mut slots: Vec<Option<Pending>> = hits.into_iter().map(|(_, p)| Some(p)).collect();
     res.hits = chosen
         .into_iter()
-        .filter_map(|k| slots.get_mut(k).and_then(Option::take))
+        .filter_map(|k| hits.get(k))
         .map(|p| {
-            let record = records.get(p.addr);
-            let snippet = record.refs.get(p.best).and_then(citation_snippet);
+            let record = segments
+                .get(p.addr.segment_ord as usize)
+                .map(|s| s.record(p.addr.doc_id))
+                .unwrap_or_default();
+            let best = matched_buf.get(p.matched.start).map(|&k| cands[k].pos);
+            let snippet = best
+                .and_then(|b| record.refs.get(b))
+                .and_then(citation_snippet);
             let mut hit = hit_from(record, p.score);
-            hit.matched_references = p.codes;
+            hit.matched_references = codes_of(p);
             hit.relation = Some(p.relation);
-            hit.group = p.group;
+            hit.group = p.group.map(|g| group_keys[g as usize].to_string());
             hit.snippet = snippet;
             hit
         })

@@ -101,8 +101,8 @@ enum Msg {
 /// `path_key → (path, sha256)` of every indexed document.
 pub(crate) fn existing(index: &Index) -> Result<HashMap<String, (String, String)>, Error> {
     let err = |e| tantivy_err(&index.dir, e);
-    let reader = index.reader()?;
-    let searcher = reader.searcher();
+    index.reload()?;
+    let searcher = index.searcher();
     let mut out = HashMap::new();
     for seg in searcher.segment_readers() {
         let ff = seg.fast_fields();
@@ -537,12 +537,16 @@ pub(crate) fn add_paths<P: AsRef<Path>>(
                 ));
             }
             if result.is_ok() && pending > 0 && last_commit.elapsed() >= opts.commit_interval {
-                match writer.commit() {
+                match writer.commit().map_err(|e| tantivy_err(&dir, e)) {
                     Ok(_) => {
                         report.commits += 1;
                         pending = 0;
+                        // Searches through this `Index` see the new documents.
+                        if let Err(e) = index.reload() {
+                            result = Err(e);
+                        }
                     }
-                    Err(e) => result = Err(tantivy_err(&dir, e)),
+                    Err(e) => result = Err(e),
                 }
                 last_commit = Instant::now();
             }
@@ -569,6 +573,7 @@ pub(crate) fn add_paths<P: AsRef<Path>>(
     writer
         .wait_merging_threads()
         .map_err(|e| tantivy_err(&dir, e))?;
+    index.reload()?;
     report.elapsed = start.elapsed();
     Ok(report)
 }

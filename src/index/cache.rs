@@ -1,0 +1,203 @@
+//! What queries read per segment, opened once per segment and kept with the
+//! [`Index`](super::Index): the fast-field columns hits are read from and,
+//! for citation queries, the decoded `ref_match` dictionary.
+//!
+//! A segment never changes once written (deletes only mark documents), so
+//! its entry stays valid as long as the segment is searched; entries of
+//! segments a reload dropped (merged, pruned) are evicted.
+
+use super::schema::{Record, RefKeys};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{BytesColumn, StrColumn};
+use tantivy::index::SegmentId;
+use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
+
+/// The `ref_match` dictionary of a segment, decoded.
+#[derive(Default)]
+pub(crate) struct RefTable {
+    /// Per ordinal: the reference's position in its record and its keys
+    /// (None when the value does not decode).
+    pub entries: Vec<Option<(usize, RefKeys)>>,
+    /// Canonical key → ordinals of the values with that key.
+    pub by_key: HashMap<String, Vec<u64>>,
+    /// Loose key → ordinals of the values with that loose key.
+    pub by_loose: HashMap<String, Vec<u64>>,
+}
+
+impl RefTable {
+    /// Decode a whole dictionary in one pass (each block decompressed once).
+    fn build(col: &StrColumn) -> RefTable {
+        let mut table = RefTable::default();
+        let Ok(mut stream) = col.dictionary().stream() else {
+            return table;
+        };
+        while stream.advance() {
+            let ord = stream.term_ord();
+            let value: Option<(usize, RefKeys)> = serde_json::from_slice(stream.key()).ok();
+            let Ok(slot) = usize::try_from(ord) else {
+                break;
+            };
+            if table.entries.len() <= slot {
+                table.entries.resize_with(slot + 1, || None);
+            }
+            if let Some((_, r)) = &value {
+                if let Some(k) = &r.key {
+                    table.by_key.entry(k.clone()).or_default().push(ord);
+                }
+                for l in &r.loose {
+                    table.by_loose.entry(l.clone()).or_default().push(ord);
+                }
+            }
+            table.entries[slot] = value;
+        }
+        table
+    }
+}
+
+/// One segment's columns and, once a citation query needed it, its
+/// [`RefTable`].
+pub(crate) struct SegmentData {
+    pub record: Option<BytesColumn>,
+    pub path: Option<StrColumn>,
+    pub ref_match: Option<StrColumn>,
+    table: OnceLock<RefTable>,
+}
+
+impl SegmentData {
+    fn open(seg: &SegmentReader) -> SegmentData {
+        let ff = seg.fast_fields();
+        SegmentData {
+            record: ff.bytes("record").ok().flatten(),
+            path: ff.str("path").ok().flatten(),
+            ref_match: ff.str("ref_match").ok().flatten(),
+            table: OnceLock::new(),
+        }
+    }
+
+    /// Whether [`SegmentData::table`] is decoded already.
+    pub fn has_table(&self) -> bool {
+        self.table.get().is_some()
+    }
+
+    /// The decoded `ref_match` dictionary (decoded on first call).
+    pub fn table(&self) -> &RefTable {
+        self.table.get_or_init(|| {
+            self.ref_match
+                .as_ref()
+                .map(RefTable::build)
+                .unwrap_or_default()
+        })
+    }
+
+    /// The document's [`Record`] (default when missing or unreadable).
+    pub fn record(&self, doc: DocId) -> Record {
+        let Some(col) = &self.record else {
+            return Record::default();
+        };
+        let mut buf = Vec::new();
+        match col.term_ords(doc).next() {
+            Some(ord) if col.ord_to_bytes(ord, &mut buf).unwrap_or(false) => {
+                serde_json::from_slice(&buf).unwrap_or_default()
+            }
+            _ => Record::default(),
+        }
+    }
+
+    /// Ordinal of the document's path in this segment's `path` dictionary
+    /// (sorted, so within a segment ordinals sort as paths do).
+    pub fn path_ord(&self, doc: DocId) -> Option<u64> {
+        self.path.as_ref().and_then(|c| c.term_ords(doc).next())
+    }
+
+    /// The path at an ordinal of this segment's `path` dictionary (`""`
+    /// when unreadable).
+    pub fn path(&self, ord: u64) -> String {
+        let mut out = String::new();
+        if let Some(col) = &self.path {
+            if !col.ord_to_str(ord, &mut out).unwrap_or(false) {
+                out.clear();
+            }
+        }
+        out
+    }
+}
+
+/// [`SegmentData`] by segment, shared by the searches of one
+/// [`Index`](super::Index).
+#[derive(Default)]
+pub(crate) struct SegmentCache(Mutex<HashMap<SegmentId, Arc<SegmentData>>>);
+
+impl SegmentCache {
+    /// The data of each segment of `searcher`, by segment ordinal.
+    pub fn segments(&self, searcher: &Searcher) -> Vec<Arc<SegmentData>> {
+        let readers = searcher.segment_readers();
+        let mut map = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if map.len() > readers.len()
+            || map
+                .keys()
+                .any(|id| readers.iter().all(|r| r.segment_id() != *id))
+        {
+            map.retain(|id, _| readers.iter().any(|r| r.segment_id() == *id));
+        }
+        readers
+            .iter()
+            .map(|r| {
+                map.entry(r.segment_id())
+                    .or_insert_with(|| Arc::new(SegmentData::open(r)))
+                    .clone()
+            })
+            .collect()
+    }
+}
+
+/// Every matching document with its score, by segment ordinal (no heap,
+/// no sort: citation queries look at all of them anyway).
+pub(crate) struct AllScored;
+
+pub(crate) struct AllScoredSegment {
+    seg: SegmentOrdinal,
+    docs: Vec<(DocId, Score)>,
+}
+
+impl Collector for AllScored {
+    type Fruit = Vec<(SegmentOrdinal, Vec<(DocId, Score)>)>;
+    type Child = AllScoredSegment;
+
+    fn for_segment(
+        &self,
+        seg: SegmentOrdinal,
+        _reader: &SegmentReader,
+    ) -> tantivy::Result<AllScoredSegment> {
+        Ok(AllScoredSegment {
+            seg,
+            docs: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(
+        &self,
+        mut fruits: Vec<(SegmentOrdinal, Vec<(DocId, Score)>)>,
+    ) -> tantivy::Result<Self::Fruit> {
+        fruits.retain(|(_, d)| !d.is_empty());
+        fruits.sort_by_key(|(s, _)| *s);
+        Ok(fruits)
+    }
+}
+
+impl SegmentCollector for AllScoredSegment {
+    type Fruit = (SegmentOrdinal, Vec<(DocId, Score)>);
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.docs.push((doc, score));
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        (self.seg, self.docs)
+    }
+}

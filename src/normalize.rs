@@ -105,7 +105,7 @@ fn clean_markup(text: &str) -> Vec<String> {
         };
         let line = strip_emphasis(&line);
         let line = line.as_ref();
-        if line.contains('|') && is_table_row(&line) {
+        if line.contains('|') && is_table_row(line) {
             for cell in line.split('|') {
                 let cell = cell.trim();
                 if !cell.is_empty() {
@@ -362,6 +362,16 @@ fn join_broken_codes(text: &str) -> String {
         return text.to_string();
     }
     RE_BROKEN_CODE.replace_all(text, "$1$2").into_owned()
+}
+
+/// The largest char boundary of `s` at or below `i` (`s.len()` when `i`
+/// is past the end): a safe place to cut.
+pub fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// `hay` starts with `needle` (lower case) ignoring the case of `hay`;

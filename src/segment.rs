@@ -220,9 +220,10 @@ fn portal_metadata(ls: &[Line]) -> (Vec<(String, String)>, usize) {
     let mut i = 0;
     while i < limit {
         let t = ls[i].text.trim();
-        if t.ends_with(':') || t.contains(':') {
+        // Keys are short: only a short head (or line) can be one.
+        let (head, rest) = t.split_once(':').unwrap_or((t, ""));
+        if t.contains(':') && (head.len() <= 64 || t.len() <= 65) {
             let k = key(t.trim_end_matches(':').trim());
-            let (head, rest) = t.split_once(':').unwrap_or((t, ""));
             let hk = key(head);
             if META_KEYS.contains(&hk.as_str()) || META_KEYS.contains(&k.as_str()) {
                 let mut value = rest.trim().to_string();

@@ -81,7 +81,7 @@ static ORG_HEADS_LOWER: LazyLock<Vec<String>> =
 /// as after `Giao cho phòng …`).
 pub fn starts_with_org(s: &str, lenient: bool) -> bool {
     // Names wrap over lines (`Ủy` ⏎ `ban Mặt trận`): look at a collapsed prefix.
-    let s = &s[..s.floor_char_boundary(120)];
+    let s = &s[..crate::normalize::floor_boundary(s, 120)];
     let collapsed;
     let collapse = s.starts_with(' ')
         || s.ends_with(' ')
@@ -250,14 +250,14 @@ fn cooperating(s: &str) -> Vec<String> {
         let Some((p, n)) = hit else { break };
         let rest = &s[p + n..];
         let end = first_verb(rest).unwrap_or(rest.len().min(300));
-        let end = rest.floor_char_boundary(end);
+        let end = crate::normalize::floor_boundary(rest, end);
         for b in split_bodies(&rest[..end]) {
             if !out.contains(&b) && b.split_whitespace().count() <= 20 {
                 out.push(b);
             }
         }
         from = p + n + end.max(1);
-        from = s.floor_char_boundary(from);
+        from = crate::normalize::floor_boundary(s, from);
         if from <= p {
             break;
         }
@@ -270,7 +270,10 @@ fn scan_cooperating(s: &str) -> Vec<String> {
         for w in COOPERATE_WORDS {
             if let Some(n) = starts_ci(&s[i..], w) {
                 let rest = &s[i + n..];
-                let end = rest.floor_char_boundary(first_verb(rest).unwrap_or(rest.len().min(300)));
+                let end = crate::normalize::floor_boundary(
+                    rest,
+                    first_verb(rest).unwrap_or(rest.len().min(300)),
+                );
                 return split_bodies(&rest[..end]);
             }
         }
@@ -305,7 +308,7 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
             let rest = s[n..].trim_start_matches([' ', ':', '\n']);
             if starts_with_org(rest, true) {
                 let end = first_verb(rest).unwrap_or(rest.len());
-                a.actors = bodies(&rest[..rest.floor_char_boundary(end)]);
+                a.actors = bodies(&rest[..crate::normalize::floor_boundary(rest, end)]);
                 if !a.actors.is_empty() {
                     return a;
                 }
@@ -364,8 +367,10 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
                     rest = &rest[n..];
                 }
                 if starts_with_org(rest, false) {
-                    let end =
-                        rest.floor_char_boundary(first_verb(rest).unwrap_or(rest.len().min(200)));
+                    let end = crate::normalize::floor_boundary(
+                        rest,
+                        first_verb(rest).unwrap_or(rest.len().min(200)),
+                    );
                     let found = bodies(&rest[..end]);
                     if !found.is_empty() {
                         a.actors = found;

@@ -137,7 +137,8 @@ pub fn deadlines_in(
             // `ngày 30 tháng 11 hằng năm`: a recurring date.
             let rest = after.trim_start();
             if y.is_none() {
-                let rest_lower = crate::normalize::lower(&rest[..rest.floor_char_boundary(40)]);
+                let rest_lower =
+                    crate::normalize::lower(&rest[..crate::normalize::floor_boundary(rest, 40)]);
                 if let Some((k, v)) = RECURRING_PERIODS
                     .iter()
                     .find(|(k, _)| rest_lower.starts_with(k))

@@ -28,7 +28,7 @@ pub fn extract_header(text: &str, zones: &Zones, doc: &mut Document) {
 
     // Number and place/date: the header first, then the top of the text.
     let top_end = text.len().min(zones.start + 4000).max(zones.header.end);
-    let top = &text[zones.start.min(text.len())..text.floor_char_boundary(top_end)];
+    let top = &text[zones.start.min(text.len())..crate::normalize::floor_boundary(text, top_end)];
     doc.number = find_number(head_text)
         .or_else(|| find_number(top))
         .unwrap_or_default();

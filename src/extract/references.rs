@@ -552,7 +552,7 @@ fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
         end: code_end,
         ..Default::default()
     };
-    let win_end = text.floor_char_boundary(code_end + 400);
+    let win_end = crate::normalize::floor_boundary(text, code_end + 400);
     // Newlines are soft wraps here; same byte length keeps offsets valid.
     let mut win_end = win_end;
     for stop in ["\n\n", "\nKính gửi", "\nNơi nhận"] {
@@ -657,7 +657,7 @@ fn issuer_at(s: &str) -> (Option<String>, usize) {
     }
     // The first stop: punctuation or a stop phrase.
     let mut end = s.len().min(200);
-    end = s.floor_char_boundary(end);
+    end = crate::normalize::floor_boundary(s, end);
     for (i, c) in s.char_indices() {
         if i >= end {
             break;
@@ -693,7 +693,7 @@ fn issuer_at(s: &str) -> (Option<String>, usize) {
     // ` và ` ends the name unless a capitalised word (not a kind) follows.
     let lower = crate::normalize::lower(&s[..end]);
     let mut from = 0;
-    while let Some(p) = lower[from..lower.floor_char_boundary(end)].find(" và ") {
+    while let Some(p) = lower[from..crate::normalize::floor_boundary(&lower, end)].find(" và ") {
         let at = from + p;
         let next = s[at + " và ".len()..].trim_start();
         let cont = next.chars().next().is_some_and(|c| c.is_uppercase())
@@ -722,7 +722,7 @@ static RE_ISSUER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// `chỉ đạo của Ủy ban nhân dân thành phố tại Văn bản số …`: the issuer
 /// named before the citation (bodies only, not persons).
 fn issuer_before(text: &str, start: usize) -> Option<String> {
-    let from = text.floor_char_boundary(start.saturating_sub(160));
+    let from = crate::normalize::floor_boundary(text, start.saturating_sub(160));
     // The pattern ends in `tại`: most citations are not preceded by it.
     if !text[from..start].trim_end().ends_with("tại") {
         return None;
@@ -740,7 +740,7 @@ fn issuer_before(text: &str, start: usize) -> Option<String> {
 /// Length of an `về …` phrase: up to the end of the clause or the next
 /// citation.
 fn about_len(s: &str) -> usize {
-    let mut end = s.floor_char_boundary(s.len().min(300));
+    let mut end = crate::normalize::floor_boundary(s, s.len().min(300));
     for (i, c) in s.char_indices() {
         if i >= end {
             break;
@@ -803,7 +803,7 @@ static RELATION_VERB_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 fn relation_before(text: &str, start: usize) -> Relation {
-    let from = text.floor_char_boundary(start.saturating_sub(200));
+    let from = crate::normalize::floor_boundary(text, start.saturating_sub(200));
     let before = &text[from..start];
     let clause_start = before.rfind([';', '.', ':']).map(|p| p + 1).unwrap_or(0);
     let clause = key(&before[clause_start..].replace('\n', " "));

@@ -161,7 +161,9 @@ fn unit_after(s: &str) -> Option<(String, usize)> {
     let t = s.trim_start_matches([' ', '\n']);
     let skip = s.len() - t.len();
     // Units are short: a prefix is enough.
-    let lower = crate::extract::assignees::lower_same_offsets(&t[..t.floor_char_boundary(96)])?;
+    let lower = crate::extract::assignees::lower_same_offsets(
+        &t[..crate::normalize::floor_boundary(t, 96)],
+    )?;
     let mut n = TARGET_UNITS
         .iter()
         .zip(TARGET_UNITS_LOWER.iter())
@@ -248,8 +250,8 @@ fn scan(
                 continue;
             };
             // Only the words just before the number are compared.
-            let tail =
-                &before_s[before_s.floor_char_boundary(before_s.len().saturating_sub(160))..];
+            let tail = &before_s
+                [crate::normalize::floor_boundary(before_s, before_s.len().saturating_sub(160))..];
             let before = crate::normalize::lower(&collapse_ws(tail));
             let before = before.trim_end().to_string();
             if ends_with_word(&before, "số") || ends_with_word(&before, "thứ") {

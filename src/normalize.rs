@@ -35,6 +35,15 @@ pub fn normalize(input: &str) -> String {
 /// Character-level cleanup: NFC, Đ, spaces, dashes, invisible characters.
 fn clean_chars(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
+    // Text made only of characters below the combining marks and of the
+    // precomposed Vietnamese vowels is NFC already (the common case).
+    let plain = input
+        .chars()
+        .all(|c| (c as u32) < 0x300 || ('\u{1EA0}'..='\u{1EF9}').contains(&c));
+    if plain {
+        clean_chars_into(input.chars(), &mut out);
+        return out;
+    }
     match unicode_normalization::is_nfc_quick(input.chars()) {
         unicode_normalization::IsNormalized::Yes => clean_chars_into(input.chars(), &mut out),
         _ => clean_chars_into(input.nfc(), &mut out),

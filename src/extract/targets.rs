@@ -143,16 +143,25 @@ fn cmp_before(before: &str) -> Option<(&'static str, usize)> {
 }
 
 fn cmp_word_at_end(before: &str) -> Option<(&'static str, usize)> {
+    // Words (letters and spaces) must end on a word boundary; symbols
+    // (`≥`, `>=`) need not.
+    static IS_WORD: LazyLock<Vec<bool>> = LazyLock::new(|| {
+        CMP_WORDS
+            .iter()
+            .map(|(w, _)| w.chars().all(|c| c.is_alphabetic() || c == ' '))
+            .collect()
+    });
     CMP_WORDS
         .iter()
-        .find(|(w, _)| {
-            if w.chars().all(|c| c.is_alphabetic() || c == ' ') {
+        .zip(IS_WORD.iter())
+        .find(|((w, _), &word)| {
+            if word {
                 ends_with_word(before, w)
             } else {
                 before.ends_with(w)
             }
         })
-        .map(|(w, c)| (*c, w.len()))
+        .map(|((w, c), _)| (*c, w.len()))
 }
 
 /// The unit after a count: a table unit, else the next word; with `/x`
@@ -218,10 +227,6 @@ fn scan(
         let sent = slice(text, sr.clone());
         // Every target has a number.
         if !sent.bytes().any(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        let lower = crate::normalize::lower(&collapse_ws(sent));
-        if STATUS_FINDER.is_match(&lower) {
             continue;
         }
         let mut found: Vec<Found> = Vec::new();
@@ -345,6 +350,10 @@ fn scan(
             }
         }
         if found.is_empty() {
+            continue;
+        }
+        // A sentence reporting what was achieved sets no target.
+        if STATUS_FINDER.is_match(&crate::normalize::lower(&collapse_ws(sent))) {
             continue;
         }
         let sent_text = collapse_ws(sent);

@@ -19,7 +19,7 @@
 
 use regex::Regex;
 use std::sync::LazyLock;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// Normalize decoded document text (see the module docs).
 pub fn normalize(input: &str) -> String {
@@ -35,24 +35,67 @@ pub fn normalize(input: &str) -> String {
 /// Character-level cleanup: NFC, Đ, spaces, dashes, invisible characters.
 fn clean_chars(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
-    // Text made only of characters below the combining marks and of the
-    // precomposed Vietnamese vowels is NFC already (the common case).
-    let plain = input
-        .chars()
-        .all(|c| (c as u32) < 0x300 || ('\u{1EA0}'..='\u{1EF9}').contains(&c));
-    if plain {
-        clean_chars_into(input.chars(), &mut out);
-        return out;
-    }
-    match unicode_normalization::is_nfc_quick(input.chars()) {
-        unicode_normalization::IsNormalized::Yes => clean_chars_into(input.chars(), &mut out),
-        _ => clean_chars_into(input.nfc(), &mut out),
+    // Text made only of characters below the combining marks, precomposed
+    // Vietnamese vowels, general punctuation (quotes, `…`) and math signs
+    // (`≥`) is NFC already: none of these is changed by NFC, and with no
+    // combining mark present nothing can compose (the common case).
+    let plain = input.chars().all(|c| {
+        let u = c as u32;
+        u < 0x300
+            || (0x1EA0..=0x1EF9).contains(&u)
+            || (0x2002..=0x206F).contains(&u)
+            || (0x2190..=0x22FF).contains(&u)
+    });
+    if plain || unicode_normalization::is_nfc_quick(input.chars()) == IsNormalized::Yes {
+        clean_str_into(input, &mut out);
+    } else {
+        for c in input.nfc() {
+            clean_char(c, &mut out);
+        }
     }
     out
 }
 
-fn clean_chars_into(chars: impl Iterator<Item = char>, out: &mut String) {
-    for c in chars {
+/// [`clean_char`] over text already in NFC: runs of characters it keeps
+/// as they are are copied whole. Every character it changes is ASCII or
+/// starts with one of the lead bytes tested here.
+fn clean_str_into(input: &str, out: &mut String) {
+    let b = input.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while i < b.len() {
+        let x = b[i];
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        let special = match x {
+            0x7F | 0xE3 | 0xEF => true,
+            0..=0x1F => x != b'\n',
+            // U+0080..U+009F controls, NBSP, soft hyphen.
+            0xC2 => next <= 0x9F || next == 0xA0 || next == 0xAD,
+            // `Ð`, `ð`.
+            0xC3 => next == 0x90 || next == 0xB0,
+            // U+2000..U+207F spaces, dashes, separators; U+2212 minus.
+            0xE2 => matches!(next, 0x80 | 0x81 | 0x88),
+            _ => false,
+        };
+        if !special {
+            i += 1;
+            continue;
+        }
+        // `i` is a char boundary: ASCII or a lead byte.
+        out.push_str(&input[run..i]);
+        let Some(c) = input[i..].chars().next() else {
+            break;
+        };
+        clean_char(c, out);
+        i += c.len_utf8();
+        run = i;
+    }
+    out.push_str(&input[run..]);
+}
+
+/// One character of [`clean_chars`].
+#[inline]
+fn clean_char(c: char, out: &mut String) {
+    {
         match c {
             '\u{00D0}' => out.push('Đ'),
             '\u{00F0}' => out.push('đ'),
@@ -633,6 +676,25 @@ pub fn is_upper(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_runs_clean_like_char_by_char() {
+        // Every character below U+3100 and in the U+FE00 block, alone and
+        // between letters: the run-copying path must agree with the
+        // character rule.
+        let chars = (0u32..0x3100).chain(0xFE00..0x10000).filter_map(char::from_u32);
+        for c in chars {
+            let s = format!("á{c}b{c}");
+            let mut fast = String::new();
+            clean_str_into(&s, &mut fast);
+            let mut slow = String::new();
+            for ch in s.chars() {
+                clean_char(ch, &mut slow);
+            }
+            assert_eq!(fast, slow, "U+{:04X}", c as u32);
+        }
+    }
+
 
     #[test]
     fn nfc_and_eth() {

@@ -682,7 +682,9 @@ mod tests {
         // Every character below U+3100 and in the U+FE00 block, alone and
         // between letters: the run-copying path must agree with the
         // character rule.
-        let chars = (0u32..0x3100).chain(0xFE00..0x10000).filter_map(char::from_u32);
+        let chars = (0u32..0x3100)
+            .chain(0xFE00..0x10000)
+            .filter_map(char::from_u32);
         for c in chars {
             let s = format!("á{c}b{c}");
             let mut fast = String::new();
@@ -695,6 +697,18 @@ mod tests {
         }
     }
 
+    #[test]
+    fn fast_lowercase_agrees_with_std() {
+        for c in (0u32..0x11000).filter_map(char::from_u32) {
+            let mut std_lower = c.to_lowercase();
+            let first = std_lower.next().unwrap_or(c);
+            assert_eq!(lower_char(c), first, "U+{:04X}", c as u32);
+            if c != 'Σ' {
+                assert_eq!(lower(&c.to_string()), c.to_lowercase().to_string());
+            }
+        }
+        assert_eq!(lower("NGHỊ QUYẾT Số 71"), "nghị quyết số 71");
+    }
 
     #[test]
     fn nfc_and_eth() {

@@ -223,6 +223,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn word_chars_are_letters_digits_and_marks() {
+        for c in (0u32..0x11000).filter_map(char::from_u32) {
+            let expected = c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c);
+            assert_eq!(is_word_char(c), expected, "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
     fn accented_terms() {
         assert_eq!(
             terms("Nghị quyết số 71-NQ/TW, Đảng uỷ", false),

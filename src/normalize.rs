@@ -255,47 +255,44 @@ fn join_wrapped_phrases(lines: Vec<String>) -> Vec<String> {
             .map(|p| p.split_whitespace().map(phrase_word).collect())
             .collect()
     });
-    static INNER_WORDS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
-        PHRASES
-            .iter()
-            .flat_map(|p| p[..p.len().saturating_sub(1)].iter().cloned())
-            .collect()
-    });
+    // A line can end inside a phrase only at one of its inner words: each
+    // inner word → (phrase, number of its words up to that one).
+    static BY_INNER_WORD: LazyLock<std::collections::HashMap<String, Vec<(usize, usize)>>> =
+        LazyLock::new(|| {
+            let mut m: std::collections::HashMap<String, Vec<(usize, usize)>> = Default::default();
+            for (pi, p) in PHRASES.iter().enumerate() {
+                for k in 1..p.len() {
+                    m.entry(p[k - 1].clone()).or_default().push((pi, k));
+                }
+            }
+            m
+        });
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
-    let (mut lowered, mut word) = (String::new(), String::new());
+    let (mut scratch, mut word) = (String::new(), String::new());
+    let (mut last_scratch, mut last_key) = (String::new(), String::new());
+    // Does word `w` read as phrase word `target`?
+    let mut is = |w: &str, target: &str| {
+        phrase_word_into(w, &mut scratch, &mut word);
+        word == target
+    };
     for line in lines {
         let joined = match out.last() {
-            Some(prev)
-                if prev.len() <= 320
-                    && !line.trim().is_empty()
-                    && prev.split_whitespace().next_back().is_some_and(|w| {
-                        phrase_word_into(w, &mut lowered, &mut word);
-                        INNER_WORDS.contains(word.as_str())
-                    })
-                    && prev.chars().count() <= 80 =>
-            {
-                // Only the words a phrase can span.
-                let most = PHRASES.iter().map(Vec::len).max().unwrap_or(0);
-                let mut a: Vec<String> = prev
-                    .split_whitespace()
-                    .rev()
-                    .take(most)
-                    .map(phrase_word)
-                    .collect();
-                a.reverse();
-                let b: Vec<String> = line
-                    .split_whitespace()
-                    .take(most)
-                    .map(phrase_word)
-                    .collect();
-                PHRASES.iter().any(|p| {
-                    (1..p.len()).any(|k| {
-                        a.len() >= k
-                            && b.len() >= p.len() - k
-                            && a[a.len() - k..] == p[..k]
-                            && b[..p.len() - k] == p[k..]
-                    })
-                })
+            Some(prev) if prev.len() <= 320 && !line.trim().is_empty() => {
+                let last = prev.split_whitespace().next_back().unwrap_or("");
+                phrase_word_into(last, &mut last_scratch, &mut last_key);
+                match BY_INNER_WORD.get(&last_key) {
+                    Some(cands) if prev.chars().count() <= 80 => cands.iter().any(|&(pi, k)| {
+                        let p = &PHRASES[pi];
+                        let mut next = line.split_whitespace();
+                        let mut before = prev.split_whitespace().rev();
+                        p[k..].iter().all(|t| next.next().is_some_and(|w| is(w, t)))
+                            && p[..k]
+                                .iter()
+                                .rev()
+                                .all(|t| before.next().is_some_and(|w| is(w, t)))
+                    }),
+                    _ => false,
+                }
             }
             _ => false,
         };

@@ -16,49 +16,52 @@ pub struct Args {
     text: bool,
 }
 
+/// Files parsed (and serialized) in parallel per batch; output keeps the
+/// order of the arguments and memory stays bounded.
+const BATCH: usize = 256;
+
 pub fn run(args: Args) -> ExitCode {
+    use rayon::prelude::*;
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     let single = args.files.len() == 1 && !args.compact;
     let mut failed = false;
-    for path in &args.files {
-        if args.text {
-            match congvan::normalized_text(path) {
-                Ok(t) => {
-                    if writeln!(out, "{t}").is_err() {
-                        return ExitCode::from(1);
-                    }
+    for batch in args.files.chunks(BATCH) {
+        // One line of output or one error message per file, in order.
+        let results: Vec<Result<String, String>> = batch
+            .par_iter()
+            .map(|path| {
+                if args.text {
+                    return congvan::normalized_text(path).map_err(|e| format!("congvan: {e}"));
                 }
-                Err(e) => {
-                    eprintln!("congvan: {e}");
-                    failed = true;
-                }
-            }
-            continue;
-        }
-        match congvan::parse_path(path) {
-            Ok(doc) => {
+                let doc = congvan::parse_path(path).map_err(|e| format!("congvan: {e}"))?;
                 let json = if single {
                     serde_json::to_string_pretty(&doc)
                 } else {
                     serde_json::to_string(&doc)
                 };
-                match json {
-                    Ok(s) => {
-                        if writeln!(out, "{s}").is_err() {
-                            return ExitCode::from(1);
-                        }
-                    }
-                    Err(e) => {
-                        eprintln!("congvan: {}: cannot serialize: {e}", path.display());
-                        failed = true;
+                json.map_err(|e| format!("congvan: {}: cannot serialize: {e}", path.display()))
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok(s) => {
+                    if writeln!(out, "{s}").is_err() {
+                        return ExitCode::from(1);
                     }
                 }
+                Err(msg) => {
+                    // Errors go out in their place among the results.
+                    if out.flush().is_err() {
+                        return ExitCode::from(1);
+                    }
+                    eprintln!("{msg}");
+                    failed = true;
+                }
             }
-            Err(e) => {
-                eprintln!("congvan: {e}");
-                failed = true;
-            }
+        }
+        if out.flush().is_err() {
+            return ExitCode::from(1);
         }
     }
     if failed {

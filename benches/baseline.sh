@@ -76,11 +76,13 @@ for n in $SIZES; do
     mv "$d/truth.jsonl" "$WORK/truth-$n.jsonl"
   fi
 done
+# Written files must not be flushed to disk during the timed runs.
+sync
 largest=$(for n in $SIZES; do echo "$n"; done | sort -n | tail -1)
 mid=$(for n in $SIZES; do echo "$n"; done | sort -n | awk '$1<=10000' | tail -1)
 mid=${mid:-$largest}
 
-# --- parse throughput (CLI, one thread, JSON written to /dev/null) ---------
+# --- parse throughput (CLI, all cores, NDJSON written to a file) ----------
 say "parse: congvan parse on $mid documents"
 bytes=$(txt_bytes "$WORK/gen-$mid")
 r=$(cd "$WORK/gen-$mid" && timed "$BIN" parse --compact ./*.txt)
@@ -90,14 +92,24 @@ rec "{\"kind\":\"parse_cli\",\"docs\":$mid,\"bytes\":$bytes,\"seconds\":${r% *},
 for n in $SIZES; do
   d=$WORK/gen-$n
   bytes=$(txt_bytes "$d")
-  say "index: congvan index on $n documents"
-  rm -rf "$WORK/idx-$n"
-  r=$(timed "$BIN" index "$d" --index "$WORK/idx-$n") || { say "congvan index failed: $(tail -3 "$WORK/cmd.err")"; continue; }
+  say "index: congvan index on $n documents (best of 2 fresh runs)"
+  r=""
+  for _ in 1 2; do
+    rm -rf "$WORK/idx-$n"
+    t=$(timed "$BIN" index "$d" --index "$WORK/idx-$n") || { say "congvan index failed: $(tail -3 "$WORK/cmd.err")"; r=""; break; }
+    if [ -z "$r" ] || python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)" "${t% *}" "${r% *}"; then r=$t; fi
+  done
+  [ -n "$r" ] || continue
   isize=$(du -sb "$WORK/idx-$n" | cut -f1)
   rec "{\"kind\":\"index\",\"engine\":\"congvan\",\"docs\":$n,\"bytes\":$bytes,\"seconds\":${r% *},\"rss_kib\":${r#* },\"index_bytes\":$isize}"
-  say "index: raw tantivy (text only, no parsing) on $n documents"
-  rm -rf "$WORK/raw-$n"
-  r=$(timed "$RAW" "$d" "$WORK/raw-$n") || { say "raw_index failed"; continue; }
+  say "index: raw tantivy (text only, no parsing) on $n documents (best of 2)"
+  r=""
+  for _ in 1 2; do
+    rm -rf "$WORK/raw-$n"
+    t=$(timed "$RAW" "$d" "$WORK/raw-$n") || { say "raw_index failed"; r=""; break; }
+    if [ -z "$r" ] || python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)" "${t% *}" "${r% *}"; then r=$t; fi
+  done
+  [ -n "$r" ] || continue
   isize=$(du -sb "$WORK/raw-$n" | cut -f1)
   rec "{\"kind\":\"index\",\"engine\":\"raw_tantivy\",\"docs\":$n,\"bytes\":$bytes,\"seconds\":${r% *},\"rss_kib\":${r#* },\"index_bytes\":$isize}"
   rm -rf "$WORK/raw-$n"

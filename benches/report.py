@@ -168,7 +168,7 @@ def main():
     for r in kind("parse_cli"):
         L.append(
             f"`congvan parse --compact` on {r['docs']:,} generated documents "
-            f"({mb(r['bytes']):.1f} MB, one process, JSON to a file): {r['seconds']:.1f} s = "
+            f"({mb(r['bytes']):.1f} MB, one process on all cores, NDJSON to a file): {r['seconds']:.1f} s = "
             f"{mb(r['bytes']) / r['seconds']:.1f} MB/s, peak RSS {r['rss_kib'] / 1024:.0f} MiB.\n"
         )
 
@@ -178,7 +178,7 @@ def main():
             "Commands: `congvan gen --docs N --seed 1 --out DIR` (truth moved out of DIR), "
             "`/usr/bin/time -v congvan index DIR --index IDX` and "
             "`cargo run --release --example raw_index -- DIR RAWIDX` (one text field, default "
-            "tokenizer, no parsing: the engine's own limit).\n"
+            "tokenizer, no parsing: the engine's own limit); each the faster of two fresh runs.\n"
         )
         L.append("| docs | input MB | engine | seconds | docs/s | MB/s | peak RSS MiB | index MB | index / input |")
         L.append("|---|---|---|---|---|---|---|---|---|")

@@ -477,7 +477,9 @@ pub(crate) fn add_paths<P: AsRef<Path>>(
         .num_threads(opts.threads.unwrap_or(0))
         .build()
         .map_err(|e| Error::Index(format!("cannot start parser threads: {e}")))?;
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Msg>(64);
+    // Room for the documents parsed while a periodic commit writes its
+    // segment, so the parser threads do not stall behind it.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Msg>(1024);
     let mut last_commit = Instant::now();
     let mut pending = 0usize;
     let mut done = 0usize;
@@ -510,7 +512,11 @@ pub(crate) fn add_paths<P: AsRef<Path>>(
                     bytes,
                 } => {
                     if result.is_ok() {
-                        writer.delete_term(Term::from_field_text(fields.path_key, &key));
+                        // Paths are unique within a run (see `walk`): only a
+                        // path already in the index has a copy to replace.
+                        if replaced {
+                            writer.delete_term(Term::from_field_text(fields.path_key, &key));
+                        }
                         match writer.add_document(*doc) {
                             Ok(_) => {
                                 pending += 1;

@@ -54,6 +54,18 @@ fn is_implementation(n: &Node, masked: &str) -> bool {
 
 /// The top-level items of the operative part.
 fn operative(o: &Outline) -> Vec<&Node> {
+    // A code in chapters (`Chương I` › `Điều 1.`): the articles are the items.
+    let parts: Vec<&Node> = o.nodes.iter().filter(|n| n.style == Style::Part).collect();
+    if parts
+        .iter()
+        .any(|p| p.children.iter().any(|c| c.style == Style::Article))
+    {
+        return parts
+            .iter()
+            .flat_map(|p| p.children.iter())
+            .filter(|c| c.style == Style::Article)
+            .collect();
+    }
     for n in &o.nodes {
         if is_implementation(n, &o.masked) {
             return n.children.iter().collect();
@@ -143,6 +155,16 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn articles_grouped_in_chapters_are_the_items() {
+        let t = "Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định.\nChương II\nTỔ CHỨC THỰC HIỆN\nĐiều 2. Hiệu lực thi hành\nCó hiệu lực.\nĐiều 3. Trách nhiệm thi hành\nCác Bộ trưởng chịu trách nhiệm thi hành.\n";
+        let labels: Vec<_> = extract_directives(t, 0..t.len(), Some(2024), &[])
+            .into_iter()
+            .map(|d| d.label)
+            .collect();
+        assert_eq!(labels, vec!["1", "2", "3"]);
+    }
 
     fn dirs(t: &str) -> Vec<Directive> {
         extract_directives(t, 0..t.len(), Some(2025), &[])

@@ -93,7 +93,7 @@ static RE_SHORT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RE_LAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<name>(?:Bộ luật|Luật|Hiến pháp)(?:\s+(?:(?i:sửa đổi,?\s+bổ sung một số điều của)\s+(?:các\s+)?Luật\s+)?\p{Lu}[\p{L}]*(?:\s+(?:[\p{Ll}][\p{L}]*|\p{Lu}\p{Ll}[\p{L}]*|\p{Lu}{2,}\b)){0,8})?)").unwrap()
+    Regex::new(r"(?P<name>(?:Bộ luật|Luật|Hiến pháp)(?:\s+(?:(?i:sửa đổi,?\s+bổ sung một số điều của)\s+(?:các\s+)?Luật\s+)?\p{Lu}[\p{L}]*(?:\s+(?:[\p{Ll}][\p{L}]*|\p{Lu}\p{Ll}[\p{L}]*|\p{Lu}{2,}\b)){0,14})?)").unwrap()
 });
 
 /// Words that end an issuer name after `của`.
@@ -270,19 +270,26 @@ pub fn extract_references(
             law_name: None,
         });
     }
-    for c in RE_LAW.captures_iter(region) {
-        let Some(m) = c.name("name") else { continue };
-        let name = trim_law_name(m.as_str());
+    // Law names: the match is cut at the first word that ends the name, and
+    // the search goes on right after the kept name (`Luật A và Luật B`).
+    let mut at = 0;
+    while let Some(m) = RE_LAW.find_at(region, at) {
+        let (name, kept) = trim_law_name(m.as_str());
+        at = crate::normalize::floor_boundary(region, m.start() + kept.max(1));
+        if at <= m.start() {
+            at = m.start() + region[m.start()..].chars().next().map_or(1, char::len_utf8);
+        }
         if name.split_whitespace().count() < 2 {
             continue;
         }
-        if covered.iter().any(|&(a, b)| m.start() < b && m.end() > a) {
+        let m_end = m.start() + kept;
+        if covered.iter().any(|&(a, b)| m.start() < b && m_end > a) {
             continue;
         }
         // `Luật Đầu tư công số 39/2019/QH14`: the name and the number are one
         // citation — the numbered one found above takes the law's kind,
         // start and name.
-        let name_end = scan_from + m.start() + name.len();
+        let name_end = scan_from + m_end;
         let after = &text[name_end.min(text.len())..];
         let gap = after.len() - after.trim_start().len();
         let rest = after.trim_start();
@@ -305,7 +312,7 @@ pub fn extract_references(
         }
         found.push(Found {
             start: scan_from + m.start(),
-            code_end: scan_from + m.start() + name.len(),
+            code_end: scan_from + m_end,
             type_name: Some(if name.starts_with("Hiến pháp") {
                 "Hiến pháp".into()
             } else {
@@ -386,7 +393,13 @@ pub fn extract_references(
                 r.mentions.push(mention);
                 continue;
             }
-            let attrs = attributes(text, f.start, f.code_end);
+            let mut attrs = attributes(text, f.start, f.code_end);
+            // `Căn cứ Luật A; Luật B`: a law named in a list shares its verb.
+            let nested = prev.is_some_and(|(e, _)| f.start < e);
+            if !nested {
+                attrs.relation = listed_relation(text, prev, f.start, attrs.relation);
+                prev = Some((attrs.end.max(f.code_end), attrs.relation));
+            }
             refs.push(Reference {
                 code: None,
                 doc_type: Some(DocType {
@@ -483,30 +496,49 @@ fn is_party_symbol(s: &str) -> bool {
     s.split('/').next().and_then(vocab::type_by_code).is_some() && !s.contains('-')
 }
 
-fn trim_law_name(s: &str) -> String {
-    let mut words: Vec<&str> = s.split_whitespace().collect();
+/// A law's name from the start of a [`RE_LAW`] match: cut at the first
+/// word that ends a name (`năm`, `và`, `số`…). Returns the name (spaces
+/// collapsed) and the bytes of `s` it covers.
+fn trim_law_name(s: &str) -> (String, usize) {
+    let words: Vec<(usize, &str)> = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .collect();
     const TAIL_STOPS: &[&str] = &[
         "năm", "ngày", "số", "của", "và", "được", "đã", "thì", "quy", "có", "này", "hiện", "về",
         "tại", "theo", "trong", "để",
     ];
-    // `Luật sửa đổi, bổ sung một số điều của Luật X`: the stops inside the
-    // amending formula are part of the name.
-    let from = words
-        .iter()
-        .skip(1)
-        .position(|w| *w == "Luật")
-        .map_or(2, |p| p + 3);
-    if let Some(p) = words
-        .iter()
-        .skip(from)
-        .position(|w| TAIL_STOPS.contains(&key(w).as_str()))
-    {
-        words.truncate(p + from);
+    // `Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y`: the stops
+    // inside the amending formula are part of the name, and so is a second
+    // amended law.
+    // The formula ends with `điều của`: the amended law's name follows.
+    let amended = words
+        .windows(2)
+        .position(|p| key(p[0].1) == "điều" && key(p[1].1) == "của")
+        .map(|p| p + 1);
+    let from = amended.map_or(2, |p| p + 3);
+    let mut keep = words.len();
+    for (i, (_, w)) in words.iter().enumerate().skip(from) {
+        let next_is_law = words.get(i + 1).is_some_and(|(_, n)| *n == "Luật");
+        // `Luật Thực hiện dân chủ ở cơ sở`: `hiện` of `thực hiện` is no stop.
+        let thuc_hien = key(w) == "hiện" && key(words[i - 1].1) == "thực";
+        if TAIL_STOPS.contains(&key(w).as_str())
+            && !(amended.is_some() && *w == "và" && next_is_law)
+            && !thuc_hien
+        {
+            keep = i;
+            break;
+        }
     }
-    words
-        .join(" ")
-        .trim_end_matches([',', ';', '.'])
-        .to_string()
+    let kept = &words[..keep.min(words.len())];
+    let name = kept.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
+    let name = name.trim_end_matches([',', ';', '.']).to_string();
+    // Bytes covered: up to the end of the last kept word, less the
+    // punctuation trimmed from it.
+    let covered = kept
+        .last()
+        .map_or(0, |(at, w)| at + w.trim_end_matches([',', ';', '.']).len());
+    (name, covered)
 }
 
 fn clean_code(s: &str) -> String {
@@ -938,6 +970,34 @@ mod tests {
             ]
         );
         assert!(r.iter().all(|r| r.code.is_none()));
+    }
+
+    #[test]
+    fn laws_listed_together_are_each_cited() {
+        // Two amended laws in one amending law's name; the list shares `Căn cứ`.
+        let r = refs("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;");
+        let got: Vec<_> = r
+            .iter()
+            .map(|r| (r.about.as_deref(), r.date.as_deref(), r.relation))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("Luật Tổ chức Chính phủ"), Some("2015-06-19"), Relation::Basis),
+                (
+                    Some("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương"),
+                    Some("2019-11-22"),
+                    Relation::Basis
+                ),
+            ]
+        );
+        // `và` between two laws ends the first name; the second is cited too.
+        let r = refs("Căn cứ Luật Giáo dục và Luật Giáo dục đại học;");
+        let names: Vec<_> = r.iter().filter_map(|r| r.about.as_deref()).collect();
+        assert_eq!(names, vec!["Luật Giáo dục", "Luật Giáo dục đại học"]);
+        let r = refs("Thực hiện Luật Thực hiện dân chủ ở cơ sở năm 2022;");
+        let names: Vec<_> = r.iter().filter_map(|r| r.about.as_deref()).collect();
+        assert_eq!(names, vec!["Luật Thực hiện dân chủ ở cơ sở"]);
     }
 
     #[test]

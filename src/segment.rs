@@ -390,8 +390,27 @@ fn header_end(ls: &[Line], first: usize, body_end: usize) -> usize {
         }
         i += 1;
     }
-    // No opener: the header is the first block of lines.
-    first.min(limit)
+    // No opener (`GIẤY MỜI` ⏎ `Dự hội nghị …` ⏎⏎ `Trân trọng kính mời:`):
+    // the header runs to the end of the block under the type title, or
+    // else of the block holding the place and date.
+    let title = (first..limit).find(|&i| {
+        let t = ls[i].text.trim();
+        is_upper(t) && crate::vocab::type_by_name(t).is_some_and(|e| e.code != "CV")
+    });
+    let from = title.or_else(|| (first..limit).find(|&i| ls[i].text.contains(", ngày")));
+    let Some(from) = from else {
+        return first.min(limit);
+    };
+    let mut j = from + 1;
+    if title.is_some() {
+        while j < limit && ls[j].text.trim().is_empty() {
+            j += 1;
+        }
+    }
+    while j < limit && !ls[j].text.trim().is_empty() {
+        j += 1;
+    }
+    j
 }
 
 /// The line after the `Kính gửi` list.

@@ -1070,6 +1070,20 @@ fn apply_metadata(zones: &Zones, doc: &mut Document) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn invitation_without_body_opener() {
+        // No `Kính gửi`, no `Căn cứ`/`1.` opener: the header still ends
+        // after the block under the title.
+        let d = parse("SỞ Y TẾ TỈNH NGHỆ AN\nBỆNH VIỆN ĐA KHOA TỈNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 88/GM-BV\nNghệ An, ngày 07 tháng 5 năm 2025\n\nGIẤY MỜI\nDự hội nghị tổng kết công tác khám, chữa bệnh năm 2024\n\nBệnh viện trân trọng kính mời:\n- Đại diện lãnh đạo Sở Y tế;\nThời gian: 08 giờ 00, ngày 15/5/2025.\n");
+        assert_eq!(d.issuer.name.as_deref(), Some("Bệnh viện Đa khoa tỉnh"));
+        assert_eq!(d.issuer.parent.as_deref(), Some("Sở Y tế tỉnh Nghệ An"));
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("Dự hội nghị tổng kết công tác khám, chữa bệnh năm 2024")
+        );
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("GM"));
+    }
+
     fn parse(t: &str) -> Document {
         crate::extract::extract(&crate::normalize::normalize(t))
     }

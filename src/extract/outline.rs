@@ -343,7 +343,9 @@ fn ends_sentence(line: &str) -> bool {
 
 /// Build the outline of `text[body]`.
 pub fn outline(text: &str, body: Range<usize>) -> Outline {
-    let body = body.start.min(text.len())..body.end.min(text.len()).max(body.start.min(text.len()));
+    // Clamped to the text and to char boundaries.
+    let start = crate::normalize::floor_boundary(text, body.start);
+    let body = start..crate::normalize::floor_boundary(text, body.end).max(start);
     let masked = mask_footnotes(text, &body);
     let mut flats: Vec<Flat> = Vec::new();
     let mut stack: Vec<(Style, u32)> = Vec::new();

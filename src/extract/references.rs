@@ -783,6 +783,17 @@ fn about_len(s: &str) -> usize {
             end = i;
             break;
         }
+        // `…về việc báo cáo kết quả, Ủy ban nhân dân huyện báo cáo như sau`:
+        // a body named after a comma starts the main clause.
+        if c == ',' {
+            let next = s[i + 1..].trim_start();
+            if next.starts_with(|c: char| c.is_uppercase())
+                && crate::extract::assignees::starts_with_org(next, false)
+            {
+                end = i;
+                break;
+            }
+        }
     }
     // A citation has digits.
     let cited = s.as_bytes()[..end].iter().any(u8::is_ascii_digit);
@@ -970,6 +981,15 @@ mod tests {
             ]
         );
         assert!(r.iter().all(|r| r.code.is_none()));
+    }
+
+    #[test]
+    fn about_ends_where_the_main_clause_starts() {
+        let r = refs("Thực hiện Công văn số 1520/SNN-VPĐP ngày 02/10/2024 của Sở Nông nghiệp và Phát triển nông thôn về việc báo cáo kết quả thực hiện chương trình, Ủy ban nhân dân huyện báo cáo như sau:");
+        assert_eq!(
+            r[0].about.as_deref(),
+            Some("báo cáo kết quả thực hiện chương trình")
+        );
     }
 
     #[test]

@@ -193,15 +193,16 @@ fn unit_after(s: &str) -> Option<(String, usize)> {
         }
     }
     let mut n = n?;
-    // `phòng học/lớp`, `buổi/ngày`.
-    if t[n..].starts_with('/') {
+    // `phòng học/lớp`, `buổi/ngày`, `triệu đồng/người/năm`.
+    while t[n..].starts_with('/') {
         let w: String = t[n + 1..]
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect();
-        if !w.is_empty() {
-            n += 1 + w.len();
+        if w.is_empty() {
+            break;
         }
+        n += 1 + w.len();
     }
     Some((t[..n].to_string(), skip + n))
 }
@@ -428,6 +429,17 @@ fn about(sent: &str, start: usize, end: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compound_units_keep_every_slash() {
+        let text = "2. Thu nhập bình quân đầu người đạt trên 75 triệu đồng/người/năm.";
+        let t = extract_targets(text, 0..text.len(), &[]);
+        // A body range off the char boundaries is clamped, not a panic.
+        let _ = extract_targets(text, 1..80, &[]);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].unit.as_deref(), Some("triệu đồng/người/năm"));
+        assert_eq!((t[0].cmp.as_str(), t[0].value), (">", 75.0));
+    }
 
     fn targets(t: &str) -> Vec<(f64, String, Option<String>, Option<i32>)> {
         extract_targets(t, 0..t.len(), &[])

@@ -207,7 +207,12 @@ pub fn split_bodies(s: &str) -> Vec<String> {
         };
         if let Some(n) = sep {
             let next = &s[i + n..];
-            if starts_with_org(next, false) {
+            // A body, or a post heading one (`Giám đốc các Sở`, `Chủ tịch
+            // Ủy ban nhân dân các huyện`), starts a new addressee.
+            let head = &next[..crate::normalize::floor_boundary(next, 48)];
+            let post = next.starts_with(|c: char| c.is_uppercase())
+                && crate::segment::starts_with_post(head);
+            if starts_with_org(next, false) || post {
                 let part = clean(&s[start..i]);
                 if !part.is_empty() {
                     out.push(part);
@@ -339,7 +344,16 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
             }
         }
         match first_verb(s) {
-            Some(end) if s[end..].starts_with(':') || s[end..].starts_with('.') => {
+            // A colon inside the line lists members (`Giám đốc các Sở: Tài
+            // chính, …`); only one ending the line makes a heading.
+            Some(end)
+                if s[end..].starts_with('.')
+                    || (s[end..].starts_with(':')
+                        && s[end + 1..]
+                            .split('\n')
+                            .next()
+                            .is_some_and(|r| r.trim().is_empty())) =>
+            {
                 // `Sở Tài chính:` / a heading ending its sentence.
                 a.actors = vec![clean(&s[..end])];
                 a.heading = has_children;
@@ -387,6 +401,21 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn posts_in_a_list_are_separate_addressees() {
+        let a = assignment(
+            "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở: Văn hóa, Thể thao và Du lịch, Tài chính; Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm thi hành Quyết định này./.",
+            false,
+        );
+        assert_eq!(
+            a.actors,
+            vec!["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc các Sở"]
+        );
+        // A heading that ends its line with a colon is still one body.
+        let a = assignment("Sở Tài chính:\nChủ trì thẩm định.", true);
+        assert_eq!(a.actors, vec!["Sở Tài chính"]);
+    }
 
     #[test]
     fn heading_item() {

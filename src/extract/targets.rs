@@ -416,7 +416,7 @@ fn about(sent: &str, start: usize, end: usize) -> Option<String> {
     while words.last().is_some_and(|w| {
         matches!(
             w.to_lowercase().as_str(),
-            "đạt" | "là" | "có" | "xuống" | "giảm" | "tăng"
+            "đạt" | "là" | "có" | "xuống" | "giảm" | "tăng" | "từ" | "còn" | "ở" | "mức" | "bằng"
         )
     }) {
         words.pop();

@@ -51,6 +51,23 @@ const PIECES: &[&str] = &[
     "\u{301}",
     "\u{a0}",
     "Ð",
+    "Luật ",
+    "Luật sửa đổi, bổ sung một số điều của Luật ",
+    " và Luật ",
+    "Thực hiện dân chủ ở cơ sở",
+    "Chương I\n",
+    "Điều 2. ",
+    "GIẤY MỜI\n",
+    "Giám đốc các Sở: ",
+    "Chánh Văn phòng ",
+    "triệu đồng/người/năm",
+    ", Ủy ban nhân dân huyện ",
+    "Bệnh viện ",
+    "\u{2013}",
+    "\u{ad}",
+    "\u{85}",
+    "\u{2212}",
+    "\u{3000}",
 ];
 
 fn doc_like() -> impl Strategy<Value = String> {

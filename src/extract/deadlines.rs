@@ -34,6 +34,7 @@ const TIME_FIELD_CUES: &[&str] = &[
     "thời gian",
     "thời hạn",
     "tiến độ",
+    "định kỳ",
 ];
 
 fn valid_year(y: i32) -> bool {

@@ -28,6 +28,7 @@ pub fn normalize(input: &str) -> String {
     let lines = close_double_spacing(lines);
     let lines = join_wrapped_phrases(lines);
     let lines = unflatten(lines);
+    let lines = untangle_signature(lines);
     let text = lines.join("\n");
     join_broken_codes(&text)
 }
@@ -334,6 +335,86 @@ fn unflatten(lines: Vec<String>) -> Vec<String> {
         out.push(line);
     }
     out
+}
+
+/// Lines of the `Nơi nhận` area, as [`untangle_signature`] sorts them.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum SignLine {
+    Item,
+    Authority,
+    Post,
+    /// `(Đã ký)`, `(đã ký và đóng dấu)`.
+    Note,
+    Name,
+    Blank,
+}
+
+/// Undo a signature column interleaved with the `Nơi nhận` list (PDF text
+/// where the two columns sit on different baselines): `Nơi nhận:` ⏎ `- A;`
+/// ⏎ `PHÓ GIÁM ĐỐC` ⏎ `- B;` ⏎ `- Lưu: VT.` ⏎ `Nguyễn Văn An` ⏎ `KT. GIÁM
+/// ĐỐC` becomes the list, then `KT. GIÁM ĐỐC` ⏎ `PHÓ GIÁM ĐỐC` ⏎ `Nguyễn Văn
+/// An`. Only when a signature line sits inside the list or the authority
+/// line comes after the post or name; the area ends at the first line of
+/// another kind.
+fn untangle_signature(mut lines: Vec<String>) -> Vec<String> {
+    let Some(at) = lines
+        .iter()
+        .position(|l| starts_ci(l.trim_start(), "nơi nhận").is_some())
+    else {
+        return lines;
+    };
+    let mut kinds: Vec<SignLine> = Vec::new();
+    for l in lines.iter().skip(at + 1).take(40) {
+        let t = l.trim();
+        let kind = if t.is_empty() {
+            SignLine::Blank
+        } else if t.starts_with('(') {
+            SignLine::Note
+        } else if t.starts_with(['-', '+', '•'])
+            || starts_ci(t, "lưu").is_some()
+            || t.starts_with(char::is_lowercase)
+        {
+            SignLine::Item
+        } else if crate::segment::RE_AUTHORITY.is_match(t) {
+            SignLine::Authority
+        } else if crate::segment::is_post_title(t) {
+            SignLine::Post
+        } else if crate::segment::looks_like_name(t) {
+            SignLine::Name
+        } else {
+            break;
+        };
+        kinds.push(kind);
+    }
+    // Blank lines after the area stay where they are.
+    while kinds.last() == Some(&SignLine::Blank) {
+        kinds.pop();
+    }
+    let first = |k: SignLine| kinds.iter().position(|&x| x == k);
+    let last_item = kinds.iter().rposition(|&x| x == SignLine::Item);
+    let first_sign = kinds
+        .iter()
+        .position(|&x| matches!(x, SignLine::Authority | SignLine::Post | SignLine::Name));
+    let interleaved = matches!((first_sign, last_item), (Some(s), Some(i)) if s < i);
+    let late_authority = match (first(SignLine::Authority), first_sign) {
+        (Some(a), Some(s)) => a > s,
+        _ => false,
+    };
+    if !interleaved && !late_authority {
+        return lines;
+    }
+    let block: Vec<(SignLine, String)> = kinds
+        .iter()
+        .zip(lines.drain(at + 1..at + 1 + kinds.len()))
+        .map(|(&k, l)| (k, l))
+        .filter(|(k, _)| *k != SignLine::Blank)
+        .collect();
+    let mut sorted = block;
+    // Stable: items keep their order, then authority, post and name lines.
+    sorted.sort_by_key(|(k, _)| *k);
+    let insert: Vec<String> = sorted.into_iter().map(|(_, l)| l).collect();
+    lines.splice(at + 1..at + 1, insert);
+    lines
 }
 
 /// Where a flattened signature line (`CHỦ TỊCH Hoàng Quốc Khánh`) puts the
@@ -692,6 +773,19 @@ mod tests {
             }
             assert_eq!(fast, slow, "U+{:04X}", c as u32);
         }
+    }
+
+    #[test]
+    fn signature_column_interleaved_with_the_list() {
+        // PDF text: the right column's lines fall between the list items.
+        let t = normalize("./.\nNơi nhận:\n- Sở GDĐT (bc);\nPHÓ HIỆU TRƯỞNG\n- Các đơn vị Cụm 2 (ph/h);\n- Lưu: VT, V.\n\n\nKT.HIỆU TRƯỞNG\n\n\nTrần Thanh Vũ\n");
+        assert_eq!(
+            t,
+            "./.\nNơi nhận:\n- Sở GDĐT (bc);\n- Các đơn vị Cụm 2 (ph/h);\n- Lưu: VT, V.\nKT.HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\nTrần Thanh Vũ\n"
+        );
+        // Already in order: left alone (blank lines kept).
+        let ok = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n(Đã ký)\n\nNguyễn Văn An";
+        assert_eq!(normalize(ok), ok);
     }
 
     #[test]

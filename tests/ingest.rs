@@ -609,3 +609,32 @@ fn real_files_give_sensible_results() {
     }
     assert!(n >= 10);
 }
+
+/// The same plan as a Word-made PDF (signature column on other baselines
+/// than the `Nơi nhận` list, so their lines interleave) and as DOCX: the
+/// signer and the distribution come out the same.
+#[test]
+fn real_pdf_signature_column_matches_its_docx() {
+    let dir = root().join("../shared/real/files");
+    let (pdf, docx) = (
+        dir.join("f04_thptcl2-58-kh.pdf"),
+        dir.join("f05_thptcl2-58-kh.docx"),
+    );
+    if !pdf.exists() || !docx.exists() {
+        println!("skipped: {} not present", dir.display());
+        return;
+    }
+    let a = congvan::parse_path(&pdf).expect("pdf");
+    let b = congvan::parse_path(&docx).expect("docx");
+    assert_eq!(a.signer.authority.as_deref(), Some("KT."));
+    assert_eq!(a.signer.title.as_deref(), Some("Phó Hiệu trưởng"));
+    assert_eq!(
+        (&a.signer.on_behalf_of, &a.signer.title, &a.signer.name),
+        (&b.signer.on_behalf_of, &b.signer.title, &b.signer.name)
+    );
+    let names = |d: &congvan::model::Document| -> Vec<String> {
+        d.distribution.iter().map(|x| x.name.clone()).collect()
+    };
+    assert_eq!(names(&a), names(&b));
+    assert_eq!(a.archive, b.archive);
+}

@@ -258,6 +258,14 @@ pub fn is_number_line(t: &str) -> bool {
     let t = t.trim_start();
     t.strip_prefix("Số")
         .or_else(|| t.strip_prefix("SỐ"))
+        .or_else(|| {
+            // OCR misreadings (`Sô:`, `Sổ:`), only with the colon.
+            let mut cs = t.chars();
+            let ocr = cs.next() == Some('S')
+                && cs.next().is_some_and(|c| "ôổồỗóòoÔỔỒỖÓÒO".contains(c))
+                && cs.as_str().starts_with(':');
+            ocr.then(|| cs.as_str())
+        })
         .is_some_and(|r| {
             r.is_empty()
                 || r.starts_with([' ', ':', '\t'])

@@ -62,7 +62,8 @@ pub fn extract_header(text: &str, zones: &Zones, doc: &mut Document) {
 
 static RE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?m)(?:^|[\s|(])(?:Số|SỐ)\s*:?[ \t]*\n?[ \t]*",
+        // `Sô:`, `Sổ:` and the like are OCR misreadings of `Số:` (colon required).
+        r"(?m)(?:^|[\s|(])(?:Số|SỐ|S[ôổồỗóòoÔỔỒỖÓÒO]:)\s*:?[ \t]*\n?[ \t]*",
         r"(?P<code>(?P<seq>\d{1,6}[a-zđ]?)?[ \t]*[/\-][ \t]*",
         r"(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?",
         r"(?P<sym>[\p{Lu}Đ][\p{L}\d&.]*(?:[ \t]?[\-/][ \t]?[\p{Lu}Đ\d][\p{L}\d&.]*)*))"
@@ -99,7 +100,7 @@ static RE_PLACE_DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 static RE_PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?P<place>(?:(?:TP|Tp)\.\s*|Thành phố[ \t]+|Thị xã[ \t]+)?(?:\p{Lu}[\p{L}.]*[ \t]+){0,4}\p{Lu}[\p{L}]*)?[ \t]*,\s*",
-        r"(?P<raw>ngày[\s._…]*(?P<d>\d{1,2})?[\s._…]*tháng[\s._…]*(?P<m>\d{1,2})?[\s._…]*năm[\s._…]*(?P<y>\d{4}))"
+        r"(?P<raw>ng[àa]y[\s._…]*(?P<d>\d{1,2})?[\s._…]*th[áa]ng[\s._…]*(?P<m>\d{1,2})?[\s._…]*n[ăa]m[\s._…]*(?P<y>\d{4}))"
     ))
     .unwrap()
 });
@@ -1069,6 +1070,17 @@ fn apply_metadata(zones: &Zones, doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ocr_misread_number_and_undotted_date() {
+        let d = parse("UBND HUYỆN A\nSô: 123/UBND-VX\nA, ngay 12 thang 3 nam 2024\nV/v triển khai\n\nKính gửi: Các xã.\n\nThực hiện nhiệm vụ.\n");
+        assert_eq!(d.number.raw.as_deref(), Some("123/UBND-VX"));
+        assert_eq!(
+            (d.date.year, d.date.month, d.date.day),
+            (Some(2024), Some(3), Some(12))
+        );
+        assert_eq!(d.place.as_deref(), Some("A"));
+    }
 
     #[test]
     fn invitation_without_body_opener() {

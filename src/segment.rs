@@ -264,7 +264,7 @@ pub fn is_number_line(t: &str) -> bool {
             let ocr = cs.next() == Some('S')
                 && cs.next().is_some_and(|c| "ôổồỗóòoÔỔỒỖÓÒO".contains(c))
                 && cs.as_str().starts_with(':');
-            ocr.then(|| cs.as_str())
+            ocr.then_some(cs.as_str())
         })
         .is_some_and(|r| {
             r.is_empty()

@@ -326,6 +326,8 @@ pub fn extract_references(
     found.sort_by_key(|f| f.start);
 
     let mut refs: Vec<Reference> = Vec::new();
+    // Canonical key → index in `refs` (one entry per cited document).
+    let mut by_key: std::collections::HashMap<String, usize> = Default::default();
     let mut shorts: Vec<(Found, Span)> = Vec::new();
     // End and relation of the previous citation: `Triển khai thực hiện A; B;
     // C` — B and C are governed by the same verb as A.
@@ -356,13 +358,11 @@ pub fn extract_references(
                 Some((e, r)) if nested => Some((e.max(mention.end), r)),
                 _ => Some((mention.end, attrs.relation)),
             };
-            if let Some(r) = refs
-                .iter_mut()
-                .find(|r| r.key.as_deref() == Some(canon.as_str()))
-            {
-                merge(r, &attrs, mention);
+            if let Some(&i) = by_key.get(&canon) {
+                merge(&mut refs[i], &attrs, mention);
                 continue;
             }
+            by_key.insert(canon.clone(), refs.len());
             let parts = codes::split(code);
             let doc_type = type_of(f.type_name.as_deref(), parts.as_ref());
             refs.push(Reference {

@@ -27,6 +27,11 @@ static RE_TIME: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A time of day at the end of the text before a date.
+static RE_TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút|')?)?$").unwrap()
+});
+
 /// Cues that allow a recurring period (`Thời gian thực hiện: thường xuyên`).
 const TIME_FIELD_CUES: &[&str] = &[
     "thời gian thực hiện",
@@ -61,6 +66,12 @@ fn cue_context(s: &str, at: usize) -> String {
                 b.truncate(b.len() - filler.len());
                 changed = true;
             }
+        }
+        // A time of day before the date: `trước 17 giờ (30 phút) ngày …`,
+        // `trước 17h00 ngày …`.
+        if let Some(m) = RE_TIME_OF_DAY.find(&b) {
+            b.truncate(m.start());
+            changed = true;
         }
         if !changed {
             break;
@@ -255,6 +266,19 @@ pub fn find_deadlines(s: &str, doc_year: Option<i32>) -> Vec<Deadline> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_of_day_between_cue_and_date() {
+        for t in [
+            "Sơ tán người dân, hoàn thành trước 17 giờ ngày 10/9/2024.",
+            "Gửi báo cáo trước 16h00 ngày 10/9/2024.",
+            "Gửi báo cáo trước 8 giờ 30 phút ngày 10/9/2024.",
+        ] {
+            let d = deadlines_in(t, 0..t.len(), Some(2024), &[]);
+            assert_eq!(d.len(), 1, "{t}");
+            assert_eq!(d[0].date.as_deref(), Some("2024-09-10"), "{t}");
+        }
+    }
 
     fn keys(s: &str, y: Option<i32>) -> Vec<String> {
         find_deadlines(s, y)

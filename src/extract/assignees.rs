@@ -395,12 +395,38 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
             from = at + "giao ".len();
         }
     }
+    // `… Bộ Nội vụ chủ trì, phối hợp với …` later in the text: the body
+    // that opens the sentence or clause with `chủ trì`.
+    let mut from = 0;
+    while let Some(p) = flat[from..].find(" chủ trì") {
+        let at = from + p;
+        let clause_start = flat[..at].rfind(['.', ';', ':', ',']).map_or(0, |i| i + 1);
+        let subject = flat[clause_start..at].trim();
+        if starts_with_org(subject, false) && subject.split_whitespace().count() <= 15 {
+            let found = bodies(subject);
+            if !found.is_empty() {
+                a.actors = found;
+                return a;
+            }
+        }
+        from = at + " chủ trì".len();
+    }
     a
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lead_named_later_with_chu_tri() {
+        let a = assignment(
+            "Thông qua Báo cáo tiếp thu, giải trình ý kiến. Bộ Nội vụ chịu trách nhiệm về nội dung. Bộ Nội vụ chủ trì, phối hợp với các Bộ, cơ quan liên quan hoàn thiện dự thảo.",
+            false,
+        );
+        assert_eq!(a.actors, vec!["Bộ Nội vụ"]);
+        assert_eq!(a.cooperating, vec!["các Bộ, cơ quan liên quan"]);
+    }
 
     #[test]
     fn posts_in_a_list_are_separate_addressees() {

@@ -116,9 +116,14 @@ impl Ctx<'_> {
             (None, Some(i)) => list.push(i.to_string()),
             (None, None) => {}
         }
-        for c in cooperating {
-            if !list.iter().any(|x| key(x) == key(&c)) {
-                list.push(c);
+        // Cooperating bodies follow a lead; with no lead they would read as
+        // the lead (`Phối hợp với Tổng công ty Bưu điện …` addressed to the
+        // recipient), so they are left out.
+        if !list.is_empty() {
+            for c in cooperating {
+                if !list.iter().any(|x| key(x) == key(&c)) {
+                    list.push(c);
+                }
             }
         }
         let pass = lead.as_deref().or(inherited);

@@ -668,6 +668,8 @@ pub const ORG_HEADS: &[&str] = &[
     "Bệnh viện",
     "Công ty",
     "Chi nhánh",
+    "Cơ sở giáo dục",
+    "Cơ sở đào tạo",
     "Đại học",
     "Kho bạc",
     "Ngân hàng",

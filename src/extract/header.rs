@@ -932,7 +932,9 @@ fn looks_like_name_upper(t: &str, title_so_far: &[&str]) -> bool {
         !NAME_UNITS
             .iter()
             .any(|(u, _)| k.contains(&key(u)) && u.contains(' '))
-            && !["phó", "chánh", "trưởng", "ban", "văn", "giám"]
+            // (`Văn` is a common middle name: `NGUYỄN VĂN THẮNG`; `VĂN PHÒNG`
+            // is caught by the units above.)
+            && !["phó", "chánh", "trưởng", "ban", "giám", "và"]
                 .iter()
                 .any(|w| k.split(' ').any(|x| x == *w))
     }
@@ -1070,6 +1072,17 @@ fn apply_metadata(zones: &Zones, doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn upper_case_name_with_van() {
+        // `Văn` is a middle name here, not the start of `VĂN PHÒNG`.
+        let d = parse("SỞ Y TẾ\nSố: 12/TB-SYT\nA, ngày 12 tháng 3 năm 2024\n\nTHÔNG BÁO\nVề việc nghỉ lễ\n\nSở Y tế thông báo.\n\nNơi nhận:\n- Các phòng;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n\nNGUYỄN VĂN THẮNG\n");
+        assert_eq!(d.signer.title.as_deref(), Some("Chủ tịch"));
+        assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Văn Thắng"));
+        // A second line of the title naming an office is not a name.
+        let d = parse("SỞ Y TẾ\nSố: 12/TB-SYT\nA, ngày 12 tháng 3 năm 2024\n\nTHÔNG BÁO\nVề việc nghỉ lễ\n\nSở Y tế thông báo.\n\nNơi nhận:\n- Lưu: VT.\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH\nVĂN PHÒNG\n\nLê An\n");
+        assert_eq!(d.signer.name.as_deref(), Some("Lê An"));
+    }
 
     #[test]
     fn ocr_misread_number_and_undotted_date() {

@@ -369,13 +369,28 @@ fn find_title_signature(ls: &[Line], from: usize) -> Option<usize> {
 
 /// Two to six capitalized words, no digits: `Phạm Anh Tuấn`, `NGUYỄN VĂN A`.
 pub fn looks_like_name(t: &str) -> bool {
-    let t = t.trim().trim_end_matches('.');
+    let t = strip_name_prefix(t.trim()).1.trim_end_matches('.');
     let words: Vec<&str> = t.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && words.iter().all(|w| {
             w.chars().next().is_some_and(|c| c.is_uppercase())
                 && w.chars().all(|c| c.is_alphabetic() || c == '.')
         })
+}
+
+/// A degree or rank before a name ([`crate::vocab::NAME_PREFIXES`], any
+/// case): returns it as written and the rest.
+pub fn strip_name_prefix(t: &str) -> (&str, &str) {
+    for p in crate::vocab::NAME_PREFIXES {
+        let lp = crate::normalize::lower(p);
+        if let Some(n) = crate::normalize::starts_ci(t, &lp) {
+            let rest = &t[n..];
+            if p.ends_with('.') || rest.starts_with(' ') {
+                return (&t[..n], rest.trim_start());
+            }
+        }
+    }
+    ("", t)
 }
 
 /// The line index where the header ends (the body begins).

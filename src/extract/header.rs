@@ -895,7 +895,19 @@ fn find_signer(ls: &[Line], zones: &Zones) -> Signer {
         }
         let cand = t.trim_end_matches('.');
         if looks_like_name(cand) {
-            signer.name = Some(title_case(cand));
+            // Degrees and ranks stay as written; a name in capitals gets
+            // Title Case.
+            let (prefix, rest) = segment::strip_name_prefix(cand);
+            let name = if is_upper(rest) {
+                title_case(rest)
+            } else {
+                collapse_ws(rest)
+            };
+            signer.name = Some(if prefix.is_empty() {
+                name
+            } else {
+                format!("{} {name}", prefix.trim())
+            });
             break;
         }
     }
@@ -1072,6 +1084,25 @@ fn apply_metadata(zones: &Zones, doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn degrees_and_ranks_before_the_name() {
+        for (sig, name) in [
+            (
+                "HIỆU TRƯỞNG\n\nPGS.TS. Nguyễn Văn Minh",
+                "PGS.TS. Nguyễn Văn Minh",
+            ),
+            (
+                "CHỈ HUY TRƯỞNG\n\nĐại tá Nguyễn Văn Hải",
+                "Đại tá Nguyễn Văn Hải",
+            ),
+            ("GIÁM ĐỐC\n\nTS. TRẦN VĂN NAM", "TS. Trần Văn Nam"),
+        ] {
+            let d = parse(&format!("SỞ Y TẾ\nSố: 12/TB-SYT\nA, ngày 12 tháng 3 năm 2024\n\nTHÔNG BÁO\nVề việc nghỉ lễ\n\nSở Y tế thông báo.\n\nNơi nhận:\n- Lưu: VT.\n{sig}\n"));
+            assert_eq!(d.signer.name.as_deref(), Some(name), "{sig}");
+            assert!(d.signer.title.is_some(), "{sig}");
+        }
+    }
 
     #[test]
     fn upper_case_name_with_van() {

@@ -617,6 +617,40 @@ pub const SIGNER_POSTS: &[&str] = &[
     "người ký",
 ];
 
+/// Degrees and ranks written before a signer's name (`PGS.TS. Nguyễn Văn
+/// Minh`, `Đại tá Nguyễn Văn Hải`), longest first.
+pub const NAME_PREFIXES: &[&str] = &[
+    "Nhà giáo Nhân dân",
+    "Nhà giáo Ưu tú",
+    "Đại tướng",
+    "Thượng tướng",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tá",
+    "Thượng tá",
+    "Trung tá",
+    "Thiếu tá",
+    "Đại úy",
+    "Thượng úy",
+    "Trung úy",
+    "Thiếu úy",
+    "PGS.TS.",
+    "PGS. TS.",
+    "GS.TS.",
+    "GS. TS.",
+    "TS.BS.",
+    "BSCKII.",
+    "BSCKI.",
+    "PGS.",
+    "GS.",
+    "TS.",
+    "ThS.",
+    "BS.",
+    "KS.",
+    "Luật sư",
+    "Bác sĩ",
+];
+
 // ---------------------------------------------------------------------------
 // Knowledge extraction: directives, assignees, deadlines, targets.
 // ---------------------------------------------------------------------------

@@ -453,7 +453,10 @@ fn continues_org(prev: &str, t: &str) -> bool {
     let committee = ["tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy"]
         .iter()
         .any(|c| k.starts_with(c));
+    // `ỦY BAN NHÂN DÂN` ⏎ `TỈNH BÌNH ĐỊNH`: a locality continues the body
+    // above, unless the line names a body of its own (`BCH TỈNH BẮC GIANG`).
     (!committee
+        && !vocab::starts_with_org_head(t)
         && DESIGNATORS.iter().any(|d| has(&k, d))
         && !DESIGNATORS
             .iter()
@@ -1084,6 +1087,13 @@ fn apply_metadata(zones: &Zones, doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn youth_union_committee_under_its_union() {
+        let d = parse("ĐOÀN TNCS HỒ CHÍ MINH\nBCH TỈNH BẮC GIANG\n***\nSố: 210-CV/TĐTN-VP\nBắc Giang, ngày 5 tháng 3 năm 2024\n\nKính gửi: Các đơn vị.\n\nThực hiện nhiệm vụ.\n");
+        assert_eq!(d.issuer.name.as_deref(), Some("BCH tỉnh Bắc Giang"));
+        assert_eq!(d.issuer.parent.as_deref(), Some("Đoàn TNCS Hồ Chí Minh"));
+    }
 
     #[test]
     fn degrees_and_ranks_before_the_name() {

@@ -667,6 +667,7 @@ pub const ORG_HEADS: &[&str] = &[
     "Hội đồng",
     "Mặt trận",
     "MTTQ",
+    "BCH",
     "Sở",
     "Bộ",
     "Ban",

@@ -358,9 +358,12 @@ fn find_subject(header: &[Line], title: Option<&Title>) -> Option<String> {
     }
     // `KẾ HOẠCH HÀNH ĐỘNG` / `CỦA BAN THƯỜNG VỤ ĐẢNG ỦY` / blank / `thực hiện…`:
     // the `CỦA …` block is part of the title when a subject follows it.
+    // A person (`CỦA ĐỒNG CHÍ CHÁNH VĂN PHÒNG` ⏎⏎ `TẠI HỘI NGHỊ …`) is part
+    // of the subject, not the issuer.
     if blocks.len() > 1
         && blocks[0].iter().all(|l| is_upper(l))
         && key(&blocks[0][0]).starts_with("của ")
+        && !key(&blocks[0][0]).starts_with("của đồng chí")
     {
         blocks.remove(0);
     }

@@ -1092,6 +1092,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn conclusion_of_a_person_keeps_him_in_the_subject() {
+        let d = parse("BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\n*\nSố 07-KL/VPTW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 5 tháng 3 năm 2025\n\nKẾT LUẬN\n\nCỦA ĐỒNG CHÍ CHÁNH VĂN PHÒNG TRUNG ƯƠNG ĐẢNG\n\nTẠI HỘI NGHỊ CÔNG TÁC VĂN PHÒNG NĂM 2025\n-----\nNgày 3/3/2025, Văn phòng Trung ương Đảng tổ chức Hội nghị.\n");
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("CỦA ĐỒNG CHÍ CHÁNH VĂN PHÒNG TRUNG ƯƠNG ĐẢNG TẠI HỘI NGHỊ CÔNG TÁC VĂN PHÒNG NĂM 2025")
+        );
+    }
+
+    #[test]
     fn youth_union_committee_under_its_union() {
         let d = parse("ĐOÀN TNCS HỒ CHÍ MINH\nBCH TỈNH BẮC GIANG\n***\nSố: 210-CV/TĐTN-VP\nBắc Giang, ngày 5 tháng 3 năm 2024\n\nKính gửi: Các đơn vị.\n\nThực hiện nhiệm vụ.\n");
         assert_eq!(d.issuer.name.as_deref(), Some("BCH tỉnh Bắc Giang"));

@@ -182,32 +182,40 @@ fn is_table_row(line: &str) -> bool {
 /// Remove Markdown emphasis markers (`**`, `__`, and `*` glued to a word)
 /// while keeping a leading `* ` bullet as `- `.
 fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
-    if !line.contains(['*', '_']) {
-        return std::borrow::Cow::Borrowed(line);
+    use std::borrow::Cow;
+    if !line.bytes().any(|b| b == b'*' || b == b'_') {
+        return Cow::Borrowed(line);
     }
-    let line = line.replace("**", "").replace("__", "");
+    let mut line = Cow::Borrowed(line);
+    for pair in ["**", "__"] {
+        if line.contains(pair) {
+            line = Cow::Owned(line.replace(pair, ""));
+        }
+    }
     if !line.contains('*') {
-        return std::borrow::Cow::Owned(line);
+        return line;
     }
-    let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
-    for (i, &c) in chars.iter().enumerate() {
-        if c != '*' {
+    let mut prev: Option<char> = None;
+    let mut at_line_start = true;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        if c == '*' {
+            match (prev, next) {
+                _ if at_line_start && next == Some(' ') => out.push('-'),
+                // `(*Ban hành…*)`, `*Hà Nội*`, `word*`: emphasis markers.
+                (_, Some(n)) if !n.is_whitespace() => {}
+                (Some(p), _) if !p.is_whitespace() => {}
+                _ => out.push('*'),
+            }
+        } else {
             out.push(c);
-            continue;
         }
-        let prev = if i > 0 { Some(chars[i - 1]) } else { None };
-        let next = chars.get(i + 1).copied();
-        let at_line_start = chars[..i].iter().all(|c| c.is_whitespace());
-        match (prev, next) {
-            _ if at_line_start && next.is_some_and(|n| n == ' ') => out.push('-'),
-            // `(*Ban hành…*)`, `*Hà Nội*`, `word*`: emphasis markers.
-            (_, Some(n)) if !n.is_whitespace() => {}
-            (Some(p), _) if !p.is_whitespace() => {}
-            _ => out.push('*'),
-        }
+        at_line_start &= c.is_whitespace();
+        prev = Some(c);
     }
-    std::borrow::Cow::Owned(out)
+    Cow::Owned(out)
 }
 
 /// Close up text where every line is followed by a blank line (PDF

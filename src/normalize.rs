@@ -49,9 +49,17 @@ fn clean_chars(input: &str) -> String {
     });
     if plain || unicode_normalization::is_nfc_quick(input.chars()) == IsNormalized::Yes {
         clean_str_into(input, &mut out);
-    } else {
-        for c in input.nfc() {
-            clean_char(c, &mut out);
+        return out;
+    }
+    // Line by line (a line break is a starter: nothing composes across it),
+    // so only the lines that need it go through the slow NFC iterator.
+    for line in input.split_inclusive('\n') {
+        if unicode_normalization::is_nfc_quick(line.chars()) == IsNormalized::Yes {
+            clean_str_into(line, &mut out);
+        } else {
+            for c in line.nfc() {
+                clean_char(c, &mut out);
+            }
         }
     }
     out
@@ -762,6 +770,17 @@ pub fn is_upper(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nfc_line_by_line_equals_whole_text() {
+        let t =
+            "Vie\u{302}\u{323}t Nam\nco\u{301} \u{2000}x\r\nA\u{30a}\nđã xong\n\u{1100}\u{1161}\n";
+        let mut whole = String::new();
+        for c in t.nfc() {
+            clean_char(c, &mut whole);
+        }
+        assert_eq!(clean_chars(t), whole);
+    }
 
     #[test]
     fn byte_runs_clean_like_char_by_char() {

@@ -312,7 +312,18 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
             }
             let rest = s[n..].trim_start_matches([' ', ':', '\n']);
             if starts_with_org(rest, true) {
-                let end = first_verb(rest).unwrap_or(rest.len());
+                // `Đối với Sở X, các trường` ⏎ `Đề nghị …`: a heading names
+                // its bodies on its own line.
+                let heading = matches!(
+                    *v,
+                    "trách nhiệm của" | "nhiệm vụ của" | "đối với" | "về phía"
+                );
+                let line_end = if heading {
+                    rest.find('\n').unwrap_or(rest.len())
+                } else {
+                    rest.len()
+                };
+                let end = first_verb(rest).unwrap_or(rest.len()).min(line_end);
                 a.actors = bodies(&rest[..crate::normalize::floor_boundary(rest, end)]);
                 if !a.actors.is_empty() {
                     return a;
@@ -417,6 +428,23 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_that_name_the_body() {
+        for (t, lead) in [
+            ("Trách nhiệm của Sở Y tế\nChủ trì tổ chức thực hiện kế hoạch.", "Sở Y tế"),
+            ("Đối với Sở Tài chính:\nBố trí kinh phí.", "Sở Tài chính"),
+            ("Đối với Uỷ ban nhân dân cấp xã, các trường phổ thông\nĐề nghị Uỷ ban nhân dân cấp xã chỉ đạo.", "Uỷ ban nhân dân cấp xã"),
+        ] {
+            let a = assignment(t, true);
+            assert_eq!(a.actors.first().map(String::as_str), Some(lead), "{t}");
+        }
+        let a = assignment("Đối với Uỷ ban nhân dân cấp xã, các trường phổ thông\nĐề nghị Uỷ ban nhân dân cấp xã chỉ đạo.", true);
+        assert_eq!(
+            a.actors,
+            vec!["Uỷ ban nhân dân cấp xã", "các trường phổ thông"]
+        );
+    }
 
     #[test]
     fn lead_named_later_with_chu_tri() {

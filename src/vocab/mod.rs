@@ -913,6 +913,12 @@ pub const ASSIGN_VERBS: &[&str] = &[
     "yêu cầu",
     "ủy quyền cho",
     "ủy quyền",
+    // Headings that name the body an item is for (`1. Trách nhiệm của Sở Y
+    // tế`, `2. Đối với Sở Tài chính:`).
+    "trách nhiệm của",
+    "nhiệm vụ của",
+    "đối với",
+    "về phía",
 ];
 
 /// Words that introduce co-operating bodies after the lead.

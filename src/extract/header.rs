@@ -803,16 +803,45 @@ fn find_recipients(header: &[Line]) -> Vec<String> {
         }
     }
     push(&mut cur, &mut items);
-    // A single inline addressee may list several bodies split by `;`.
+    // A single inline addressee may list several bodies split by `;`, or by
+    // a comma before a capitalised body or post (`Kính gửi: Sở Y tế, Sở Tài
+    // chính`); list items stay as written.
+    let inline = items.len() == 1 && !first.is_empty();
     items
         .into_iter()
         .flat_map(|i| {
             i.split(';')
-                .map(clean_item)
+                .flat_map(|p| {
+                    if inline {
+                        split_capitalised_bodies(p)
+                    } else {
+                        vec![p.to_string()]
+                    }
+                })
+                .map(|s| clean_item(&s))
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// Split at `, ` where a capitalised body or post follows.
+fn split_capitalised_bodies(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in s.match_indices(", ") {
+        let next = &s[i + 2..];
+        let head = &next[..crate::normalize::floor_boundary(next, 48)];
+        if next.starts_with(char::is_uppercase)
+            && (crate::extract::assignees::starts_with_org(next, false)
+                || segment::starts_with_post(head))
+        {
+            out.push(s[start..i].to_string());
+            start = i + 2;
+        }
+    }
+    out.push(s[start..].to_string());
+    out
 }
 
 fn clean_item(s: &str) -> String {
@@ -1090,6 +1119,26 @@ fn apply_metadata(zones: &Zones, doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_addressees_split_at_a_new_body() {
+        let r = |k: &str| {
+            parse(&format!("SỞ Y TẾ\nSố: 12/SYT-KHTC\nV/v báo cáo\nA, ngày 12 tháng 3 năm 2024\n\n{k}\n\nThực hiện nhiệm vụ, Sở báo cáo như sau.\n")).recipients
+        };
+        assert_eq!(
+            r("Kính gửi: Sở Y tế, Sở Tài chính."),
+            vec!["Sở Y tế", "Sở Tài chính"]
+        );
+        assert_eq!(
+            r("Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố."),
+            vec!["Ủy ban nhân dân các huyện, thị xã, thành phố"]
+        );
+        // List items stay as written.
+        assert_eq!(
+            r("Kính gửi:\n- Các trường đại học, các cơ sở giáo dục nghề nghiệp;\n- Sở Y tế, Sở Tài chính."),
+            vec!["Các trường đại học, các cơ sở giáo dục nghề nghiệp", "Sở Y tế, Sở Tài chính"]
+        );
+    }
 
     #[test]
     fn conclusion_of_a_person_keeps_him_in_the_subject() {

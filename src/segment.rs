@@ -471,6 +471,19 @@ fn recipients_end(ls: &[Line], at: usize, limit: usize) -> usize {
             i += 1;
             continue;
         }
+        // `Sở Y tế;` ⏎ `Sở Tài chính.`: after a `;`/`,` a line naming a body
+        // is the next addressee, even without a bullet.
+        let prev = ls[i - 1].text.trim_end();
+        let next_addressee = !after_blank
+            && (prev.ends_with(';') || prev.ends_with(','))
+            && t.starts_with(char::is_uppercase)
+            && crate::extract::assignees::starts_with_org(t, false)
+            && t.chars().count() <= 160;
+        if next_addressee && !RE_BODY_OPENER.is_match(t) {
+            last_item_closed = t.ends_with('.') || t.ends_with(';') || t.ends_with(',');
+            i += 1;
+            continue;
+        }
         // A paragraph after a blank line is the body, not a wrapped addressee.
         if last_item_closed || RE_BODY_OPENER.is_match(t) || (after_blank && i > at + 1) {
             break;

@@ -792,7 +792,16 @@ fn find_recipients(header: &[Line]) -> Vec<String> {
         if t.is_empty() {
             continue;
         }
-        if t.starts_with('-') || t.starts_with('+') || t.starts_with('•') {
+        // `Sở Y tế;` ⏎ `Sở Tài chính` (no bullets): a line naming a body
+        // after a finished one starts the next addressee.
+        let cur_done = cur.ends_with(';')
+            || cur.ends_with(',')
+            || crate::extract::assignees::starts_with_org(&cur, false);
+        let new_body = !cur.is_empty()
+            && cur_done
+            && t.starts_with(char::is_uppercase)
+            && crate::extract::assignees::starts_with_org(t, false);
+        if t.starts_with('-') || t.starts_with('+') || t.starts_with('•') || new_body {
             push(&mut cur, &mut items);
             cur.push_str(t);
         } else {
@@ -1131,6 +1140,19 @@ mod tests {
         );
         assert_eq!(
             r("Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố."),
+            vec!["Ủy ban nhân dân các huyện, thị xã, thành phố"]
+        );
+        // One addressee a line, without bullets.
+        assert_eq!(
+            r("Kính gửi:\nSở Y tế;\nSở Tài chính."),
+            vec!["Sở Y tế", "Sở Tài chính"]
+        );
+        assert_eq!(
+            r("Kính gửi:\nSở Y tế\nSở Tài chính"),
+            vec!["Sở Y tế", "Sở Tài chính"]
+        );
+        assert_eq!(
+            r("Kính gửi: Ủy ban nhân dân các huyện,\nthị xã, thành phố."),
             vec!["Ủy ban nhân dân các huyện, thị xã, thành phố"]
         );
         // List items stay as written.

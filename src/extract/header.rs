@@ -1028,19 +1028,45 @@ fn find_distribution(ls: &[Line], zones: &Zones) -> (Vec<Recipient>, Vec<String>
         if t.is_empty() {
             continue;
         }
-        // Several items flattened onto one line: `- Như trên; - Lưu: VT.`
-        for (k, part) in t.split("; -").enumerate() {
-            let part = if k > 0 {
-                format!("-{part}")
-            } else {
-                part.to_string()
-            };
+        // Several items flattened onto one line: `- Như trên; - Lưu: VT.`,
+        // or without bullets: `Như trên; UBND tỉnh (để b/c); Lưu: VT.`
+        let bare = !t.starts_with(['-', '+', '•']) && !t.contains("; -");
+        let parts: Vec<String> = if bare && t.contains("; ") {
+            t.split(';')
+                .enumerate()
+                .map(|(k, p)| {
+                    if k > 0 {
+                        format!("-{p}")
+                    } else {
+                        p.to_string()
+                    }
+                })
+                .collect()
+        } else {
+            t.split("; -")
+                .enumerate()
+                .map(|(k, p)| {
+                    if k > 0 {
+                        format!("-{p}")
+                    } else {
+                        p.to_string()
+                    }
+                })
+                .collect()
+        };
+        for part in parts {
             let p = part.trim();
+            if p.is_empty() || p == "-" {
+                continue;
+            }
             if p.starts_with('-') || p.starts_with('+') || p.starts_with('•') || items.is_empty()
             {
                 items.push(p.to_string());
             } else if let Some(last) = items.last_mut() {
-                if last.trim_end().ends_with([';', ',', '.']) && RE_LUU.is_match(p) {
+                // A line after an item closed by `;` starts the next one
+                // (lists without bullets); `Lưu` always does.
+                let closed = last.trim_end().ends_with(';');
+                if closed || last.trim_end().ends_with([',', '.']) && RE_LUU.is_match(p) {
                     items.push(p.to_string());
                 } else {
                     last.push(' ');
@@ -1128,6 +1154,27 @@ fn apply_metadata(zones: &Zones, doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distribution_without_bullets() {
+        for nn in [
+            "Nơi nhận:\nNhư trên;\nUBND tỉnh (để b/c);\nLưu: VT, KHTC.",
+            "Nơi nhận: Như trên; UBND tỉnh (để b/c); Lưu: VT, KHTC.",
+        ] {
+            let d = parse(&format!("SỞ Y TẾ\nSố: 12/SYT-KHTC\nV/v báo cáo\nA, ngày 12 tháng 3 năm 2024\n\nKính gửi: Bộ Y tế.\n\nSở báo cáo như sau./.\n\n{nn}\nGIÁM ĐỐC\n\nNguyễn Văn A\n"));
+            let got: Vec<_> = d
+                .distribution
+                .iter()
+                .map(|r| (r.name.as_str(), r.note.as_deref()))
+                .collect();
+            assert_eq!(
+                got,
+                vec![("Như trên", None), ("UBND tỉnh", Some("để b/c"))],
+                "{nn}"
+            );
+            assert_eq!(d.archive, vec!["VT", "KHTC"], "{nn}");
+        }
+    }
 
     #[test]
     fn inline_addressees_split_at_a_new_body() {

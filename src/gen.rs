@@ -47,6 +47,8 @@ pub struct Truth {
     pub doc_type: String,
     /// ISO date.
     pub date: String,
+    /// Subject (trích yếu) as written.
+    pub subject: String,
     /// Codes of the documents it cites, in order of first appearance.
     pub references: Vec<String>,
     /// How many of those citations were written broken or spaced.
@@ -368,16 +370,17 @@ fn one_doc(rng: &mut Rng, i: usize, pool: &[PoolDoc], cumulative: &[f64]) -> Gen
     s.push_str(&format!(
         "{place}, ngày {day:02} tháng {month:02} năm {year}\n\n"
     ));
-    let subject = *rng.pick(SUBJECTS);
+    let subject_base = *rng.pick(SUBJECTS);
+    let subject = if types.0 == "CV" {
+        subject_base.to_string()
+    } else {
+        capitalize(subject_base)
+    };
     if types.0 == "CV" {
         s.push_str(&format!("V/v {subject}\n\n"));
         s.push_str("Kính gửi:\n- Các sở, ban, ngành;\n- Ủy ban nhân dân các xã, phường.\n\n");
     } else {
-        s.push_str(&format!(
-            "{}\n{}\n\n",
-            types.1.to_uppercase(),
-            capitalize(subject)
-        ));
+        s.push_str(&format!("{}\n{}\n\n", types.1.to_uppercase(), subject));
     }
     // References.
     let n_refs = 1 + rng.below(4);
@@ -473,6 +476,7 @@ fn one_doc(rng: &mut Rng, i: usize, pool: &[PoolDoc], cumulative: &[f64]) -> Gen
         code,
         doc_type: types.0.to_string(),
         date: format!("{year}-{month:02}-{day:02}"),
+        subject: subject.clone(),
         references: cited.iter().map(|&k| pool[k].code()).collect(),
         mangled,
     };
@@ -545,6 +549,12 @@ mod tests {
             assert_eq!(
                 doc.doc_type.as_ref().map(|t| t.code.as_str()),
                 Some(d.truth.doc_type.as_str())
+            );
+            assert_eq!(
+                doc.subject.as_deref(),
+                Some(d.truth.subject.as_str()),
+                "{}",
+                d.text
             );
             let got: Vec<String> = doc
                 .references

@@ -399,6 +399,9 @@ fn header_end(ls: &[Line], first: usize, body_end: usize) -> usize {
     // Recipients block: the header ends after it.
     let mut i = first;
     let mut seen_anchor = false;
+    // The first line under a type title is its subject, whatever it starts
+    // with (`KẾ HOẠCH` ⏎ `Triển khai công tác chuyển đổi số năm 2024`).
+    let mut subject_next = false;
     while i < limit {
         let t = ls[i].text.trim();
         if RE_RECIPIENTS.is_match(t) {
@@ -407,7 +410,12 @@ fn header_end(ls: &[Line], first: usize, body_end: usize) -> usize {
         if is_number_line(t) || key(t).contains("cộng hòa xã hội") || t.contains(", ngày") {
             seen_anchor = true;
         }
-        if RE_BODY_OPENER.is_match(ls[i].text) && (seen_anchor || i > first) {
+        if t.is_empty() {
+            i += 1;
+            continue;
+        }
+        let is_subject = std::mem::replace(&mut subject_next, is_type_title(t));
+        if !is_subject && RE_BODY_OPENER.is_match(ls[i].text) && (seen_anchor || i > first) {
             // `I. MỤC ĐÍCH` or `1. …` directly under the title still counts.
             return i;
         }
@@ -416,10 +424,7 @@ fn header_end(ls: &[Line], first: usize, body_end: usize) -> usize {
     // No opener (`GIẤY MỜI` ⏎ `Dự hội nghị …` ⏎⏎ `Trân trọng kính mời:`):
     // the header runs to the end of the block under the type title, or
     // else of the block holding the place and date.
-    let title = (first..limit).find(|&i| {
-        let t = ls[i].text.trim();
-        is_upper(t) && crate::vocab::type_by_name(t).is_some_and(|e| e.code != "CV")
-    });
+    let title = (first..limit).find(|&i| is_type_title(ls[i].text.trim()));
     let from = title.or_else(|| (first..limit).find(|&i| ls[i].text.contains(", ngày")));
     let Some(from) = from else {
         return first.min(limit);
@@ -434,6 +439,12 @@ fn header_end(ls: &[Line], first: usize, body_end: usize) -> usize {
         j += 1;
     }
     j
+}
+
+/// A type title on a line of its own, in capitals (`KẾ HOẠCH`, `QUYẾT
+/// ĐỊNH`; not `CÔNG VĂN`, which is no title).
+fn is_type_title(t: &str) -> bool {
+    is_upper(t) && crate::vocab::type_by_name(t).is_some_and(|e| e.code != "CV")
 }
 
 /// The line after the `Kính gửi` list.
@@ -498,6 +509,15 @@ fn recipients_end(ls: &[Line], at: usize, limit: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subject_under_the_title_is_not_the_body() {
+        // `Triển khai …` under `KẾ HOẠCH` is the subject; `I.` opens the body.
+        let t = "ỦY BAN NHÂN DÂN\nTỈNH A\nSố: 12/KH-UBND\nA, ngày 12 tháng 3 năm 2024\n\nKẾ HOẠCH\nTriển khai công tác chuyển đổi số năm 2024\n\nI. MỤC ĐÍCH\n1. Nội dung.\n";
+        let z = segment(t);
+        assert!(t[z.header.clone()].contains("Triển khai công tác"));
+        assert!(t[z.body.clone()].starts_with("I. MỤC ĐÍCH"));
+    }
 
     #[test]
     fn zones_of_a_letter() {

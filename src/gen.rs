@@ -49,6 +49,10 @@ pub struct Truth {
     pub date: String,
     /// Subject (trích yếu) as written.
     pub subject: String,
+    /// Place before the date.
+    pub place: String,
+    /// The signer's name.
+    pub signer: String,
     /// Codes of the documents it cites, in order of first appearance.
     pub references: Vec<String>,
     /// How many of those citations were written broken or spaced.
@@ -477,6 +481,8 @@ fn one_doc(rng: &mut Rng, i: usize, pool: &[PoolDoc], cumulative: &[f64]) -> Gen
         doc_type: types.0.to_string(),
         date: format!("{year}-{month:02}-{day:02}"),
         subject: subject.clone(),
+        place: place.clone(),
+        signer: signer.to_string(),
         references: cited.iter().map(|&k| pool[k].code()).collect(),
         mangled,
     };
@@ -556,6 +562,25 @@ mod tests {
                 "{}",
                 d.text
             );
+            assert_eq!(
+                doc.place.as_deref(),
+                Some(d.truth.place.as_str()),
+                "{}",
+                d.text
+            );
+            assert_eq!(
+                doc.signer.name.as_deref(),
+                Some(d.truth.signer.as_str()),
+                "{}",
+                d.text
+            );
+            let date = doc
+                .date
+                .year
+                .zip(doc.date.month)
+                .zip(doc.date.day)
+                .map(|((y, m), dd)| format!("{y}-{m:02}-{dd:02}"));
+            assert_eq!(date.as_deref(), Some(d.truth.date.as_str()));
             let got: Vec<String> = doc
                 .references
                 .iter()

@@ -118,6 +118,27 @@ fn sentences(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// Byte ranges of `sent` inside “…” quotes that follow a cited document's
+/// mention in the same sentence (`base` is the sentence's offset).
+fn cited_quotes(sent: &str, base: usize, exclude: &[Span]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = sent[from..].find('“').map(|p| from + p) {
+        let close = sent[open..].find('”').map_or(sent.len(), |p| open + p);
+        let cited_before = exclude
+            .iter()
+            .any(|e| e.start >= base && e.start < base + open);
+        if cited_before {
+            out.push(open..close);
+        }
+        from = (close + '”'.len_utf8()).min(sent.len());
+        if from >= sent.len() {
+            break;
+        }
+    }
+    out
+}
+
 /// Parse `1.234,5` → 1234.5.
 pub fn parse_number(s: &str) -> Option<f64> {
     s.replace('.', "").replace(',', ".").parse().ok()
@@ -231,9 +252,15 @@ fn scan(
             continue;
         }
         let mut found: Vec<Found> = Vec::new();
+        // The quoted title of a cited document (`Quyết định số 338/QĐ-TTg …
+        // phê duyệt Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ …”`) sets
+        // that document's goals, not this one's.
+        let quoted = cited_quotes(sent, sr.start, exclude);
         for m in RE_NUMBER.find_iter(sent) {
             let abs = sr.start + m.start();
-            if exclude.iter().any(|e| abs >= e.start && abs < e.end) {
+            if exclude.iter().any(|e| abs >= e.start && abs < e.end)
+                || quoted.iter().any(|q| q.contains(&m.start()))
+            {
                 continue;
             }
             let before_s = &sent[..m.start()];
@@ -429,6 +456,19 @@ fn about(sent: &str, start: usize, end: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn goals_in_a_cited_title_are_not_targets() {
+        let text = "b) Triển khai Quyết định số 338/QĐ-TTg ngày 03/4/2023 của Thủ tướng Chính phủ phê duyệt Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ nhà ở xã hội”; phấn đấu tối thiểu 80% công nhân có nhà ở.";
+        let start = text.find("Quyết định").unwrap_or(0);
+        let cited = [Span {
+            start,
+            end: text.find(" phê duyệt").unwrap_or(0),
+        }];
+        let t = extract_targets(text, 0..text.len(), &cited);
+        let values: Vec<f64> = t.iter().map(|t| t.value).collect();
+        assert_eq!(values, vec![80.0]);
+    }
 
     #[test]
     fn compound_units_keep_every_slash() {

@@ -407,3 +407,20 @@ fn ambiguous_short_citation() {
     );
     assert!(!index.search("71/NQ-CP").unwrap().ambiguous);
 }
+
+/// A Party `Quy định` carries `QĐ` in its symbol (`69-QĐ/TW`); it is found
+/// by its kind's name, its code and the state abbreviation alike.
+#[test]
+fn party_quy_dinh_by_name_and_code() {
+    let (_src, _dir, index) = temp_index(&[(
+        "a.txt",
+        "ỦY BAN NHÂN DÂN TỈNH X\nSố: 10/UBND-VX\nV/v bảo vệ bí mật nhà nước\n\
+         Thực hiện Quy định số 69-QĐ/TW ngày 06/7/2022 của Ban Chấp hành Trung ương.\n",
+    )]);
+    for q in ["Quy định 69", "quy dinh 69", "69-QĐ/TW", "QĐ 69"] {
+        let res = index.search(q).unwrap();
+        let hits: Vec<String> = res.hits.iter().map(|h| base(&h.path)).collect();
+        assert_eq!(hits, vec!["a.txt"], "{q}");
+        assert!(!res.fallback, "{q}: found by the citation, not by text");
+    }
+}

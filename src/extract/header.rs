@@ -740,7 +740,12 @@ pub fn proper_case(s: &str) -> String {
 
 fn resolve_type(number: &Number, title: Option<&Title>, head_text: &str) -> Option<DocType> {
     if let Some(t) = title {
-        return Some(t.entry.doc_type());
+        let symbol_code = number
+            .symbol
+            .as_deref()
+            .and_then(|sym| codes::split(&format!("1/{sym}")))
+            .and_then(|p| p.type_code);
+        return Some(t.entry.doc_type_in(symbol_code));
     }
     if let Some(sym) = &number.symbol {
         if let Some(parts) = codes::split(&format!("1/{sym}")) {

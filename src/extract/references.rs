@@ -557,7 +557,7 @@ fn type_of(type_name: Option<&str>, parts: Option<&codes::CodeParts>) -> Option<
     match (from_name, from_symbol) {
         // `Văn bản số 379-CV/VPĐU`: the symbol is more precise than `Văn bản`.
         (Some(n), Some(s)) if n.code == "CV" => Some(s.doc_type()),
-        (Some(n), _) => Some(n.doc_type()),
+        (Some(n), _) => Some(n.doc_type_in(parts.and_then(|p| p.type_code))),
         (None, Some(s)) => Some(s.doc_type()),
         (None, None) => vocab::type_by_code("CV").map(|t| t.doc_type()),
     }
@@ -981,6 +981,28 @@ mod tests {
             ]
         );
         assert!(r.iter().all(|r| r.code.is_none()));
+    }
+
+    #[test]
+    fn party_symbols_name_the_kind_their_way() {
+        // Party documents write `Quy định` as `QĐ` and `Thông tri` as `TT`.
+        let r = refs("Căn cứ Quy định số 66-QĐ/TW ngày 06/02/2017 của Ban Chấp hành Trung ương; Quy định số 12/QyĐ-UBND; Thông tri số 05-TT/TW.");
+        let codes: Vec<_> = r
+            .iter()
+            .map(|r| {
+                r.doc_type
+                    .as_ref()
+                    .map(|t| (t.code.as_str(), t.name.as_str()))
+            })
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                Some(("QĐ", "Quy định")),
+                Some(("QyĐ", "Quy định")),
+                Some(("TT", "Thông tri"))
+            ]
+        );
     }
 
     #[test]

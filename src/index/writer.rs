@@ -289,6 +289,13 @@ fn loose_keys(r: &crate::model::Reference, year: Option<i32>) -> Vec<String> {
     let mut types: Vec<String> = Vec::new();
     if let Some(t) = &r.doc_type {
         types.push(t.code.clone());
+        // `Quy định số 69-QĐ/TW` (Party code `QĐ`) is also found as `Quy định
+        // 69` (state code `QyĐ`).
+        if let Some(e) = crate::vocab::type_by_name(&t.name) {
+            if e.code != t.code {
+                types.push(e.code.to_string());
+            }
+        }
     }
     if let Some(t) = parts.as_ref().and_then(|p| p.type_code) {
         types.push(t.to_string());

@@ -279,7 +279,24 @@ impl TypeEntry {
             name: self.name.to_string(),
         }
     }
+
+    /// [`TypeEntry::doc_type`] for a document whose symbol names the kind
+    /// with `symbol_code`: Party documents write `Quy định` as `QĐ`
+    /// (`66-QĐ/TW`) and `Thông tri` as `TT` ([`PARTY_CODES`]).
+    pub fn doc_type_in(&self, symbol_code: Option<&str>) -> DocType {
+        let party = PARTY_CODES
+            .iter()
+            .find(|(state, party)| *state == self.code && symbol_code == Some(*party));
+        DocType {
+            code: party.map_or(self.code, |(_, p)| *p).to_string(),
+            name: self.name.to_string(),
+        }
+    }
 }
+
+/// Kinds whose Party symbol abbreviation differs from the state table's:
+/// (state code, Party code).
+pub const PARTY_CODES: &[(&str, &str)] = &[("QyĐ", "QĐ"), ("TTri", "TT")];
 
 /// Every name and alias, longest first (for building regex alternations).
 pub fn all_type_names() -> &'static [&'static str] {

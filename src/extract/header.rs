@@ -529,6 +529,31 @@ fn find_issuer(header: &[Line], title: Option<&Title>) -> Issuer {
         }
         prev_was_org = true;
     }
+    // A header written in ordinary case (`Ủy ban nhân dân tỉnh Quảng Nam` ⏎
+    // `Sở Y tế`, as some converters leave it): lines before the number that
+    // start with a body's name.
+    if orgs.is_empty() {
+        for l in &header[..stop] {
+            let t = l.text.trim();
+            if segment::is_number_line(t) || RE_VV.is_match(t) || segment::RE_RECIPIENTS.is_match(t)
+            {
+                break;
+            }
+            let t = strip_motto(t);
+            let t = t.split(", ngày").next().unwrap_or("").trim();
+            if !t.is_empty()
+                && t.chars().count() <= 100
+                && !t.ends_with(['.', ';', ':'])
+                && vocab::starts_with_org_head(t)
+                && t.starts_with(char::is_uppercase)
+            {
+                orgs.push(t.to_string());
+            }
+        }
+        if orgs.len() > 2 {
+            orgs.drain(..orgs.len() - 2);
+        }
+    }
     let mut issuer = Issuer::default();
     match orgs.len() {
         0 => {
@@ -1159,6 +1184,16 @@ fn apply_metadata(zones: &Zones, doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_in_ordinary_case() {
+        let d = parse("Ủy ban nhân dân tỉnh Quảng Nam\nSở Y tế\nSố: 12/SYT-KHTC\nQuảng Nam, ngày 12 tháng 3 năm 2024\nV/v báo cáo\n\nKính gửi: Bộ Y tế.\n\nThực hiện nhiệm vụ.\n");
+        assert_eq!(d.issuer.name.as_deref(), Some("Sở Y tế"));
+        assert_eq!(
+            d.issuer.parent.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Quảng Nam")
+        );
+    }
 
     #[test]
     fn distribution_without_bullets() {

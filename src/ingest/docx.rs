@@ -108,6 +108,11 @@ struct State {
     lines: Vec<String>,
     /// Inside `<w:t>`.
     in_text: bool,
+    /// Inside a run (`<w:r>`), and whether its properties set `<w:caps/>`
+    /// or `<w:smallCaps/>`: Word shows its text in capitals, as a header or
+    /// signature often is (the text itself is in ordinary case).
+    in_run: bool,
+    run_caps: bool,
 }
 
 /// Elements whose whole content is skipped.
@@ -132,6 +137,13 @@ fn skipped(local: &[u8]) -> bool {
 
 impl State {
     fn push_text(&mut self, s: &str) {
+        let upper;
+        let s = if self.run_caps && self.in_text {
+            upper = s.to_uppercase();
+            upper.as_str()
+        } else {
+            s
+        };
         if let Some(p) = self.paragraphs.last_mut() {
             p.push_str(s);
         } else {
@@ -153,6 +165,10 @@ impl State {
             return;
         }
         match local {
+            b"r" if !empty => {
+                self.in_run = true;
+                self.run_caps = false;
+            }
             b"p" if !empty => self.paragraphs.push(String::new()),
             b"p" => self.lines.push(String::new()),
             b"t" if !empty => self.in_text = true,
@@ -174,8 +190,25 @@ impl State {
                 }
             }
             b"t" => self.in_text = false,
+            b"r" => {
+                self.in_run = false;
+                self.run_caps = false;
+            }
             _ => {}
         }
+    }
+
+    /// `<w:caps/>` / `<w:smallCaps/>` in a run's properties (inside the
+    /// skipped `rPr`): `w:val` of `0`, `false` or `off` turns it off.
+    fn caps(&mut self, e: &quick_xml::events::BytesStart) {
+        if !self.in_run || !matches!(e.local_name().as_ref(), b"caps" | b"smallCaps") {
+            return;
+        }
+        let off = e.attributes().flatten().any(|a| {
+            a.key.local_name().as_ref() == b"val"
+                && matches!(a.value.as_ref(), b"0" | b"false" | b"off")
+        });
+        self.run_caps = !off;
     }
 }
 
@@ -204,8 +237,14 @@ pub fn document_text(xml: &[u8], warnings: &mut Vec<String>) -> Result<String, I
         };
         events += 1;
         match event {
-            Event::Start(e) => state.start(e.local_name().as_ref(), false),
-            Event::Empty(e) => state.start(e.local_name().as_ref(), true),
+            Event::Start(e) => {
+                state.caps(&e);
+                state.start(e.local_name().as_ref(), false)
+            }
+            Event::Empty(e) => {
+                state.caps(&e);
+                state.start(e.local_name().as_ref(), true)
+            }
             Event::End(e) => state.end(e.local_name().as_ref()),
             Event::Text(t) if state.in_text && state.skip == 0 => match t.unescape() {
                 Ok(s) => state.push_text(&s),
@@ -247,5 +286,22 @@ mod tests {
         let mut w = Vec::new();
         let t = document_text(xml, &mut w);
         assert_eq!(t, Ok("UBND TỈNH\nSỞ GD\nCỘNG HÒA\na \tb\nc\n".to_string()));
+    }
+
+    #[test]
+    fn runs_shown_in_capitals_are_read_in_capitals() {
+        // `caps` on the run: Word shows `KT. GIÁM ĐỐC`; `w:val="0"` turns it
+        // off; caps on the paragraph mark (inside `pPr`) is not the text's.
+        let xml = r#"<w:document xmlns:w="x"><w:body>
+<w:p><w:r><w:rPr><w:b/><w:caps/></w:rPr><w:t>KT. Giám đốc</w:t></w:r></w:p>
+<w:p><w:r><w:rPr><w:smallCaps w:val="true"/></w:rPr><w:t>Phó giám đốc</w:t></w:r></w:p>
+<w:p><w:pPr><w:rPr><w:caps/></w:rPr></w:pPr><w:r><w:rPr><w:caps w:val="0"/></w:rPr><w:t>Nguyễn Văn An</w:t></w:r><w:r><w:t> (đã ký)</w:t></w:r></w:p>
+</w:body></w:document>"#;
+        let mut w = Vec::new();
+        let t = document_text(xml.as_bytes(), &mut w);
+        assert_eq!(
+            t,
+            Ok("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn An (đã ký)\n".to_string())
+        );
     }
 }

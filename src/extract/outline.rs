@@ -143,13 +143,16 @@ static RE_PART: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RE_ARTICLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Điều|ĐIỀU)\s+(\d{1,3})\s*[.:]\s*").unwrap());
+// `I.`, `I)`, and `I-` glued to the numeral (`I- MỤC ĐÍCH`).
 static RE_ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([IVXL]{1,6})\s*[.)]\s*").unwrap());
+    LazyLock::new(|| Regex::new(r"^([IVXL]{1,6})(?:\s*[.)]|-)\s*").unwrap());
 static RE_UPPER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-H])\s*[.)]\s+").unwrap());
 static RE_DOTTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+|$)").unwrap());
+// `1.`, `1)`, and `1-` glued to the number then a space (`1- Sở Y tế`; not
+// `10 - 15%` or `1-2 tuần`).
 static RE_ARABIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})\s*([.)])(?:\s+|$)").unwrap());
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:\s*([.)])|(-))(?:\s+|$)").unwrap());
 static RE_LETTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([a-zđ])\s*[).](?:\s+|$)").unwrap());
 static RE_BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([\-+•·◦▪])[ \t]*\S").unwrap());
@@ -233,7 +236,7 @@ pub fn marker(line: &str) -> Option<(Style, String, u32, usize)> {
         if ord == 0 || ord > 60 {
             return None;
         }
-        let style = if &c[2] == ")" {
+        let style = if c.get(2).is_some_and(|m| m.as_str() == ")") {
             Style::ArabicParen
         } else {
             Style::Arabic
@@ -495,6 +498,14 @@ mod tests {
         assert!(marker("2029. Tiếp").is_none());
         assert!(marker("-----").is_none());
         assert!(marker("Mục tiêu chung").is_none());
+        // A hyphen glued to the number: `I- MỤC ĐÍCH`, `1- Sở Y tế`.
+        assert_eq!(marker("I- MỤC ĐÍCH").map(|m| m.0), Some(Style::Roman));
+        assert_eq!(
+            marker("1- Sở Y tế").map(|m| (m.0, m.1)),
+            Some((Style::Arabic, "1".into()))
+        );
+        assert!(marker("10 - 15% hộ").is_none());
+        assert!(marker("1-2 tuần").is_none());
     }
 
     #[test]

@@ -4,36 +4,14 @@
 //! `cargo run --release --example parse_loop -- [SECONDS] [FILE|DIR]...`
 //! (default: the embedded corpus and 300 generated documents, 5 s).
 //! `PARSE_LOOP_ROUNDS=N` runs N rounds instead of a time.
-use std::path::PathBuf;
+mod common;
+
 use std::time::{Duration, Instant};
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let secs: f64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(5.0);
-    let mut files: Vec<PathBuf> = Vec::new();
-    for a in args {
-        let p = PathBuf::from(a);
-        if p.is_dir() {
-            let mut v: Vec<PathBuf> = std::fs::read_dir(&p)
-                .map(|rd| rd.flatten().map(|e| e.path()).collect())
-                .unwrap_or_default();
-            v.sort();
-            files.extend(v);
-        } else {
-            files.push(p);
-        }
-    }
-    let mut texts: Vec<Vec<u8>> = files.iter().filter_map(|p| std::fs::read(p).ok()).collect();
-    if texts.is_empty() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            texts.extend(std::fs::read(e.path()).ok());
-        }
-        texts.extend(
-            congvan::gen::generate(&congvan::gen::GenOptions { docs: 300, seed: 1 })
-                .map(|d| d.text.into_bytes()),
-        );
-    }
+    let texts = common::texts(args);
     let bytes: usize = texts.iter().map(Vec::len).sum();
     let start = Instant::now();
     let mut rounds = 0u32;

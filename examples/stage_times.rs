@@ -2,42 +2,18 @@
 //!
 //! `cargo run --release --example stage_times -- [ROUNDS] [FILE|DIR]...`
 //! (default: the embedded corpus and 300 generated documents, 10 rounds).
+mod common;
+
 use congvan::extract::{directives, header, outline, references, targets};
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let rounds: u32 = args.next().and_then(|s| s.parse().ok()).unwrap_or(10);
-    let mut files: Vec<PathBuf> = Vec::new();
-    for a in args {
-        let p = PathBuf::from(a);
-        if p.is_dir() {
-            files.extend(
-                std::fs::read_dir(&p)
-                    .into_iter()
-                    .flatten()
-                    .flatten()
-                    .map(|e| e.path()),
-            );
-        } else {
-            files.push(p);
-        }
-    }
-    let mut raw: Vec<String> = files
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
+    let raw: Vec<String> = common::texts(args)
+        .into_iter()
+        .filter_map(|t| String::from_utf8(t).ok())
         .collect();
-    if raw.is_empty() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            raw.extend(std::fs::read_to_string(e.path()).ok());
-        }
-        raw.extend(
-            congvan::gen::generate(&congvan::gen::GenOptions { docs: 300, seed: 1 })
-                .map(|d| d.text),
-        );
-    }
     let bytes: usize = raw.iter().map(String::len).sum();
     // Each stage's fastest round (robust to other load on the machine).
     let mut best = [Duration::MAX; 11];

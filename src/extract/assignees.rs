@@ -190,6 +190,14 @@ fn clean(s: &str) -> String {
         .to_string()
 }
 
+/// `s` starts a new addressee: a body, or a post heading one (`Giám đốc
+/// các Sở`, `Chủ tịch Ủy ban nhân dân các huyện`).
+pub fn starts_addressee(s: &str) -> bool {
+    let head = &s[..crate::normalize::floor_boundary(s, 48)];
+    starts_with_org(s, false)
+        || (s.starts_with(char::is_uppercase) && crate::segment::starts_with_post(head))
+}
+
 /// Split a list of bodies at `,`/`và`/`;` where the next part names a body:
 /// `Các sở, ban, ngành, Ủy ban nhân dân các xã` → two bodies.
 pub fn split_bodies(s: &str) -> Vec<String> {
@@ -207,12 +215,7 @@ pub fn split_bodies(s: &str) -> Vec<String> {
         };
         if let Some(n) = sep {
             let next = &s[i + n..];
-            // A body, or a post heading one (`Giám đốc các Sở`, `Chủ tịch
-            // Ủy ban nhân dân các huyện`), starts a new addressee.
-            let head = &next[..crate::normalize::floor_boundary(next, 48)];
-            let post = next.starts_with(|c: char| c.is_uppercase())
-                && crate::segment::starts_with_post(head);
-            if starts_with_org(next, false) || post {
+            if starts_addressee(next) {
                 let part = clean(&s[start..i]);
                 if !part.is_empty() {
                     out.push(part);
@@ -231,7 +234,6 @@ pub fn split_bodies(s: &str) -> Vec<String> {
     out
 }
 
-/// The bodies after `phối hợp với` up to the next verb.
 /// The first [`COOPERATE_WORDS`] phrase (earlier entries win at the same
 /// position), in one pass.
 static COOPERATE_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -241,6 +243,7 @@ static COOPERATE_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| 
         .expect("cooperation automaton")
 });
 
+/// The bodies after `phối hợp với` up to the next verb.
 fn cooperating(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let Some(lower) = lower_same_offsets(s) else {

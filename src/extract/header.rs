@@ -870,10 +870,7 @@ fn split_capitalised_bodies(s: &str) -> Vec<String> {
     let mut start = 0;
     for (i, _) in s.match_indices(", ") {
         let next = &s[i + 2..];
-        let head = &next[..crate::normalize::floor_boundary(next, 48)];
-        if next.starts_with(char::is_uppercase)
-            && (crate::extract::assignees::starts_with_org(next, false)
-                || segment::starts_with_post(head))
+        if next.starts_with(char::is_uppercase) && crate::extract::assignees::starts_addressee(next)
         {
             out.push(s[start..i].to_string());
             start = i + 2;
@@ -1061,29 +1058,18 @@ fn find_distribution(ls: &[Line], zones: &Zones) -> (Vec<Recipient>, Vec<String>
         // Several items flattened onto one line: `- Như trên; - Lưu: VT.`,
         // or without bullets: `Như trên; UBND tỉnh (để b/c); Lưu: VT.`
         let bare = !t.starts_with(['-', '+', '•']) && !t.contains("; -");
-        let parts: Vec<String> = if bare && t.contains("; ") {
-            t.split(';')
-                .enumerate()
-                .map(|(k, p)| {
-                    if k > 0 {
-                        format!("-{p}")
-                    } else {
-                        p.to_string()
-                    }
-                })
-                .collect()
-        } else {
-            t.split("; -")
-                .enumerate()
-                .map(|(k, p)| {
-                    if k > 0 {
-                        format!("-{p}")
-                    } else {
-                        p.to_string()
-                    }
-                })
-                .collect()
-        };
+        let sep = if bare && t.contains("; ") { ";" } else { "; -" };
+        let parts: Vec<String> = t
+            .split(sep)
+            .enumerate()
+            .map(|(k, p)| {
+                if k > 0 {
+                    format!("-{p}")
+                } else {
+                    p.to_string()
+                }
+            })
+            .collect();
         for part in parts {
             let p = part.trim();
             if p.is_empty() || p == "-" {

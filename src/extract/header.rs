@@ -487,6 +487,7 @@ fn continues_org(prev: &str, t: &str) -> bool {
 
 fn find_issuer(header: &[Line], title: Option<&Title>) -> Issuer {
     let mut orgs: Vec<String> = Vec::new();
+    let mut plain_orgs: Vec<String> = Vec::new();
     let stop = title.map(|t| t.line).unwrap_or(header.len());
     let mut prev_was_org = false;
     for l in &header[..stop] {
@@ -511,6 +512,16 @@ fn find_issuer(header: &[Line], title: Option<&Title>) -> Issuer {
         }
         let t = strip_motto(raw);
         let t = t.split(", ngày").next().unwrap_or("").trim().to_string();
+        // A header written in ordinary case (`Ủy ban nhân dân tỉnh Quảng Nam`
+        // ⏎ `Sở Y tế`, as some converters leave it): lines that start with a
+        // body's name, used when no line is in capitals.
+        if t.chars().count() <= 100
+            && !t.ends_with(['.', ';', ':'])
+            && t.starts_with(char::is_uppercase)
+            && vocab::starts_with_org_head(&t)
+        {
+            plain_orgs.push(t.clone());
+        }
         if t.is_empty()
             || is_rule(&t)
             || !is_upper(&t)
@@ -529,30 +540,9 @@ fn find_issuer(header: &[Line], title: Option<&Title>) -> Issuer {
         }
         prev_was_org = true;
     }
-    // A header written in ordinary case (`Ủy ban nhân dân tỉnh Quảng Nam` ⏎
-    // `Sở Y tế`, as some converters leave it): lines before the number that
-    // start with a body's name.
     if orgs.is_empty() {
-        for l in &header[..stop] {
-            let t = l.text.trim();
-            if segment::is_number_line(t) || RE_VV.is_match(t) || segment::RE_RECIPIENTS.is_match(t)
-            {
-                break;
-            }
-            let t = strip_motto(t);
-            let t = t.split(", ngày").next().unwrap_or("").trim();
-            if !t.is_empty()
-                && t.chars().count() <= 100
-                && !t.ends_with(['.', ';', ':'])
-                && vocab::starts_with_org_head(t)
-                && t.starts_with(char::is_uppercase)
-            {
-                orgs.push(t.to_string());
-            }
-        }
-        if orgs.len() > 2 {
-            orgs.drain(..orgs.len() - 2);
-        }
+        let keep = plain_orgs.len().saturating_sub(2);
+        orgs = plain_orgs.split_off(keep);
     }
     let mut issuer = Issuer::default();
     match orgs.len() {

@@ -381,11 +381,16 @@ pub fn looks_like_name(t: &str) -> bool {
 /// A degree or rank before a name ([`crate::vocab::NAME_PREFIXES`], any
 /// case): returns it as written and the rest.
 pub fn strip_name_prefix(t: &str) -> (&str, &str) {
-    for p in crate::vocab::NAME_PREFIXES {
-        let lp = crate::normalize::lower(p);
-        if let Some(n) = crate::normalize::starts_ci(t, &lp) {
+    static LOWER: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
+        crate::vocab::NAME_PREFIXES
+            .iter()
+            .map(|p| (crate::normalize::lower(p), p.ends_with('.')))
+            .collect()
+    });
+    for (lp, dotted) in LOWER.iter() {
+        if let Some(n) = crate::normalize::starts_ci(t, lp) {
             let rest = &t[n..];
-            if p.ends_with('.') || rest.starts_with(' ') {
+            if *dotted || rest.starts_with(' ') {
                 return (&t[..n], rest.trim_start());
             }
         }

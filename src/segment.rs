@@ -262,7 +262,9 @@ pub fn is_number_line(t: &str) -> bool {
             // OCR misreadings (`Sô:`, `Sổ:`), only with the colon.
             let mut cs = t.chars();
             let ocr = cs.next() == Some('S')
-                && cs.next().is_some_and(|c| "ôổồỗóòoÔỔỒỖÓÒO".contains(c))
+                && cs
+                    .next()
+                    .is_some_and(|c| crate::vocab::OCR_SO_VOWELS.contains(c))
                 && cs.as_str().starts_with(':');
             ocr.then_some(cs.as_str())
         })

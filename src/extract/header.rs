@@ -61,12 +61,16 @@ pub fn extract_header(text: &str, zones: &Zones, doc: &mut Document) {
 // ---------------------------------------------------------------- number
 
 static RE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        // `Sô:`, `Sổ:` and the like are OCR misreadings of `Số:` (colon required).
-        r"(?m)(?:^|[\s|(])(?:Số|SỐ|S[ôổồỗóòoÔỔỒỖÓÒO]:)\s*:?[ \t]*\n?[ \t]*",
-        r"(?P<code>(?P<seq>\d{1,6}[a-zđ]?)?[ \t]*[/\-][ \t]*",
-        r"(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?",
-        r"(?P<sym>[\p{Lu}Đ][\p{L}\d&.]*(?:[ \t]?[\-/][ \t]?[\p{Lu}Đ\d][\p{L}\d&.]*)*))"
+    // `Sô:`, `Sổ:` and the like are OCR misreadings of `Số:` (colon required).
+    let ocr = vocab::OCR_SO_VOWELS;
+    Regex::new(&format!(
+        concat!(
+            r"(?m)(?:^|[\s|(])(?:Số|SỐ|S[{ocr}]:)\s*:?[ \t]*\n?[ \t]*",
+            r"(?P<code>(?P<seq>\d{{1,6}}[a-zđ]?)?[ \t]*[/\-][ \t]*",
+            r"(?:(?P<year>(?:19|20)\d{{2}})\s*/\s*)?",
+            r"(?P<sym>[\p{{Lu}}Đ][\p{{L}}\d&.]*(?:[ \t]?[\-/][ \t]?[\p{{Lu}}Đ\d][\p{{L}}\d&.]*)*))"
+        ),
+        ocr = ocr
     ))
     .unwrap()
 });

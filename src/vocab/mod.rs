@@ -634,6 +634,10 @@ pub const SIGNER_POSTS: &[&str] = &[
     "người ký",
 ];
 
+/// Vowels OCR reads for the `ố` of `Số:` (`Sô:`, `Sổ:`, `So:`); accepted
+/// only with the colon.
+pub const OCR_SO_VOWELS: &str = "ôổồỗóòoÔỔỒỖÓÒO";
+
 /// Degrees and ranks written before a signer's name (`PGS.TS. Nguyễn Văn
 /// Minh`, `Đại tá Nguyễn Văn Hải`), longest first.
 pub const NAME_PREFIXES: &[&str] = &[

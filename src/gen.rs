@@ -286,6 +286,15 @@ pub fn generate(opts: &GenOptions) -> impl Iterator<Item = GenDoc> {
     (0..docs).map(move |i| one_doc(&mut rng, i, &pool, &cumulative))
 }
 
+/// `THÀNH PHỐ` for a centrally run city, else `TỈNH`.
+fn province_unit(p: &str) -> &'static str {
+    if CITIES.contains(&p) {
+        "THÀNH PHỐ"
+    } else {
+        "TỈNH"
+    }
+}
+
 fn one_doc(rng: &mut Rng, i: usize, pool: &[PoolDoc], cumulative: &[f64]) -> GenDoc {
     let name = format!("{i:06}.txt");
     let year = 2024 + rng.below(3) as i32;
@@ -324,11 +333,7 @@ fn one_doc(rng: &mut Rng, i: usize, pool: &[PoolDoc], cumulative: &[f64]) -> Gen
             let p = *rng.pick(PROVINCES);
             let (d, a) = *rng.pick(DEPARTMENTS);
             place = p.to_string();
-            let unit = if CITIES.contains(&p) {
-                "THÀNH PHỐ"
-            } else {
-                "TỈNH"
-            };
+            let unit = province_unit(p);
             code = if types.0 == "CV" {
                 format!("{seq}/{a}-VP")
             } else {
@@ -340,11 +345,7 @@ fn one_doc(rng: &mut Rng, i: usize, pool: &[PoolDoc], cumulative: &[f64]) -> Gen
         _ => {
             let p = *rng.pick(PROVINCES);
             place = p.to_string();
-            let unit = if CITIES.contains(&p) {
-                "THÀNH PHỐ"
-            } else {
-                "TỈNH"
-            };
+            let unit = province_unit(p);
             code = if types.0 == "CV" {
                 format!("{seq}/UBND-VX")
             } else if types.0 == "QĐ" && rng.chance(0.5) {

@@ -42,6 +42,24 @@ fn parse_one(file: &Path) -> Value {
     serde_json::from_slice(&out.stdout).expect("stdout is one JSON object")
 }
 
+/// Each fixture's name, its expected JSON and the binary's output for its
+/// corpus file.
+fn parsed_fixtures() -> Vec<(String, Value, Value)> {
+    fixtures()
+        .into_iter()
+        .map(|(fx, want)| {
+            let file = root().join(want["file"].as_str().expect("file"));
+            let got = parse_one(&file);
+            let name = fx
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string();
+            (name, want, got)
+        })
+        .collect()
+}
+
 /// Case- and whitespace-insensitive comparison for scalar strings.
 fn norm(v: &Value) -> Value {
     match v {
@@ -58,14 +76,7 @@ fn norm(v: &Value) -> Value {
 #[test]
 fn header_fields_match_fixtures() {
     let mut failures = Vec::new();
-    for (fx, want) in fixtures() {
-        let file = root().join(want["file"].as_str().expect("file"));
-        let got = parse_one(&file);
-        let name = fx
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .to_string();
+    for (name, want, got) in parsed_fixtures() {
         let mut check = |field: &str, g: &Value, w: &Value| {
             if norm(g) != norm(w) {
                 failures.push(format!("{name}: {field}: got {g}, want {w}"));
@@ -138,14 +149,7 @@ fn header_fields_match_fixtures() {
 #[test]
 fn knowledge_matches_fixtures() {
     let mut failures = Vec::new();
-    for (fx, want) in fixtures() {
-        let file = root().join(want["file"].as_str().expect("file"));
-        let got = parse_one(&file);
-        let name = fx
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .to_string();
+    for (name, want, got) in parsed_fixtures() {
         // Directives: top level, in order.
         let got_dirs: Vec<(Value, Value)> = got["directives"]
             .as_array()

@@ -112,9 +112,51 @@ pub fn split(code: &str) -> Option<CodeParts> {
     })
 }
 
+/// The national body a code's symbol names without doubt (`1341/QĐ-TTg` →
+/// `Thủ tướng Chính phủ`, `140/2018/NĐ-CP` → `Chính phủ`, `10894/VPCP-CN`
+/// → `Văn phòng Chính phủ`), from [`vocab::national`]. None for local
+/// symbols, Party symbols shared by several bodies (`NQ/TW`) and joint
+/// documents (`TTLT-BGDĐT-BTC`).
+pub fn national_issuer(code: &str) -> Option<&'static str> {
+    let p = split(code)?;
+    let mut parts = p.symbol.split(['-', '/']).filter(|s| !s.is_empty());
+    let first = parts.next()?;
+    let folded = fold(first).to_uppercase();
+    if folded.ends_with("LT") && vocab::type_by_code(&first[..first.len() - 2]).is_some() {
+        // TTLT, NQLT: joint documents name several bodies.
+        return None;
+    }
+    let org = if p.type_code.is_some() || vocab::type_by_code(first).is_some() {
+        parts.next()?
+    } else {
+        first
+    };
+    vocab::national::body_of_code(org)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn national_issuers_from_symbols() {
+        for (code, body) in [
+            ("1341/QĐ-TTg", Some("Thủ tướng Chính phủ")),
+            ("140/2018/NĐ-CP", Some("Chính phủ")),
+            ("71/NQ-CP", Some("Chính phủ")),
+            ("10894/VPCP-CN", Some("Văn phòng Chính phủ")),
+            ("32/2018/TT-BGDĐT", Some("Bộ Giáo dục và Đào tạo")),
+            ("7415/BNV-CCVC", Some("Bộ Nội vụ")),
+            ("72/2025/QH15", Some("Quốc hội")),
+            ("432-TB/VPTW", Some("Văn phòng Trung ương Đảng")),
+            ("71-NQ/TW", None),
+            ("12/KH-UBND", None),
+            ("279-CV/VPĐU", None),
+            ("01/2020/TTLT-BGDĐT-BTC", None),
+        ] {
+            assert_eq!(national_issuer(code), body, "{code}");
+        }
+    }
 
     #[test]
     fn canonical_variants() {

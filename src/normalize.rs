@@ -125,6 +125,9 @@ fn clean_char(c: char, out: &mut String) {
 }
 
 static RE_IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").unwrap());
+/// A Markdown link `[Thông tư số 32/2018/TT-BGDĐT](#)`: its text stays.
+static RE_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]\[\n]{1,300})\]\([^)\s]{0,300}\)").unwrap());
 static RE_HTML_CELL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)</?(?:table|tr|td|th|br|p|div)\b[^>]*>").unwrap());
 static RE_HTML_TAG: LazyLock<Regex> =
@@ -136,6 +139,11 @@ static RE_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}#{1,6
 /// Markup cleanup, line by line. Returns the cleaned lines.
 fn clean_markup(text: &str) -> Vec<String> {
     let text = RE_IMAGE.replace_all(text, "");
+    let text = if text.contains("](") {
+        std::borrow::Cow::Owned(RE_LINK.replace_all(&text, "$1").into_owned())
+    } else {
+        text
+    };
     let text = RE_HTML_CELL.replace_all(&text, "\n");
     let text = RE_HTML_TAG.replace_all(&text, "");
     let text = if !text.contains('&') {
@@ -497,8 +505,16 @@ static RE_BROKEN_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d[\d\s]{0,2}[-/])[ ]*\n(?:[ ]*\n)*[ ]*((?:(?:19|20)\d{2}/)?[A-ZĐ][A-Za-zĐđ]{0,7}[/-][A-ZĐ])").unwrap()
 });
 
+/// A code broken inside its symbol: `1970/CĐ-⏎⏎BTTTT`, `12/KH-⏎UBND`,
+/// `21-KL/⏎VPĐU`. Joined only when the next line starts with a symbol part
+/// (two capitals: `UBND`, `TTg`), so prose after a hyphen stays apart.
+static RE_BROKEN_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,5}(?:/(?:19|20)\d{2})?[-/](?:[A-ZĐ][A-Za-zĐđ0-9]{0,9}[-/])+)[ ]*\n(?:[ ]*\n)*[ ]*([A-ZĐ][A-ZĐ][A-Za-zĐđ0-9]{0,10}(?:[-/][A-ZĐ][A-Za-zĐđ0-9]{0,10})*)\b").unwrap()
+});
+
 /// Join document codes broken after the hyphen or slash: `279-⏎CV/VPĐU` →
-/// `279-CV/VPĐU`, `1830/⏎QĐ-TTg` → `1830/QĐ-TTg`.
+/// `279-CV/VPĐU`, `1830/⏎QĐ-TTg` → `1830/QĐ-TTg`, and inside the symbol
+/// (`12/KH-⏎UBND` → `12/KH-UBND`).
 fn join_broken_codes(text: &str) -> String {
     // Only where a line ends in `-` or `/`.
     let broken = text
@@ -507,7 +523,8 @@ fn join_broken_codes(text: &str) -> String {
     if !broken {
         return text.to_string();
     }
-    RE_BROKEN_CODE.replace_all(text, "$1$2").into_owned()
+    let once = RE_BROKEN_CODE.replace_all(text, "$1$2");
+    RE_BROKEN_SYMBOL.replace_all(&once, "$1$2").into_owned()
 }
 
 /// The largest char boundary of `s` at or below `i` (`s.len()` when `i`
@@ -940,6 +957,40 @@ mod tests {
         assert_eq!(normalize("số 71-\nNQ/TW, Chương"), "số 71-NQ/TW, Chương");
         // An ordinary hyphenated line end stays.
         assert_eq!(normalize("kinh tế -\nxã hội"), "kinh tế -\nxã hội");
+    }
+
+    #[test]
+    fn codes_broken_inside_the_symbol_joined() {
+        assert_eq!(
+            normalize("Công văn số 1970/CĐ-\n\nBTTTT ngày 5/3/2024"),
+            "Công văn số 1970/CĐ-BTTTT ngày 5/3/2024"
+        );
+        assert_eq!(
+            normalize("Kế hoạch số 12/KH-\nUBND của tỉnh"),
+            "Kế hoạch số 12/KH-UBND của tỉnh"
+        );
+        assert_eq!(
+            normalize("Kết luận số 21-KL/\nVPĐU ngày"),
+            "Kết luận số 21-KL/VPĐU ngày"
+        );
+        assert_eq!(
+            normalize("Quyết định số 15/2024/QĐ-\nTTg về"),
+            "Quyết định số 15/2024/QĐ-TTg về"
+        );
+        // Prose after a code-like hyphen stays on its line.
+        assert_eq!(
+            normalize("theo mẫu số 02/KH-\nTheo dõi"),
+            "theo mẫu số 02/KH-\nTheo dõi"
+        );
+    }
+
+    #[test]
+    fn markdown_links_keep_their_text() {
+        assert_eq!(
+            normalize("Thực hiện [Thông tư số 32/2018/TT-BGDĐT](#) ngày 26/12/2018"),
+            "Thực hiện Thông tư số 32/2018/TT-BGDĐT ngày 26/12/2018"
+        );
+        assert_eq!(normalize("xem [tại đây](https://x.vn/a)."), "xem tại đây.");
     }
 
     #[test]

@@ -133,6 +133,18 @@ const ISSUER_STOPS: &[&str] = &[
     " số ",
     " khóa ",
     " (",
+    " tiếp tục",
+    " phân công",
+    " nghị định",
+    // A title that starts after the name, written in capitals.
+    " Về ",
+    " Ban hành",
+    " Thực hiện",
+    " Triển khai",
+    " Hướng dẫn",
+    " Quy định",
+    " Phê duyệt",
+    " Sửa đổi",
 ];
 
 /// The first [`ISSUER_STOPS`] phrase in one pass.
@@ -332,6 +344,10 @@ pub fn extract_references(
     // End and relation of the previous citation: `Triển khai thực hiện A; B;
     // C` — B and C are governed by the same verb as A.
     let mut prev: Option<(usize, Relation)> = None;
+    // The previous coded citation: its entry, where its mention ends and
+    // where its issuer was read; a list (`A, B của X`, `của X tại A và B`)
+    // shares the issuer.
+    let mut prev_coded: Option<(usize, usize, IssuerFrom)> = None;
     for f in found {
         let span_end = f.code_end;
         if let Some(code) = &f.code {
@@ -340,8 +356,31 @@ pub fn extract_references(
                 continue;
             }
             let mut attrs = attributes(text, f.start, f.code_end);
-            if attrs.issuer.is_none() {
-                attrs.issuer = issuer_before(text, f.start);
+            let mut from = if attrs.issuer.is_some() {
+                IssuerFrom::After
+            } else {
+                IssuerFrom::None
+            };
+            if attrs.issuer.is_none() || attrs.date.is_none() {
+                let (issuer, date) = issuer_before(text, f.start);
+                if attrs.issuer.is_none() && issuer.is_some() {
+                    from = IssuerFrom::Before;
+                    attrs.issuer = issuer;
+                }
+                attrs.date = attrs.date.or(date);
+            }
+            let listed = prev_coded.filter(|&(_, end, _)| is_list_gap(text, end, f.start));
+            if let Some((pi, _, pfrom)) = listed {
+                if attrs.issuer.is_none() && pfrom == IssuerFrom::Before {
+                    attrs.issuer = refs[pi].issuer.clone();
+                    from = IssuerFrom::Before;
+                }
+                if from == IssuerFrom::After
+                    && refs[pi].issuer.is_none()
+                    && same_body_code(refs[pi].code.as_deref(), Some(code))
+                {
+                    refs[pi].issuer = attrs.issuer.clone();
+                }
             }
             // A citation nested in the previous one's title (`Nghị quyết số
             // 03/NQ-CP … thực hiện Nghị quyết số 57-NQ/TW …`) does not start
@@ -360,8 +399,10 @@ pub fn extract_references(
             };
             if let Some(&i) = by_key.get(&canon) {
                 merge(&mut refs[i], &attrs, mention);
+                prev_coded = Some((i, mention.end, from));
                 continue;
             }
+            prev_coded = Some((refs.len(), mention.end, from));
             by_key.insert(canon.clone(), refs.len());
             let parts = codes::split(code);
             let doc_type = type_of(f.type_name.as_deref(), parts.as_ref());
@@ -436,6 +477,12 @@ pub fn extract_references(
     }
     let warnings = resolve_shorts(text, shorts, &mut refs);
     resolve_anaphora(region, scan_from, &mut refs);
+    // No issuer in the text: the national body the symbol names.
+    for r in refs.iter_mut().filter(|r| r.issuer.is_none()) {
+        if let Some(body) = r.code.as_deref().and_then(codes::national_issuer) {
+            r.issuer = Some(body.to_string());
+        }
+    }
     (refs, warnings)
 }
 
@@ -560,6 +607,53 @@ fn type_of(type_name: Option<&str>, parts: Option<&codes::CodeParts>) -> Option<
         (Some(n), _) => Some(n.doc_type_in(parts.and_then(|p| p.type_code))),
         (None, Some(s)) => Some(s.doc_type()),
         (None, None) => vocab::type_by_code("CV").map(|t| t.doc_type()),
+    }
+}
+
+/// Where a citation's issuer was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum IssuerFrom {
+    None,
+    /// `… của X` after the code.
+    After,
+    /// `của X tại …`, `X đã ban hành …` before it.
+    Before,
+}
+
+/// Only list punctuation between two citations: `A, B`, `A và B`, `A; và
+/// số B` (no `;` alone: a new clause of a `Căn cứ` list).
+fn is_list_gap(text: &str, end: usize, start: usize) -> bool {
+    let Some(gap) = text.get(end..start) else {
+        return false;
+    };
+    if gap.len() > 40 {
+        return false;
+    }
+    let g = crate::normalize::lower(&collapse_ws(gap));
+    let g = g.trim();
+    let g = g.trim_start_matches(',').trim();
+    let g = g.strip_prefix("và").unwrap_or(g).trim();
+    let g = g.strip_prefix("số").unwrap_or(g).trim();
+    g.is_empty()
+}
+
+/// Two codes whose symbols name the same issuing body part
+/// (`32/2018/TT-BGDĐT` and `16/2006/QĐ-BGDĐT`).
+fn same_body_code(a: Option<&str>, b: Option<&str>) -> bool {
+    let body = |c: &str| -> Option<String> {
+        let p = codes::split(c)?;
+        let mut parts = p.symbol.split(['-', '/']);
+        let first = parts.next()?;
+        let org = if p.type_code.is_some() {
+            parts.next()?
+        } else {
+            first
+        };
+        Some(crate::normalize::fold(org).to_uppercase())
+    };
+    match (a.and_then(body), b.and_then(body)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
     }
 }
 
@@ -718,10 +812,25 @@ fn issuer_at(s: &str) -> (Option<String>, usize) {
         }
     }
     // Stops are lower-case running-text words: compare case-sensitively so
-    // that `Ban Chỉ đạo` is not cut at `chỉ đạo`.
-    if let Some(m) = ISSUER_STOP_FINDER.find(&s[..end]) {
+    // that `Ban Chỉ đạo` is not cut at `chỉ đạo`. A name written in
+    // capitals (`THỦ TƯỚNG CHÍNH PHỦ VỀ VIỆC …`) is compared lower-cased
+    // (same byte offsets: the fast lowercase keeps lengths).
+    let all_caps = !s[..end].chars().any(char::is_lowercase);
+    let lowered;
+    let hay = if all_caps {
+        lowered = crate::normalize::lower(&s[..end]);
+        if lowered.len() == end {
+            lowered.as_str()
+        } else {
+            &s[..end]
+        }
+    } else {
+        &s[..end]
+    };
+    if let Some(m) = ISSUER_STOP_FINDER.find(hay) {
         end = m.start();
     }
+    end = known_body_end(&s[..end]).unwrap_or(end);
     // ` và ` ends the name unless a capitalised word (not a kind) follows.
     let lower = crate::normalize::lower(&s[..end]);
     let mut from = 0;
@@ -740,33 +849,152 @@ fn issuer_at(s: &str) -> (Option<String>, usize) {
         from = at + " và ".len();
     }
     let name = collapse_ws(&s[..end]);
-    let name = name.trim_end_matches([',', ' ', '-']).to_string();
+    let mut name = name.trim_end_matches([',', ' ', '-']).to_string();
+    // `… thành phố Hà Nội và ban hành …`: a connector left before a stop.
+    while let Some(n) = [" và", " của", " các"]
+        .iter()
+        .find_map(|w| name.strip_suffix(w))
+        .map(|n| n.trim_end_matches([',', ' ', '-']).to_string())
+    {
+        name = n;
+    }
     if name.is_empty() || name.split_whitespace().count() > 14 {
         return (None, 0);
     }
+    let name = if all_caps {
+        crate::extract::header::proper_case(&name)
+    } else {
+        name
+    };
     (Some(name), end)
 }
 
-static RE_ISSUER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"của\s+(?P<org>(?:Ủy ban|UBND|HĐND|Hội đồng|Bộ|Sở|Ban|Văn phòng|Chính phủ|Thủ tướng|Thành ủy|Tỉnh ủy|Đảng ủy|Huyện ủy|Cục|Tổng cục)[^;:.()]{0,120}?)\s+tại\s*$").unwrap()
-});
-
-/// `chỉ đạo của Ủy ban nhân dân thành phố tại Văn bản số …`: the issuer
-/// named before the citation (bodies only, not persons).
-fn issuer_before(text: &str, start: usize) -> Option<String> {
-    let from = crate::normalize::floor_boundary(text, start.saturating_sub(160));
-    // The pattern ends in `tại`: most citations are not preceded by it.
-    if !text[from..start].trim_end().ends_with("tại") {
+/// Whole names of national and Party bodies: an issuer that starts with one
+/// ends with it when running text follows (`Bộ Chính trị tiếp tục …`,
+/// `Chính phủ nghị định về …`).
+fn known_body_end(s: &str) -> Option<usize> {
+    static NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut v: Vec<String> = vocab::national::all_bodies()
+            .chain(vocab::national::PARTY_BODIES.iter().copied())
+            .map(crate::normalize::lower)
+            .collect();
+        // Longest first: `Văn phòng Chính phủ` before `Chính phủ`.
+        v.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        v
+    });
+    let lower = crate::normalize::lower(s);
+    if lower.len() != s.len() {
         return None;
     }
+    let n = NAMES.iter().find(|n| lower.starts_with(n.as_str()))?;
+    let rest = &s[n.len()..];
+    let next = rest.strip_prefix(' ')?;
+    (next.starts_with(|c: char| c.is_lowercase()) && !next.starts_with("khóa")).then_some(n.len())
+}
+
+static RE_ISSUER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:của|và)\s+(?P<org>\p{Lu}[^;:.()]{0,120}?)\s*(?:tại|\()\s*$").unwrap()
+});
+
+/// `Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban
+/// hành Công văn số …`: the body (and date) told before the citation.
+static RE_ISSUED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i:ngày)\s+(?P<date>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s+(?P<org>\p{Lu}[^;:.()]{0,120}?)\s+đã\s+(?:ban hành|có|ký|gửi)\s*$",
+    )
+    .unwrap()
+});
+
+/// The issuer (and date) named before a citation:
+/// - `chỉ đạo của Ủy ban nhân dân thành phố tại Văn bản số …` (bodies; a
+///   person only after `đề nghị của`: `Theo đề nghị của Giám đốc Sở Nội vụ
+///   tại Tờ trình số …`, who signs the Tờ trình),
+/// - `báo cáo của Tổng công ty Bưu điện Việt Nam (Công văn số …)`,
+/// - `ngày 16/8/2018 Bộ Lao động - Thương binh và Xã hội đã có Công văn số …`.
+fn issuer_before(text: &str, start: usize) -> (Option<String>, Option<String>) {
+    let from = crate::normalize::floor_boundary(text, start.saturating_sub(200));
+    let tail = text[from..start].trim_end();
+    let by_tai = tail.ends_with("tại") || tail.ends_with('(');
+    let by_verb = ["ban hành", "có", "ký", "gửi"]
+        .iter()
+        .any(|v| tail.ends_with(v))
+        && tail.contains("đã");
+    if !by_tai && !by_verb {
+        return (None, None);
+    }
     let before = text[from..start].replace('\n', " ");
-    let c = RE_ISSUER_BEFORE.captures(&before)?;
-    let org = c.name("org")?.as_str();
-    // The last `của` wins: `… của X của Y tại`.
-    let org = collapse_ws(org.rsplit(" của ").next().unwrap_or(org));
-    // The whole phrase must read as a name (`Bộ X quy định tại` is not).
-    let (name, used) = issuer_at(&org);
-    (used + 1 >= org.len()).then_some(name).flatten()
+    let org_ok = |org: &str, person_ok: bool| -> Option<String> {
+        let org = collapse_ws(org);
+        // A person (`Bí thư Đảng ủy`, `Giám đốc Sở …`) counts only where
+        // the document is that person's proposal (`đề nghị của …`).
+        let l = crate::normalize::lower(&org);
+        let person = vocab::SIGNER_POSTS.iter().any(|p| l.starts_with(p));
+        let ok = if person {
+            person_ok
+        } else {
+            crate::extract::assignees::starts_with_org(&org, false)
+        };
+        if !ok {
+            return None;
+        }
+        // The whole phrase must read as a name (`Bộ X quy định tại` is not).
+        let (name, used) = issuer_at(&org);
+        (used + 1 >= org.len()).then_some(name).flatten()
+    };
+    if by_tai {
+        if let Some(c) = RE_ISSUER_BEFORE.captures(&before) {
+            let org = c.name("org").map_or("", |m| m.as_str());
+            let head = &before[..c.get(0).map_or(0, |m| m.start())];
+            let person_ok = {
+                let h = crate::normalize::lower(head);
+                let h = h.trim_end();
+                h.ends_with("đề nghị") || (h.contains("đề nghị của") && !h.contains(';'))
+            };
+            // The last `của`/`và` that starts a whole name wins: `… của X
+            // của Y tại`, `của X tại Tờ trình số … và Y tại`; `Bộ Văn hóa,
+            // Thể thao và Du lịch tại` stays whole.
+            let mut cands = vec![org];
+            for sep in [" của ", " và "] {
+                cands.extend(org.match_indices(sep).map(|(i, _)| &org[i + sep.len()..]));
+            }
+            cands.sort_by_key(|c| c.len());
+            let found = cands
+                .iter()
+                .filter(|c| !c.contains(" tại "))
+                .find_map(|c| org_ok(c, person_ok));
+            if found.is_some() {
+                return (found, None);
+            }
+        }
+        {
+            // `báo cáo của Tổng công ty … về việc … (Công văn số …)`.
+            if tail.ends_with('(') {
+                if let Some(p) = before.rfind("của ") {
+                    let body = &before[p + "của ".len()..];
+                    let (name, _) = issuer_at(body);
+                    if let Some(name) = name.filter(|n| {
+                        crate::extract::assignees::starts_with_org(n, false)
+                            && !body.contains([';', '.'])
+                    }) {
+                        return (Some(name), None);
+                    }
+                }
+            }
+        }
+        return (None, None);
+    }
+    let Some(c) = RE_ISSUED_BEFORE.captures(&before) else {
+        return (None, None);
+    };
+    let org = c.name("org").map_or("", |m| m.as_str());
+    let date = c
+        .name("date")
+        .and_then(|d| dates::date_at_start(d.as_str()))
+        .and_then(|(d, _)| d.iso());
+    match org_ok(org, true) {
+        Some(name) => (Some(name), date),
+        None => (None, None),
+    }
 }
 
 /// Length of an `về …` phrase: up to the end of the clause or the next

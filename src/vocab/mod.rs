@@ -2,6 +2,8 @@
 //! authorities, relation verbs. Every regex that needs one of these lists is
 //! built from the table here, once.
 
+pub mod national;
+
 use crate::model::{DocType, Relation};
 use crate::normalize::key;
 use std::collections::HashMap;

@@ -27,6 +27,30 @@ pub struct Document {
     pub references: Vec<Reference>,
     pub directives: Vec<Directive>,
     pub targets: Vec<Target>,
+    /// Deadlines outside the directives (reporting clauses, time fields,
+    /// table rows), attached documents included. An addition to the
+    /// contract.
+    pub deadlines: Vec<Deadline>,
+    /// Documents issued with this one and printed after its signature (a
+    /// plan attached to a decision, annexes). An addition to the contract.
+    pub attachments: Vec<Attachment>,
+    pub warnings: Vec<String>,
+}
+
+/// A document attached after the signature: `KẾ HOẠCH` issued "ban hành
+/// kèm theo" a decision, a `PHỤ LỤC`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// Its kind (`KH`, `QyĐ`…); null for an annex (`PHỤ LỤC`).
+    pub doc_type: Option<DocType>,
+    /// The title line as a name (`Kế hoạch`, `Phụ lục I`).
+    pub title: String,
+    /// The line(s) under the title.
+    pub subject: Option<String>,
+    /// Byte range in the normalized text, title to end.
+    pub span: Span,
+    pub directives: Vec<Directive>,
+    pub targets: Vec<Target>,
     pub warnings: Vec<String>,
 }
 

@@ -19,8 +19,8 @@ static RE_TIME: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?P<dm>(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}))?)",
         r"|(?P<dw>ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*,?\s*năm\s+(?P<y2>\d{4}))?)",
         r"|(?P<h>(?:6|06|sáu)\s+tháng\s+(?P<half>đầu|cuối)\s+năm\s+(?P<y5>\d{4}))",
-        r"|(?P<mo>tháng\s+(?P<m3>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y3>\d{4}))?)",
-        r"|(?P<q>quý\s+(?P<qn>IV|I{1,3}|[1-4])(?:\s*(?:/|-|năm)\s*(?P<y4>\d{4}))?)",
+        r"|(?P<mo>tháng\s+(?:\d{1,2}\s*(?:,|và)\s*)*(?P<m3>\d{1,2})(?:\s*(?:/|-|năm)\s*(?P<y3>\d{4}))?)",
+        r"|(?P<q>qu[ýí]\s+(?P<qn>IV|I{1,3}|[1-4])(?:\s*(?:/|-|năm)\s*(?P<y4>\d{4}))?)",
         r"|(?P<yr>năm\s+(?P<y6>\d{4}))",
         r"|(?P<rec>hằng năm|hàng năm|hằng quý|hàng quý|hằng tháng|hàng tháng|hằng tuần|hàng tuần|thường xuyên)"
     ))
@@ -80,6 +80,23 @@ fn cue_context(s: &str, at: usize) -> String {
     b
 }
 
+/// A past instruction retold (`Chủ tịch đã chỉ đạo … hoàn thành trước
+/// ngày …`): its time is not this document's deadline.
+fn is_past(s: &str, at: usize) -> bool {
+    let from = crate::normalize::floor_boundary(s, at.saturating_sub(300));
+    let before = crate::normalize::lower(&collapse_ws(&s[from..at]));
+    let clause = before.rsplit(['.', ';']).next().unwrap_or(&before);
+    [
+        "đã chỉ đạo",
+        "đã ban hành",
+        "đã yêu cầu",
+        "đã giao",
+        "đã có văn bản",
+    ]
+    .iter()
+    .any(|p| clause.contains(p))
+}
+
 fn has_cue(before: &str, cues: &[&str]) -> bool {
     cues.iter().any(|c| ends_with_word(before, c))
 }
@@ -102,6 +119,18 @@ fn quarter(q: &str) -> Option<u32> {
     }
 }
 
+/// How a time expression must be introduced to count as a deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// Running text: a deadline word just before it (`trước`, `chậm nhất`,
+    /// `trong`, `đến hết` — [`DEADLINE_CUES`]).
+    Word,
+    /// A time field (`Thời gian thực hiện: …`, a table's `Thời hạn` cell):
+    /// every expression is the time of the task, except a start (`từ …`
+    /// with no `đến` after it).
+    Field,
+}
+
 /// Deadlines in `text[range]`, skipping positions inside `exclude` (cited
 /// documents). `doc_year` completes dates written without a year.
 pub fn deadlines_in(
@@ -109,6 +138,17 @@ pub fn deadlines_in(
     range: Range<usize>,
     doc_year: Option<i32>,
     exclude: &[Span],
+) -> Vec<Deadline> {
+    deadlines_with(text, range, doc_year, exclude, Cue::Word)
+}
+
+/// [`deadlines_in`] with the way expressions must be introduced.
+pub fn deadlines_with(
+    text: &str,
+    range: Range<usize>,
+    doc_year: Option<i32>,
+    exclude: &[Span],
+    mode: Cue,
 ) -> Vec<Deadline> {
     let s = slice(text, range.clone());
     let base = range.start.min(text.len());
@@ -125,6 +165,19 @@ pub fn deadlines_in(
             continue;
         }
         let before = cue_context(s, m.start());
+        let field = mode == Cue::Field;
+        // A start (`từ tháng 11/2013 trở đi`, `từ năm 2013 đến năm 2020`):
+        // only the end of a range counts.
+        if field && ends_with_word(&before, "từ") {
+            continue;
+        }
+        if is_past(s, m.start()) {
+            continue;
+        }
+        // `đến tháng 6/2027`, `từ nay đến quý III/2030`: the end of a span
+        // of work (a horizon year alone belongs to targets).
+        let to_end = ends_with_word(&before, "đến") || ends_with_word(&before, "cuối");
+        let cue = |cues: &[&str]| field || has_cue(&before, cues);
         let mut end = m.end();
         let (mut date, mut period) = (None, None);
         if c.name("dm").is_some() || c.name("dw").is_some() {
@@ -135,7 +188,7 @@ pub fn deadlines_in(
             {
                 continue;
             }
-            if !has_cue(&before, DEADLINE_CUES) {
+            if !cue(DEADLINE_CUES) && !to_end {
                 continue;
             }
             let (d, mo, y) = if c.name("dm").is_some() {
@@ -149,14 +202,28 @@ pub fn deadlines_in(
             // `ngày 30 tháng 11 hằng năm`: a recurring date.
             let rest = after.trim_start();
             if y.is_none() {
-                let rest_lower =
-                    crate::normalize::lower(&rest[..crate::normalize::floor_boundary(rest, 40)]);
+                let rest_lower = crate::normalize::lower(&collapse_ws(
+                    &rest[..crate::normalize::floor_boundary(rest, 40)],
+                ));
                 if let Some((k, v)) = RECURRING_PERIODS
                     .iter()
                     .find(|(k, _)| rest_lower.starts_with(k))
                 {
                     period = Some(v.to_string());
-                    end = m.end() + (after.len() - rest.len()) + k.len();
+                    // Same words, possibly broken over lines.
+                    let want = k.chars().filter(|c| !c.is_whitespace()).count();
+                    let mut seen = 0;
+                    let mut n = k.len();
+                    for (i, ch) in rest.char_indices() {
+                        if !ch.is_whitespace() {
+                            seen += 1;
+                            if seen == want {
+                                n = i + ch.len_utf8();
+                                break;
+                            }
+                        }
+                    }
+                    end = m.end() + (after.len() - rest.len()) + n;
                 }
             }
             if period.is_none() {
@@ -172,7 +239,7 @@ pub fn deadlines_in(
                 }
             }
         } else if c.name("h").is_some() {
-            if !has_cue(&before, DEADLINE_CUES) {
+            if !cue(DEADLINE_CUES) {
                 continue;
             }
             let y: i32 = c
@@ -190,7 +257,7 @@ pub fn deadlines_in(
             };
             period = Some(format!("H{h}/{y}"));
         } else if c.name("mo").is_some() {
-            if !has_cue(&before, DEADLINE_CUES) {
+            if !cue(DEADLINE_CUES) && !to_end {
                 continue;
             }
             let mo: u32 = c
@@ -208,7 +275,7 @@ pub fn deadlines_in(
                 _ => continue,
             }
         } else if c.name("q").is_some() {
-            if !has_cue(&before, DEADLINE_CUES) {
+            if !cue(DEADLINE_CUES) && !to_end {
                 continue;
             }
             let q = c.name("qn").and_then(|x| quarter(x.as_str()));
@@ -221,7 +288,7 @@ pub fn deadlines_in(
                 _ => continue,
             }
         } else if c.name("yr").is_some() {
-            if !has_cue(&before, DEADLINE_CUES) || after.trim_start().starts_with('-') {
+            if !cue(DEADLINE_CUES) || after.trim_start().starts_with('-') {
                 continue;
             }
             let y: i32 = c
@@ -233,12 +300,64 @@ pub fn deadlines_in(
             }
             period = Some(y.to_string());
         } else if let Some(r) = c.name("rec") {
-            if !has_cue(&before, TIME_FIELD_CUES) {
+            if !cue(TIME_FIELD_CUES) {
                 continue;
             }
             match recurring(r.as_str()) {
                 Some(v) => period = Some(v.to_string()),
                 None => continue,
+            }
+        }
+        // `đến ngày 19/11/2025 đã có …`, `từ nay đến ngày … chỉ còn 01
+        // tháng`: a state at a time, not a time limit.
+        let next = crate::normalize::lower(&collapse_ws(
+            &after[..crate::normalize::floor_boundary(after, 24)],
+        ));
+        let next = next.trim_start_matches([' ', ',']);
+        if ["đã ", "chỉ còn", "vừa qua"]
+            .iter()
+            .any(|w| next.starts_with(w))
+        {
+            continue;
+        }
+        // `tính đến hết tháng 9/2025`: as of a time.
+        if ends_with_word(&before, "tính đến")
+            || ends_with_word(&before, "tính đến hết")
+            || ends_with_word(&before, "tính đến cuối")
+        {
+            continue;
+        }
+        // `sơ kết tình hình … trong Quý III/2025`: the period a review
+        // covers.
+        if !field && ends_with_word(&before, "trong") {
+            let from = crate::normalize::floor_boundary(s, m.start().saturating_sub(200));
+            let clause = crate::normalize::lower(&s[from..m.start()]);
+            let clause = clause.rsplit(['.', ';', '\n']).next().unwrap_or(&clause);
+            if ["sơ kết", "tổng kết", "tình hình", "kết quả"]
+                .iter()
+                .any(|w| clause.contains(w))
+            {
+                continue;
+            }
+        }
+        if c.name("yr").is_some() {
+            // `… nhiệm vụ trọng tâm đến hết năm 2025`: in running text a
+            // year-end names a period, not a time limit (time fields keep it).
+            if !field && ends_with_word(&before, "đến hết") {
+                continue;
+            }
+            // `Đến hết năm 2025: Có ≥ 30% …`: the horizon of a target.
+            let sentence_end = after
+                .find(['.', ';', '\n'])
+                .unwrap_or(after.len())
+                .min(crate::normalize::floor_boundary(after, 160));
+            let rest = &after[..sentence_end];
+            if rest.contains('%') || rest.contains('≥') || rest.contains(" đạt ") {
+                continue;
+            }
+            // `hết năm 2025`, `cuối năm 2025`: by the end of that year.
+            if ends_with_word(&before, "hết") || ends_with_word(&before, "cuối") {
+                period = period.map(|y| format!("{y}-12"));
             }
         }
         let raw = collapse_ws(&s[m.start()..end]);
@@ -256,6 +375,163 @@ pub fn deadlines_in(
         });
     }
     out
+}
+
+/// A time field line: `Thời gian thực hiện: Tháng 12/2013`, `Thời hạn
+/// hoàn thành: trước 30/6/2026`, `- Tiến độ: Quý IV/2025`.
+static RE_TIME_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?im)^[ \t]*(?:[-+•*]\s*|\d{1,2}[.)]\s*|[a-zđ][.)]\s*)?(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|triển khai|báo cáo))?\s*:\s*(?P<v>[^\n]+)$").unwrap()
+});
+
+/// The header cell of a table's time column (`Thời hạn hoàn thành`,
+/// `Thời gian thực hiện`, `Tiến độ`): a short line of its own.
+fn is_time_header(line: &str) -> bool {
+    let l = crate::normalize::lower(line.trim().trim_matches(['*', '|', ' ']));
+    let l = l.trim_end_matches([':', '.']);
+    l.split_whitespace().count() <= 4
+        && ["thời gian", "thời hạn", "tiến độ"]
+            .iter()
+            .any(|h| l.starts_with(h))
+}
+
+/// Words that may stand in a time cell around its expressions.
+const CELL_WORDS: &[&str] = &[
+    "từ",
+    "đến",
+    "và",
+    "trước",
+    "trong",
+    "hoàn",
+    "thành",
+    "hết",
+    "chậm",
+    "nhất",
+    "ngày",
+    "năm",
+    "cuối",
+    "đầu",
+    "tháng",
+    "quý",
+    "quí",
+    "thường",
+    "xuyên",
+    "hằng",
+    "hàng",
+    "định",
+    "kỳ",
+    "nay",
+    "trở",
+    "đi",
+    "tiếp",
+    "theo",
+];
+
+/// True when a line holds nothing but time expressions (a table's time cell:
+/// `Tháng 12/2025`, `Quý IV/2025- Quý II/2026`, `01/01/2026`).
+fn is_time_cell(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.len() > 80 || !RE_TIME.is_match(t) {
+        return false;
+    }
+    let rest = RE_TIME.replace_all(t, " ");
+    crate::normalize::lower(&rest)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| CELL_WORDS.contains(&w))
+}
+
+/// The document's deadlines outside directive items: reporting clauses and
+/// task sentences (`báo cáo kết quả trước ngày …`), time fields
+/// (`Thời gian thực hiện: …`) and table rows whose time column holds the
+/// time of the task, in `text[range]` (body and attached documents).
+/// `skip` are the spans already read (directive items, cited documents).
+pub fn document_deadlines(
+    text: &str,
+    range: Range<usize>,
+    doc_year: Option<i32>,
+    doc_date: Option<(i32, u32)>,
+    skip: &[Span],
+) -> Vec<Deadline> {
+    let start = crate::normalize::floor_boundary(text, range.start);
+    let end = crate::normalize::floor_boundary(text, range.end).max(start);
+    let mut out: Vec<Deadline> = Vec::new();
+    let push = |d: Deadline, out: &mut Vec<Deadline>| {
+        if skip
+            .iter()
+            .any(|e| d.span.start >= e.start && d.span.start < e.end)
+        {
+            return;
+        }
+        if !out.iter().any(|x| x.date == d.date && x.period == d.period) {
+            out.push(d);
+        }
+    };
+    for d in deadlines_with(text, start..end, doc_year, skip, Cue::Word) {
+        push(d, &mut out);
+    }
+    let region = &text[start..end];
+    for c in RE_TIME_FIELD.captures_iter(region) {
+        let Some(v) = c.name("v") else { continue };
+        let r = start + v.start()..start + v.end();
+        for d in deadlines_with(text, r, doc_year, skip, Cue::Field) {
+            push(d, &mut out);
+        }
+    }
+    // Table time columns: cells after a `Thời hạn` header cell.
+    let mut in_time_table = false;
+    let mut pos = start;
+    let lines: Vec<&str> = region.split('\n').collect();
+    for (i, line) in lines.iter().enumerate() {
+        let at = pos;
+        pos += line.len() + 1;
+        if is_time_header(line) {
+            in_time_table = true;
+            continue;
+        }
+        // A cell stands between blank lines (a wrapped task name that ends
+        // in `đến` ⏎ `năm 2030` is not one).
+        let alone = (i == 0 || lines[i - 1].trim().is_empty())
+            && lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
+        if in_time_table && alone && is_time_cell(line) {
+            for d in deadlines_with(text, at..at + line.len(), doc_year, skip, Cue::Field) {
+                push(d, &mut out);
+            }
+        }
+    }
+    // A time before the document's own date is past.
+    if let Some((y, m)) = doc_date {
+        out.retain(|d| !ends_before(d, y, m));
+    }
+    out.sort_by_key(|d| d.span.start);
+    out
+}
+
+/// True when a deadline's time ends before month `m` of year `y`.
+fn ends_before(d: &Deadline, y: i32, m: u32) -> bool {
+    let parse = |s: &str| s.parse::<i64>().ok();
+    let (dy, dm) = if let Some(date) = &d.date {
+        let mut it = date.split('-');
+        (it.next().and_then(parse), it.next().and_then(parse))
+    } else if let Some(p) = &d.period {
+        if let Some(q) = p.strip_prefix('Q') {
+            let (q, yy) = q.split_once('/').unwrap_or(("", ""));
+            (parse(yy), parse(q).map(|q| q * 3))
+        } else if let Some(h) = p.strip_prefix('H') {
+            let (h, yy) = h.split_once('/').unwrap_or(("", ""));
+            (parse(yy), parse(h).map(|h| h * 6))
+        } else {
+            let mut it = p.split('-');
+            let yy = it.next().and_then(parse);
+            (yy, it.next().and_then(parse).or(Some(12)))
+        }
+    } else {
+        return false;
+    };
+    match (dy, dm) {
+        (Some(dy), Some(dm)) => (dy, dm) < (i64::from(y), i64::from(m)),
+        (Some(dy), None) => dy < i64::from(y),
+        _ => false,
+    }
 }
 
 /// Deadlines mentioned in `s`.
@@ -322,6 +598,80 @@ mod tests {
         assert_eq!(
             keys("hoàn thành trong 6 tháng đầu năm 2026", None),
             vec!["H1/2026"]
+        );
+    }
+
+    fn doc_keys(s: &str, y: Option<i32>, date: Option<(i32, u32)>) -> Vec<String> {
+        document_deadlines(s, 0..s.len(), y, date, &[])
+            .into_iter()
+            .map(|d| d.date.or(d.period).unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn table_time_column_cells() {
+        // A flattened table: one cell per paragraph, header cell first.
+        let t = "STT\n\nNhiệm vụ\n\nThời hạn hoàn thành\n\n1\n\nXây dựng cơ sở dữ liệu\n\nTháng 12/2025\n\n2\n\nKhảo sát hạ tầng viễn thông đến\nnăm 2030\n\nQuý IV/2025- Quý II/2026\n\n3\n\nBộ tiêu chí\n\nQuí IV-2025\n\n4\n\nĐóng cổng\n\n01/01/2026\n";
+        assert_eq!(
+            doc_keys(t, Some(2025), Some((2025, 11))),
+            vec!["2025-12", "Q4/2025", "Q2/2026", "2026-01-01"]
+        );
+        // Without a time column header, a lone date is not a deadline.
+        assert!(doc_keys("1\n\nXây dựng\n\nTháng 12/2025\n", Some(2025), None).is_empty());
+    }
+
+    #[test]
+    fn time_fields_and_ranges() {
+        let t = "3. Thời gian thực hiện: Tháng 11, 12/2013 và thường xuyên.\n4. Thời gian thực hiện: Từ năm 2013 đến năm 2020 và tiếp theo.\n5. Thời gian thực hiện: Từ tháng 11/2013 trở đi.\n";
+        let k = doc_keys(t, Some(2013), Some((2013, 10)));
+        assert!(k.contains(&"2013-12".to_string()), "{k:?}");
+        assert!(k.contains(&"2020".to_string()), "{k:?}");
+        assert!(!k.contains(&"2013-11".to_string()), "{k:?}");
+        assert!(!k.contains(&"2013".to_string()), "{k:?}");
+        assert_eq!(
+            keys("xây dựng nhiệm vụ trọng tâm từ nay đến tháng 6/2027.", None),
+            vec!["2027-06"]
+        );
+        assert_eq!(
+            keys(
+                "giải quyết dứt điểm, bảo đảm đến hết tháng 12 năm 2025",
+                None
+            ),
+            vec!["2025-12"]
+        );
+    }
+
+    #[test]
+    fn states_and_past_times_are_not_deadlines() {
+        for t in [
+            "Theo báo cáo của Bộ Xây dựng, đến ngày 19 tháng 11 năm 2025 đã có 15 bộ gửi đăng ký.",
+            "Từ nay đến ngày 19 tháng 12 năm 2025 chỉ còn 01 tháng.",
+            "Tính đến hết tháng 9/2025, toàn tỉnh có 8 trường đạt chuẩn.",
+            "Hội nghị sơ kết tình hình thực hiện Nghị quyết trong Quý III/2025 và nhiệm vụ.",
+            "Ngày 28/10/2025, Chủ tịch đã chỉ đạo các sở hoàn thành trước ngày 30 tháng 10 năm 2025.",
+            "a) Đến hết năm 2025: Có ≥ 30% doanh nghiệp ứng dụng công nghệ số.",
+            "báo cáo định kỳ trước ngày 30 tháng 11 hàng\nnăm.",
+        ] {
+            let k: Vec<String> = doc_keys(t, Some(2025), Some((2025, 11)))
+                .into_iter()
+                .filter(|k| k.starts_with(|c: char| c.is_ascii_digit() || c == 'Q'))
+                .collect();
+            assert!(k.is_empty(), "{t}: {k:?}");
+        }
+        // Before the document's own month: past.
+        assert!(doc_keys(
+            "hoàn thành trong tháng 9/2025.",
+            Some(2025),
+            Some((2025, 11))
+        )
+        .is_empty());
+        assert_eq!(
+            doc_keys(
+                "hoàn thành trong tháng 12/2025.",
+                Some(2025),
+                Some((2025, 11))
+            ),
+            vec!["2025-12"]
         );
     }
 

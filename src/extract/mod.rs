@@ -1,6 +1,7 @@
 //! Stage 4: fields and knowledge from the zones of a normalized document.
 
 pub mod assignees;
+pub mod attachments;
 pub mod dates;
 pub mod deadlines;
 pub mod directives;
@@ -34,5 +35,33 @@ pub fn extract(text: &str) -> Document {
     let o = outline::outline(text, zones.body.clone());
     doc.directives = directives::directives_of(&o, year, &cited);
     doc.targets = targets::targets_of(&o, &cited);
+    // Attached documents after the signature; their targets count for the
+    // whole document.
+    doc.attachments = attachments::attachments(text, zones.end, year, &cited);
+    for a in &doc.attachments {
+        doc.targets.extend(a.targets.iter().cloned());
+    }
+    // Deadlines outside the directives, in the body and what follows the
+    // signature (attached plans and their tables).
+    let mut skip = cited.clone();
+    skip.extend(doc.directives.iter().map(|d| d.span));
+    skip.extend(
+        doc.attachments
+            .iter()
+            .flat_map(|a| a.directives.iter().map(|d| d.span)),
+    );
+    let after = zones.signature.as_ref().map_or(zones.body.end, |s| s.end);
+    let month = doc.date.year.zip(doc.date.month);
+    let mut dl = deadlines::document_deadlines(text, zones.body.clone(), year, month, &skip);
+    if after < text.len() {
+        dl.extend(deadlines::document_deadlines(
+            text,
+            after..text.len(),
+            year,
+            month,
+            &skip,
+        ));
+    }
+    doc.deadlines = dl;
     doc
 }

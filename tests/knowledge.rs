@@ -59,7 +59,12 @@ fn seed_000_letter_with_giao_items() {
         tops(&d),
         pairs(&[
             ("1", Some("Sở Giáo dục và Đào tạo")),
-            ("2", Some("Các sở, ban, ngành của thành phố")),
+            // The whole group the sentence names (the seed's gold has only
+            // its first body, from before the whole-group convention).
+            (
+                "2",
+                Some("Các sở, ban, ngành của thành phố, Ủy ban nhân dân các xã, phường, đặc khu")
+            ),
         ])
     );
     // `- Chủ trì, phối hợp với …` under `1. Giao Sở Giáo dục và Đào tạo:`.
@@ -84,7 +89,10 @@ fn seed_001_plan_targets_and_implementation() {
             ("1", Some("Các chi bộ khối trường học")),
             ("2", Some("Đảng ủy Ủy ban nhân dân đặc khu")),
             ("3", Some("Ban Tuyên giáo và Dân vận Đảng ủy đặc khu")),
-            ("4", Some("Ủy ban Mặt trận Tổ quốc Việt Nam đặc khu")),
+            (
+                "4",
+                Some("Ủy ban Mặt trận Tổ quốc Việt Nam đặc khu, các tổ chức chính trị - xã hội đặc khu")
+            ),
         ])
     );
     assert!(deadlines(&d).is_empty());

@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 
 use crate::normalize::starts_ci;
 use crate::vocab::{
-    ACTION_VERBS, ASSIGN_VERBS, COOPERATE_WORDS, NOT_ORG_STARTS, ORG_GROUP_NOUNS, ORG_HEADS,
+    ACTION_VERBS, ASSIGN_VERBS, COOPERATE_WORDS, INTRO_CLAUSES, NOT_ORG_STARTS, ORG_GROUP_NOUNS,
+    ORG_HEADS, TOPIC_HEADS,
 };
 
 /// What an item's own text says about its assignees.
@@ -142,6 +143,14 @@ fn first_verb(s: &str) -> Option<usize> {
     let mut at_word_start = true;
     let mut newline_before = false;
     for (i, c) in s.char_indices() {
+        if c == ';' && starts_addressee(s[i + 1..].trim_start()) {
+            // `Giám đốc Sở Tài chính; Chủ tịch Ủy ban nhân dân các xã`: the
+            // group goes on.
+            continue;
+        }
+        if c == ':' && colon_lists_members(&s[i + 1..]) {
+            continue;
+        }
         if matches!(c, ':' | ';' | '(' | '.') {
             return Some(i);
         }
@@ -158,7 +167,7 @@ fn first_verb(s: &str) -> Option<usize> {
                     }
                     let pw = prev_word.as_str();
                     let noun = matches!(pw, "các" | "những" | "của" | "ban" | "tổ" | "và" | "được")
-                        || (*v == "có" && rest[n..].trim_start().starts_with("liên quan"));
+                        || verb_in_name(pw, v, &rest[n..]);
                     if !noun {
                         return Some(i);
                     }
@@ -182,6 +191,61 @@ fn first_verb(s: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// After `Giám đốc các Sở:`, names on the same line (`Văn hóa, Thể thao và
+/// Du lịch, Tài chính`) list the members: the group goes on. A verb or a
+/// line break after the colon ends it.
+fn colon_lists_members(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    rest.starts_with(char::is_uppercase)
+        && !ACTION_VERBS
+            .iter()
+            .any(|v| starts_ci(rest, v).is_some_and(|n| word_end(rest, n)))
+        && !ASSIGN_VERBS.iter().any(|v| starts_ci(rest, v).is_some())
+}
+
+/// An action verb that is part of a body's description here, not the
+/// predicate: `cơ quan có liên quan`, `tổ chức, cá nhân`, `đơn vị sự nghiệp
+/// công lập`, `đơn vị được giao nhiệm vụ` (ending the heading).
+fn verb_in_name(prev_word: &str, verb: &str, after: &str) -> bool {
+    let next = after.trim_start_matches(' ');
+    match verb {
+        "có" => next.starts_with("liên quan"),
+        "tổ chức" => {
+            // `tổ chức, cá nhân`, `tổ chức và đơn vị`, `tổ chức liên quan`
+            // (but `tổ chức, chỉ đạo` and `tổ chức và triển khai` are verbs).
+            let n = next
+                .strip_prefix(',')
+                .or_else(|| next.strip_prefix(';'))
+                .or_else(|| next.strip_prefix("và "))
+                .unwrap_or(next)
+                .trim_start();
+            [
+                "cá nhân",
+                "cơ quan",
+                "đơn vị",
+                "doanh nghiệp",
+                "hộ gia đình",
+                "liên quan",
+                "có liên quan",
+                "đoàn thể",
+                "chính trị",
+            ]
+            .iter()
+            .any(|w| n.starts_with(w))
+        }
+        "lập" => prev_word == "công",
+        "được giao" => next.strip_prefix("nhiệm vụ").is_some_and(|r| {
+            r.trim_start_matches(' ')
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '\n' | ',' | ';' | ':' | '.'))
+        }),
+        _ => false,
+    }
 }
 
 fn clean(s: &str) -> String {
@@ -289,6 +353,24 @@ fn scan_cooperating(s: &str) -> Vec<String> {
     Vec::new()
 }
 
+/// The whole group a subject phrase names, as one lead (`Bộ trưởng Bộ Nội
+/// vụ, các Bộ trưởng, Thủ trưởng cơ quan ngang bộ`): the sentence gives the
+/// duty to all of them together. Overlong phrases fall back to their bodies.
+fn group(subject: &str) -> Vec<String> {
+    let g = clean(subject);
+    if g.is_empty() {
+        return Vec::new();
+    }
+    if g.split_whitespace().count() <= MAX_GROUP_WORDS {
+        return vec![g];
+    }
+    bodies(subject)
+}
+
+/// The longest lead group taken as one (the longest lists of national
+/// bodies run to about sixty words).
+const MAX_GROUP_WORDS: usize = 90;
+
 /// Bodies of a subject phrase (whitespace collapsed first).
 fn bodies(subject: &str) -> Vec<String> {
     let subject = crate::normalize::collapse_ws(subject);
@@ -327,7 +409,7 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
                     rest.len()
                 };
                 let end = first_verb(rest).unwrap_or(rest.len()).min(line_end);
-                a.actors = bodies(&rest[..crate::normalize::floor_boundary(rest, end)]);
+                a.actors = group(&rest[..crate::normalize::floor_boundary(rest, end)]);
                 if !a.actors.is_empty() {
                     return a;
                 }
@@ -336,7 +418,19 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
     }
     if starts_with_org(s, false) {
         // `Sở Y tế` ⏎ `Phối hợp với …`: a heading line over the text.
-        if let Some(nl) = s.find('\n') {
+        if let Some(mut nl) = s.find('\n') {
+            // A heading naming several bodies wraps after a comma:
+            // `Các sở, ban, ngành tỉnh,` ⏎ `Ủy ban nhân dân các xã, phường`.
+            while s[..nl].trim_end().ends_with([',', ';']) || s[..nl].trim_end().ends_with(" và") {
+                let next = s[nl..].trim_start();
+                let Some(more) = s[nl + 1..].find('\n') else {
+                    break;
+                };
+                if !starts_addressee(next) || more == 0 {
+                    break;
+                }
+                nl = nl + 1 + more;
+            }
             let first = s[..nl].trim();
             let next = s[nl..].trim_start();
             let words: Vec<&str> = first.split_whitespace().collect();
@@ -372,7 +466,7 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
                 a.actors = vec![clean(&s[..end])];
                 a.heading = has_children;
             }
-            Some(end) => a.actors = bodies(&s[..end]),
+            Some(end) => a.actors = group(&s[..end]),
             None => {
                 if flat.split_whitespace().count() <= 30 {
                     a.actors = vec![clean(s)];
@@ -381,6 +475,45 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
             }
         }
         return a;
+    }
+    // `Về thực hiện …` ⏎ `Thủ trưởng các đơn vị … có trách nhiệm …`: a topic
+    // line, then the sentence that assigns.
+    if TOPIC_HEADS.iter().any(|h| starts_ci(s, h).is_some()) {
+        if let Some(nl) = s.find('\n') {
+            let rest = s[nl..].trim_start();
+            if starts_with_org(rest, false) && first_verb(rest).is_some() {
+                let sub = assignment(rest, has_children);
+                if !sub.actors.is_empty() && !sub.heading {
+                    return Assignment {
+                        cooperating: a.cooperating,
+                        ..sub
+                    };
+                }
+            }
+        }
+    }
+    // `Căn cứ …, các cơ sở đào tạo xây dựng kế hoạch`: the subject after an
+    // introductory clause.
+    if INTRO_CLAUSES
+        .iter()
+        .any(|w| starts_ci(&flat, w).is_some_and(|n| word_end(&flat, n)))
+    {
+        let sentence_end = flat.find(['.', ';', ':']).unwrap_or(flat.len());
+        let mut from = 0;
+        while let Some(p) = flat[from..sentence_end].find(", ") {
+            let at = from + p + 2;
+            let rest = &flat[at..sentence_end];
+            if starts_with_org(rest, false) {
+                if let Some(end) = first_verb(rest).filter(|&e| e > 0) {
+                    let subject = &rest[..end];
+                    if subject.split_whitespace().count() <= 30 {
+                        a.actors = group(subject);
+                        return a;
+                    }
+                }
+            }
+            from = at;
+        }
     }
     // `…, giao Sở Tài chính chủ trì, …` inside the text.
     if let Some(lower) = lower_same_offsets(&flat) {
@@ -399,7 +532,7 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
                         rest,
                         first_verb(rest).unwrap_or(rest.len().min(200)),
                     );
-                    let found = bodies(&rest[..end]);
+                    let found = group(&rest[..end]);
                     if !found.is_empty() {
                         a.actors = found;
                         return a;
@@ -417,7 +550,7 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
         let clause_start = flat[..at].rfind(['.', ';', ':', ',']).map_or(0, |i| i + 1);
         let subject = flat[clause_start..at].trim();
         if starts_with_org(subject, false) && subject.split_whitespace().count() <= 15 {
-            let found = bodies(subject);
+            let found = group(subject);
             if !found.is_empty() {
                 a.actors = found;
                 return a;
@@ -437,7 +570,7 @@ mod tests {
         for (t, lead) in [
             ("Trách nhiệm của Sở Y tế\nChủ trì tổ chức thực hiện kế hoạch.", "Sở Y tế"),
             ("Đối với Sở Tài chính:\nBố trí kinh phí.", "Sở Tài chính"),
-            ("Đối với Uỷ ban nhân dân cấp xã, các trường phổ thông\nĐề nghị Uỷ ban nhân dân cấp xã chỉ đạo.", "Uỷ ban nhân dân cấp xã"),
+            ("Đối với Uỷ ban nhân dân cấp xã, các trường phổ thông\nĐề nghị Uỷ ban nhân dân cấp xã chỉ đạo.", "Uỷ ban nhân dân cấp xã, các trường phổ thông"),
         ] {
             let a = assignment(t, true);
             assert_eq!(a.actors.first().map(String::as_str), Some(lead), "{t}");
@@ -445,7 +578,7 @@ mod tests {
         let a = assignment("Đối với Uỷ ban nhân dân cấp xã, các trường phổ thông\nĐề nghị Uỷ ban nhân dân cấp xã chỉ đạo.", true);
         assert_eq!(
             a.actors,
-            vec!["Uỷ ban nhân dân cấp xã", "các trường phổ thông"]
+            vec!["Uỷ ban nhân dân cấp xã, các trường phổ thông"]
         );
     }
 
@@ -465,9 +598,11 @@ mod tests {
             "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở: Văn hóa, Thể thao và Du lịch, Tài chính; Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm thi hành Quyết định này./.",
             false,
         );
+        // The whole group up to the verb, across `;` and a colon listing
+        // members on the same line.
         assert_eq!(
             a.actors,
-            vec!["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc các Sở"]
+            vec!["Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở: Văn hóa, Thể thao và Du lịch, Tài chính; Chủ tịch Ủy ban nhân dân các huyện"]
         );
         // A heading that ends its line with a colon is still one body.
         let a = assignment("Sở Tài chính:\nChủ trì thẩm định.", true);
@@ -488,10 +623,7 @@ mod tests {
         let a = assignment("Các sở, ban, ngành của thành phố, Ủy ban nhân dân các xã, phường căn cứ chức năng, nhiệm vụ được giao, xây dựng kế hoạch", false);
         assert_eq!(
             a.actors,
-            vec![
-                "Các sở, ban, ngành của thành phố",
-                "Ủy ban nhân dân các xã, phường"
-            ]
+            vec!["Các sở, ban, ngành của thành phố, Ủy ban nhân dân các xã, phường"]
         );
         let a = assignment("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch, các cơ quan báo chí tổ chức tuyên truyền", false);
         assert_eq!(a.actors, vec!["Ban Tuyên giáo và Dân vận Tỉnh ủy"]);
@@ -500,7 +632,10 @@ mod tests {
             vec!["Sở Văn hóa, Thể thao và Du lịch", "các cơ quan báo chí"]
         );
         let a = assignment("Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội hướng dẫn, vận động Nhân dân", false);
-        assert_eq!(a.actors[0], "Ủy ban Mặt trận Tổ quốc tỉnh");
+        assert_eq!(
+            a.actors[0],
+            "Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội"
+        );
     }
 
     #[test]
@@ -545,7 +680,7 @@ mod tests {
         );
         assert_eq!(
             a.actors,
-            vec!["Hiệp hội Doanh nghiệp tỉnh", "Hội Nông dân tỉnh"]
+            vec!["Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh"]
         );
         let a = assignment("Thường xuyên tổ chức giao ban, tăng cường kiểm tra", false);
         assert!(a.actors.is_empty());
@@ -561,6 +696,50 @@ mod tests {
             false,
         );
         assert_eq!(a.actors, vec!["người đứng đầu các cơ quan chuyên môn"]);
+    }
+
+    #[test]
+    fn whole_groups() {
+        for (t, lead) in [
+            (
+                "Bộ trưởng Bộ Nội vụ, các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan có liên quan chịu trách nhiệm thi hành Nghị quyết này.",
+                "Bộ trưởng Bộ Nội vụ, các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan có liên quan",
+            ),
+            (
+                "Các doanh nghiệp bưu chính, tổ chức, cá nhân có liên quan triển khai kế hoạch.",
+                "Các doanh nghiệp bưu chính, tổ chức, cá nhân có liên quan",
+            ),
+            (
+                "Giao Thủ trưởng các đơn vị sự nghiệp công lập; Chủ tịch Ủy ban nhân dân các phường tổ chức thực hiện.",
+                "Thủ trưởng các đơn vị sự nghiệp công lập; Chủ tịch Ủy ban nhân dân các phường",
+            ),
+            // A heading wrapped after a comma.
+            (
+                "Các phòng chuyên môn,\nỦy ban nhân dân các xã\nTriển khai kế hoạch.",
+                "Các phòng chuyên môn, Ủy ban nhân dân các xã",
+            ),
+            // A heading naming units by the task they were given.
+            (
+                "Thủ trưởng các phòng, ban được giao nhiệm vụ",
+                "Thủ trưởng các phòng, ban được giao nhiệm vụ",
+            ),
+            // A topic line, then the sentence that assigns.
+            (
+                "Về công tác phòng, chống thiên tai\nThủ trưởng các đơn vị, trường học có trách nhiệm kiểm tra.",
+                "Thủ trưởng các đơn vị, trường học",
+            ),
+            // An introductory clause before the subject.
+            (
+                "Căn cứ hướng dẫn của Bộ, các trường trung học xây dựng kế hoạch.",
+                "các trường trung học",
+            ),
+        ] {
+            let a = assignment(t, t.contains('\n'));
+            assert_eq!(a.actors.first().map(String::as_str), Some(lead), "{t}");
+        }
+        // `tổ chức` as a verb after the group still ends it.
+        let a = assignment("Sở Nội vụ tổ chức, chỉ đạo thực hiện.", false);
+        assert_eq!(a.actors, vec!["Sở Nội vụ"]);
     }
 
     #[test]

@@ -944,6 +944,16 @@ pub const ASSIGN_VERBS: &[&str] = &[
     "về phía",
 ];
 
+/// Openings of an introductory clause before the subject of a duty
+/// (`Căn cứ các quy định hiện hành, các cơ sở đào tạo xây dựng …`,
+/// `Trên cơ sở Kế hoạch này, các sở … tổ chức thực hiện`). Lower case.
+pub const INTRO_CLAUSES: &[&str] = &["căn cứ", "trên cơ sở", "theo chức năng", "để", "nhằm"];
+
+/// Openings of a topic line that heads an item before the sentence that
+/// assigns it (`Về thực hiện các biện pháp phòng, chống dịch` ⏎ `Thủ
+/// trưởng các đơn vị … có trách nhiệm …`). Lower case.
+pub const TOPIC_HEADS: &[&str] = &["về ", "đối với công tác", "đối với việc"];
+
 /// Words that introduce co-operating bodies after the lead.
 pub const COOPERATE_WORDS: &[&str] = &["phối hợp chặt chẽ với", "phối hợp với", "phối hợp cùng"];
 

@@ -27,6 +27,10 @@ pub struct Document {
     pub references: Vec<Reference>,
     pub directives: Vec<Directive>,
     pub targets: Vec<Target>,
+    /// Quantities that are legal norms, not goals (support levels, fees,
+    /// fines, caps, durations): same shape as `targets`. An addition to
+    /// the contract.
+    pub norms: Vec<Target>,
     /// Deadlines outside the directives (reporting clauses, time fields,
     /// table rows), attached documents included. An addition to the
     /// contract.
@@ -51,6 +55,11 @@ pub struct Attachment {
     pub span: Span,
     pub directives: Vec<Directive>,
     pub targets: Vec<Target>,
+    /// Its norms (see [`Document::norms`]).
+    pub norms: Vec<Target>,
+    /// True for a form to fill in (a template with dotted blanks, `Số:
+    /// ...../QĐ-UBND`): nothing is read from it as knowledge.
+    pub template: bool,
     pub warnings: Vec<String>,
 }
 

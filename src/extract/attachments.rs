@@ -85,10 +85,20 @@ pub fn attachments(
         let end = starts.get(i + 1).map_or(text.len(), |s| s.0);
         let subject = subject_after(&text[*title_end..end]);
         let body_start = *title_end;
-        let o = outline::outline(text, body_start..end);
-        let dirs = directives::directives_of(&o, doc_year, exclude);
-        let tg = targets::targets_of(&o, exclude);
         let mut warnings = Vec::new();
+        let template = is_template(&text[body_start..end]);
+        let (dirs, q) = if template {
+            warnings.push(format!(
+                "{title}: a form with blanks to fill in; no directives, targets or deadlines read"
+            ));
+            (Vec::new(), targets::Quantities::default())
+        } else {
+            let o = outline::outline(text, body_start..end);
+            (
+                directives::directives_of(&o, doc_year, exclude),
+                targets::quantities_of(&o, exclude),
+            )
+        };
         if kind.is_none() && !title.to_lowercase().starts_with("phụ lục") {
             warnings.push(format!("attachment of unknown kind: {title}"));
         }
@@ -98,11 +108,23 @@ pub fn attachments(
             subject,
             span: Span { start: *at, end },
             directives: dirs,
-            targets: tg,
+            targets: q.targets,
+            norms: q.norms,
+            template,
             warnings,
         });
     }
     out
+}
+
+/// Blanks of a form: runs of five dots or more, or of three `…`.
+static RE_BLANK: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\.{5,}|…{3,}|_{5,}").unwrap());
+
+/// A form to fill in: at least three blanks (`Trường Tiểu học........`,
+/// `Quyết định số...../QĐ-UBND ngày ....../20...`).
+fn is_template(body: &str) -> bool {
+    RE_BLANK.find_iter(body).take(3).count() >= 3
 }
 
 /// The subject under an attachment's title: the lines in capitals (or the
@@ -160,6 +182,41 @@ mod tests {
         assert_eq!(a[1].doc_type, None);
         assert_eq!(a[1].title, "Phụ lục I");
         assert!(a[1].directives.is_empty() || a[1].targets.is_empty());
+    }
+
+    #[test]
+    fn a_form_to_fill_in_yields_no_knowledge() {
+        let t = "1. Sở Y tế báo cáo.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nNguyễn Văn A\n\nPHỤ LỤC 1\nKẾ HOẠCH GIÁO DỤC CỦA TRƯỜNG ........\nThực hiện Quyết định số...../QĐ-UBND ngày ....../20...\n1. Nhà trường phấn đấu 100% học sinh hoàn thành chương trình trước ngày 31/5/2026.\n";
+        let a = attachments(t, 20, Some(2025), &[]);
+        assert_eq!(a.len(), 1);
+        assert!(a[0].template);
+        assert!(a[0].directives.is_empty() && a[0].targets.is_empty());
+        let d = crate::extract::extract(t);
+        assert!(d.targets.is_empty(), "{:?}", d.targets);
+        assert!(d.deadlines.is_empty(), "{:?}", d.deadlines);
+    }
+
+    #[test]
+    fn several_attachments_with_articles_and_norms() {
+        let t = "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế và Kế hoạch.\nĐiều 2. Sở Nội vụ chịu trách nhiệm thi hành.\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn A\n\nQUY CHẾ\nQUẢN LÝ KINH PHÍ HỖ TRỢ\n(Ban hành kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2026)\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Mức hỗ trợ 500.000 đồng/người/tháng.\nĐiều 2. Sở Tài chính thẩm định hồ sơ trong thời hạn không quá 10 ngày làm việc.\n\nKẾ HOẠCH\nTRIỂN KHAI NĂM 2026\nI. MỤC TIÊU\nPhấn đấu đến năm 2027 đạt 90% hồ sơ trực tuyến.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ tổng hợp, báo cáo trong Quý III/2026.\n";
+        let d = crate::extract::extract(t);
+        let kinds: Vec<_> = d
+            .attachments
+            .iter()
+            .map(|a| a.doc_type.as_ref().map(|x| x.code.clone()))
+            .collect();
+        assert_eq!(kinds.len(), 2, "{:#?}", d.attachments);
+        assert_eq!(kinds[1].as_deref(), Some("KH"));
+        // The decision's own articles stay the top-level directives.
+        assert_eq!(d.directives.len(), 2);
+        assert_eq!(d.attachments[0].directives.len(), 2);
+        // Norms of the regulation are not targets; the plan's goal is.
+        assert_eq!(d.targets.len(), 1, "{:?}", d.targets);
+        assert_eq!(d.targets[0].by_year, Some(2027));
+        assert_eq!(d.norms.len(), 1, "{:?}", d.norms);
+        // The plan's directive deadline is inside its directive.
+        let dl = &d.attachments[1].directives[0].deadlines;
+        assert_eq!(dl[0].period.as_deref(), Some("Q3/2026"), "{dl:?}");
     }
 
     #[test]

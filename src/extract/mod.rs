@@ -34,12 +34,15 @@ pub fn extract(text: &str) -> Document {
     // One outline of the body for directives and targets.
     let o = outline::outline(text, zones.body.clone());
     doc.directives = directives::directives_of(&o, year, &cited);
-    doc.targets = targets::targets_of(&o, &cited);
+    let q = targets::quantities_of(&o, &cited);
+    doc.targets = q.targets;
+    doc.norms = q.norms;
     // Attached documents after the signature; their targets count for the
     // whole document.
     doc.attachments = attachments::attachments(text, zones.end, year, &cited);
     for a in &doc.attachments {
         doc.targets.extend(a.targets.iter().cloned());
+        doc.norms.extend(a.norms.iter().cloned());
     }
     // Deadlines outside the directives, in the body and what follows the
     // signature (attached plans and their tables).
@@ -49,6 +52,13 @@ pub fn extract(text: &str) -> Document {
         doc.attachments
             .iter()
             .flat_map(|a| a.directives.iter().map(|d| d.span)),
+    );
+    // A form to fill in (`PHỤ LỤC` of a template) sets no times.
+    skip.extend(
+        doc.attachments
+            .iter()
+            .filter(|a| a.template)
+            .map(|a| a.span),
     );
     let after = zones.signature.as_ref().map_or(zones.body.end, |s| s.end);
     let month = doc.date.year.zip(doc.date.month);

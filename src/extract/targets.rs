@@ -18,7 +18,10 @@
 use crate::extract::outline::{self, slice, Node, Outline, Style};
 use crate::model::{Span, Target};
 use crate::normalize::{collapse_ws, ends_with_word};
-use crate::vocab::{CMP_AFTER, CMP_WORDS, NOT_UNITS, RANK_WORDS, STATUS_MARKERS, TARGET_UNITS};
+use crate::vocab::{
+    ACTION_VERBS, CMP_AFTER, CMP_WORDS, NORM_CUES, NORM_UNIT_ENDS, NOT_UNITS, NUMBER_WORDS,
+    RANK_WORDS, STATUS_MARKERS, TARGET_UNITS, UNIT_STOPS,
+};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -46,15 +49,10 @@ pub fn extract_targets(text: &str, body: Range<usize>, exclude: &[Span]) -> Vec<
     targets_of(&outline::outline(text, body), exclude)
 }
 
-/// [`extract_targets`] from an outline already built.
+/// [`extract_targets`] from an outline already built (goals only; see
+/// [`quantities_of`] for the norms).
 pub fn targets_of(o: &Outline, exclude: &[Span]) -> Vec<Target> {
-    let mut out = Vec::new();
-    let pre = o.preamble.clone();
-    scan(o, pre, None, exclude, &mut out);
-    for n in &o.nodes {
-        walk(o, n, None, exclude, &mut out);
-    }
-    out
+    quantities_of(o, exclude).targets
 }
 
 /// The horizon year a heading names (`Mục tiêu đến năm 2030`,
@@ -88,6 +86,65 @@ fn walk(o: &Outline, n: &Node, horizon: Option<i32>, exclude: &[Span], out: &mut
     for c in &n.children {
         walk(o, c, h, exclude, out);
     }
+}
+
+/// A number in a sentence: digits (`1.234,5`) or, after a comparison word,
+/// a number word (`một`).
+struct Num<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    value: Option<f64>,
+    word: bool,
+}
+
+impl Num<'_> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn as_str(&self) -> &str {
+        self.text
+    }
+}
+
+static RE_NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    let alts: Vec<&str> = NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
+    Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).unwrap()
+});
+
+/// Digits and number words of `sent` in order.
+fn numbers(sent: &str) -> Vec<Num<'_>> {
+    let mut v: Vec<Num> = RE_NUMBER
+        .find_iter(sent)
+        .map(|m| Num {
+            start: m.start(),
+            end: m.end(),
+            text: m.as_str(),
+            value: parse_number(m.as_str()),
+            word: false,
+        })
+        .collect();
+    let before = v.len();
+    for m in RE_NUMBER_WORD.find_iter(sent) {
+        let value = NUMBER_WORDS
+            .iter()
+            .find(|(w, _)| *w == m.as_str())
+            .map(|x| x.1);
+        v.push(Num {
+            start: m.start(),
+            end: m.end(),
+            text: m.as_str(),
+            value,
+            word: true,
+        });
+    }
+    if v.len() > before {
+        v.sort_by_key(|n| n.start);
+    }
+    v
 }
 
 /// Sentences of `text[r]` as byte ranges: split at `;`, `.` followed by a
@@ -214,6 +271,11 @@ fn unit_after(s: &str) -> Option<(String, usize)> {
         }
     }
     let mut n = n?;
+    // The rest of the noun phrase: `phòng dự phòng`, `trạm phát sóng 5G`,
+    // `cơ sở dữ liệu chuyên ngành` (up to a preposition, verb or mark).
+    if !matches!(&t[..n], "nghìn" | "ngàn" | "triệu" | "tỷ") && !t[..n].contains("đồng") {
+        n += phrase_rest(&t[n..]);
+    }
     // `phòng học/lớp`, `buổi/ngày`, `triệu đồng/người/năm`.
     while t[n..].starts_with('/') {
         let w: String = t[n + 1..]
@@ -226,6 +288,75 @@ fn unit_after(s: &str) -> Option<(String, usize)> {
         n += 1 + w.len();
     }
     Some((t[..n].to_string(), skip + n))
+}
+
+/// Byte length of the words that continue a unit's noun phrase in `s`
+/// (at most four more, lower case or with digits, never a stop word or an
+/// action verb).
+fn phrase_rest(s: &str) -> usize {
+    let mut len = 0;
+    let mut words = 0;
+    let mut rest = s;
+    while words < 4 {
+        let Some(r) = rest.strip_prefix([' ', '\n']) else {
+            break;
+        };
+        let r2 = r.trim_start_matches(' ');
+        let w: &str = &r2[..r2
+            .find(|c: char| !(c.is_alphanumeric()))
+            .unwrap_or(r2.len())];
+        if w.is_empty()
+            || w.starts_with(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit())
+        {
+            break;
+        }
+        let lw = crate::normalize::lower(w);
+        if UNIT_STOPS.contains(&lw.as_str())
+            || ACTION_VERBS
+                .iter()
+                .any(|v| v.split(' ').next() == Some(lw.as_str()))
+        {
+            break;
+        }
+        let adv = (s.len() - rest.len()) + (r.len() - r2.len()) + 1 + w.len();
+        len = adv;
+        rest = &s[len..];
+        words += 1;
+    }
+    len
+}
+
+/// True when a found quantity is a legal norm (a support level, fee, fine,
+/// cap or duration), not a goal: the sentence says so
+/// ([`NORM_CUES`]) or the unit is a rate of time or a duration
+/// ([`NORM_UNIT_ENDS`]).
+pub fn is_norm(t: &Target) -> bool {
+    let lower = crate::normalize::lower(&t.text);
+    NORM_CUES.iter().any(|c| lower.contains(c))
+        || t.unit.as_deref().is_some_and(|u| {
+            let u = crate::normalize::lower(u);
+            NORM_UNIT_ENDS.iter().any(|e| u.ends_with(e))
+                || (u.contains('/') && t.cmp == "<=" && u.ends_with("/lớp"))
+        })
+}
+
+/// Quantities of a text split into goals and norms.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Quantities {
+    pub targets: Vec<Target>,
+    pub norms: Vec<Target>,
+}
+
+/// [`targets_of`] with the norms kept apart instead of dropped.
+pub fn quantities_of(o: &Outline, exclude: &[Span]) -> Quantities {
+    let mut out = Vec::new();
+    let pre = o.preamble.clone();
+    scan(o, pre, None, exclude, &mut out);
+    for n in &o.nodes {
+        walk(o, n, None, exclude, &mut out);
+    }
+    let (norms, targets) = out.into_iter().partition(is_norm);
+    Quantities { targets, norms }
 }
 
 struct Found {
@@ -256,7 +387,7 @@ fn scan(
         // phê duyệt Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ …”`) sets
         // that document's goals, not this one's.
         let quoted = cited_quotes(sent, sr.start, exclude);
-        for m in RE_NUMBER.find_iter(sent) {
+        for m in numbers(sent) {
             let abs = sr.start + m.start();
             if exclude.iter().any(|e| abs >= e.start && abs < e.end)
                 || quoted.iter().any(|q| q.contains(&m.start()))
@@ -279,7 +410,7 @@ fn scan(
             {
                 continue;
             }
-            let Some(value) = parse_number(m.as_str()) else {
+            let Some(value) = m.value else {
                 continue;
             };
             // Only the words just before the number are compared.
@@ -291,7 +422,11 @@ fn scan(
                 continue;
             }
             let pct = after_s.trim_start_matches(' ');
-            let percent = pct.starts_with('%');
+            let percent = pct.starts_with('%') && !m.word;
+            // A number word counts only after a comparison word.
+            if m.word && cmp_before(&before).is_none() {
+                continue;
+            }
             let cmp_b = cmp_before(&before);
             let rank = RANK_WORDS.iter().any(|w| ends_with_word(&before, w));
             // Start of the target phrase: the comparison word.
@@ -386,7 +521,9 @@ fn scan(
         }
         let sent_text = collapse_ws(sent);
         for f in found {
-            let by_year = year_near(sent, f.start - sr.start).or(horizon);
+            let by_year = horizon_near(sent, f.start - sr.start)
+                .or(horizon)
+                .or_else(|| context_year(sent));
             out.push(Target {
                 text: sent_text.clone(),
                 about: about(sent, f.start - sr.start, f.end - sr.start),
@@ -403,9 +540,27 @@ fn scan(
     }
 }
 
+/// A year the sentence gives its goal by other than a horizon: the year of
+/// a deadline (`hoàn thành 100% … trước ngày 06 tháng 12 năm 2025`) or of
+/// the year's plan (`vượt mức 100% các chỉ tiêu, kế hoạch công tác năm 2025`).
+static RE_YEAR_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:(?:trước|chậm nhất|hạn)\s+(?:ngày\s+)?\d{1,2}(?:\s+tháng\s+|/)\d{1,2}(?:\s+năm\s+|/)|(?:công tác|kế hoạch|chỉ tiêu|nhiệm vụ|trong)\s+năm\s+)(\d{4})\b",
+    )
+    .unwrap()
+});
+
+/// A deadline's or plan's year in the sentence ([`RE_YEAR_CONTEXT`]).
+fn context_year(sent: &str) -> Option<i32> {
+    let flat = collapse_ws(sent);
+    RE_YEAR_CONTEXT
+        .captures(&flat)
+        .and_then(|c| c.get(1)?.as_str().parse().ok())
+}
+
 /// The year phrase of the sentence nearest before `at`, else the first
 /// after it.
-fn year_near(sent: &str, at: usize) -> Option<i32> {
+fn horizon_near(sent: &str, at: usize) -> Option<i32> {
     let mut before = None;
     let mut after = None;
     for c in RE_YEAR_PHRASE.captures_iter(sent) {
@@ -494,15 +649,59 @@ mod tests {
 
     #[test]
     fn filler_between_comparison_and_number() {
-        let t =
-            targets("Chi phí chi trả tối đa bằng 40% mức phí; tỷ lệ hài lòng tối thiểu đạt 80%.");
+        let t = targets(
+            "Tỷ lệ hồ sơ đúng hạn tối đa bằng 5% bị trả lại; tỷ lệ hài lòng tối thiểu đạt 80%.",
+        );
         assert_eq!(
             t,
             vec![
-                (40.0, "<=".to_string(), Some("%".to_string()), None),
+                (5.0, "<=".to_string(), Some("%".to_string()), None),
                 (80.0, ">=".to_string(), Some("%".to_string()), None),
             ]
         );
+    }
+
+    fn quantities(t: &str) -> Quantities {
+        quantities_of(&outline::outline(t, 0..t.len()), &[])
+    }
+
+    #[test]
+    fn norms_are_not_targets() {
+        for t in [
+            "Mức hỗ trợ 2.000.000 đồng/người/tháng đối với người từ đủ 80 tuổi trở lên.",
+            "Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với hành vi không quá 3 lần.",
+            "Chi phí chi trả tối đa bằng 40% mức phí quản lý.",
+            "Mỗi lớp không quá 35 học sinh/lớp.",
+            "Thời hạn giải quyết không quá 10 ngày làm việc kể từ ngày nhận hồ sơ.",
+            "Tổ chức dạy học 2 buổi/ngày, tối thiểu là 9 buổi/tuần, mỗi ngày không quá 7 tiết.",
+        ] {
+            let q = quantities(t);
+            assert!(q.targets.is_empty(), "{t}: {:?}", q.targets);
+            assert!(!q.norms.is_empty(), "{t}");
+        }
+        // A goal in money per year stays a goal.
+        let q = quantities("Thu nhập bình quân đạt trên 75 triệu đồng/người/năm.");
+        assert_eq!(q.targets.len(), 1);
+    }
+
+    #[test]
+    fn number_words_units_and_years_from_context() {
+        let got = targets("- Tổ chức ít nhất một sự kiện, hoạt động văn hóa trong năm 2026.");
+        assert_eq!(
+            got,
+            vec![(1.0, ">=".into(), Some("sự kiện".into()), Some(2026))]
+        );
+        let got = targets("Bố trí mỗi điểm thi ít nhất 02 phòng dự phòng;");
+        assert_eq!(got[0].2.as_deref(), Some("phòng dự phòng"));
+        let got = targets("Mỗi khu có tối thiểu 1 trạm phát sóng 5G.");
+        assert_eq!(got[0].2.as_deref(), Some("trạm phát sóng 5G"));
+        let got = targets("Hoàn thành 100% việc cập nhật lý lịch trước ngày 06 tháng 12 năm 2025.");
+        assert_eq!(got, vec![pct(100.0, "=", Some(2025))]);
+        let got =
+            targets("Quyết tâm hoàn thành vượt mức 100% các chỉ tiêu, kế hoạch công tác năm 2025.");
+        assert_eq!(got, vec![pct(100.0, ">", Some(2025))]);
+        // A number word needs a comparison word.
+        assert!(targets("Có một số trường chưa đạt chuẩn.").is_empty());
     }
 
     #[test]

@@ -1012,6 +1012,7 @@ pub const CMP_WORDS: &[(&str, &str)] = &[
     ("nhiều hơn", ">"),
     ("cao hơn", ">"),
     ("thấp hơn", "<"),
+    ("vượt mức", ">"),
     ("vượt", ">"),
     ("trên", ">"),
     ("hơn", ">"),
@@ -1085,6 +1086,74 @@ pub const TARGET_UNITS: &[&str] = &[
 pub const NOT_UNITS: &[&str] = &[
     "và", "các", "của", "cho", "trở", "với", "là", "đến", "trong", "tại", "từ", "theo", "để", "so",
     "được", "đã", "trên", "dưới", "hoặc", "thì", "mà",
+];
+
+/// Words of a sentence that sets a legal norm rather than a goal: support
+/// levels, fees, fines, allowances, processing times (`mức hỗ trợ
+/// 2.000.000 đồng/người/tháng`, `phạt tiền từ …`, `thời hạn giải quyết 10
+/// ngày làm việc`). Quantities in such a sentence are norms. Lower case.
+pub const NORM_CUES: &[&str] = &[
+    "mức hỗ trợ",
+    "mức chi",
+    "mức trợ cấp",
+    "mức phụ cấp",
+    "mức phạt",
+    "phạt tiền",
+    "phạt cảnh cáo",
+    "lệ phí",
+    "mức thu",
+    "mức phí",
+    "mức đóng",
+    "mức lương",
+    "mức thưởng",
+    "mức khen thưởng",
+    "mức bồi thường",
+    "định mức",
+    "tỷ lệ phí",
+    "tỉ lệ phí",
+    "đơn giá",
+    "thời hạn giải quyết",
+    "được cấp",
+    "được hưởng",
+];
+
+/// Units of a quantity that is a norm whatever the sentence (a schedule or
+/// a duration: `9 buổi/tuần`, `7 tiết`, `10 ngày làm việc`; money per
+/// month or year is a goal unless the sentence names a norm, as in
+/// `thu nhập đạt 75 triệu đồng/người/năm`). A unit ending with one of
+/// these, lower case.
+pub const NORM_UNIT_ENDS: &[&str] = &[
+    "/ngày",
+    "/tuần",
+    "/giờ",
+    "/buổi",
+    "ngày làm việc",
+    "tiết",
+    "tiết học",
+    "phút",
+    "giờ",
+];
+
+/// Number words read as counts after a comparison word (`ít nhất một sự
+/// kiện`); `năm` (five / year) is left out.
+pub const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("một", 1.0),
+    ("hai", 2.0),
+    ("ba", 3.0),
+    ("bốn", 4.0),
+    ("sáu", 6.0),
+    ("bảy", 7.0),
+    ("tám", 8.0),
+    ("chín", 9.0),
+    ("mười", 10.0),
+];
+
+/// Words that end the unit noun phrase after a count (`2 dự án trong các
+/// khu`, `01 sự kiện, hoạt động`). Lower case.
+pub const UNIT_STOPS: &[&str] = &[
+    "trong", "cho", "để", "có", "được", "tại", "của", "và", "với", "theo", "từ", "đến", "ở",
+    "trên", "dưới", "nhằm", "hoặc", "là", "thuộc", "mỗi", "này", "đó", "đạt", "đưa", "vào", "phục",
+    "gồm", "bao", "trở", "so", "như", "khi", "nếu", "thì", "mà", "về", "hằng", "hàng",
 ];
 
 /// Openers of sentences that report the current state rather than set a

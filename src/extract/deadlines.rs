@@ -205,6 +205,13 @@ pub fn deadlines_with(
                 let rest_lower = crate::normalize::lower(&collapse_ws(
                     &rest[..crate::normalize::floor_boundary(rest, 40)],
                 ));
+                // `trước ngày 01/6 và 15/11 hằng năm`: two recurring dates.
+                if let Some(m2) = RE_AND_DAY_MONTH.find(&rest_lower) {
+                    let tail = &rest_lower[m2.end()..];
+                    if RECURRING_PERIODS.iter().any(|(k, _)| tail.starts_with(k)) {
+                        continue;
+                    }
+                }
                 if let Some((k, v)) = RECURRING_PERIODS
                     .iter()
                     .find(|(k, _)| rest_lower.starts_with(k))
@@ -288,7 +295,14 @@ pub fn deadlines_with(
                 _ => continue,
             }
         } else if c.name("yr").is_some() {
-            if !cue(DEADLINE_CUES) || after.trim_start().starts_with('-') {
+            // `Tổng kết giai đoạn 2013-2015 vào năm 2015`: the time of a
+            // task, unless the sentence sets a target (`đạt 80% … vào năm
+            // 2029` is its horizon).
+            let raw_before =
+                &s[crate::normalize::floor_boundary(s, m.start().saturating_sub(8))..m.start()];
+            let at_year = ends_with_word(&crate::normalize::lower(raw_before.trim_end()), "vào")
+                && !sentence_has_target(s, m.start());
+            if !(cue(DEADLINE_CUES) || at_year) || after.trim_start().starts_with('-') {
                 continue;
             }
             let y: i32 = c
@@ -330,13 +344,13 @@ pub fn deadlines_with(
         // `sơ kết tình hình … trong Quý III/2025`: the period a review
         // covers.
         if !field && ends_with_word(&before, "trong") {
-            let from = crate::normalize::floor_boundary(s, m.start().saturating_sub(200));
+            // The clause runs over wrapped lines, up to a sentence mark or
+            // a blank line.
+            let from = crate::normalize::floor_boundary(s, m.start().saturating_sub(240));
             let clause = crate::normalize::lower(&s[from..m.start()]);
-            let clause = clause.rsplit(['.', ';', '\n']).next().unwrap_or(&clause);
-            if ["sơ kết", "tổng kết", "tình hình", "kết quả"]
-                .iter()
-                .any(|w| clause.contains(w))
-            {
+            let clause = clause.rsplit("\n\n").next().unwrap_or(&clause);
+            let clause = clause.rsplit(['.', ';']).next().unwrap_or(clause);
+            if REVIEW_WORDS.iter().any(|w| clause.contains(w)) {
                 continue;
             }
         }
@@ -376,6 +390,33 @@ pub fn deadlines_with(
     }
     out
 }
+
+/// The sentence around `at` carries a quantity goal (`%`, `≥`, `đạt`).
+fn sentence_has_target(s: &str, at: usize) -> bool {
+    let start = s[..at].rfind(['.', ';', '\n']).map_or(0, |i| i + 1);
+    let end = s[at..].find(['.', ';', '\n']).map_or(s.len(), |i| at + i);
+    let sent = &s[start..end];
+    sent.contains('%') || sent.contains('≥') || sent.contains(" đạt ")
+}
+
+/// `và 15/11 ` after a day and month: a second date of the same kind.
+static RE_AND_DAY_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^và (?:ngày )?\d{1,2}/\d{1,2} ").unwrap());
+
+/// Words of a clause whose `trong <time>` is the period a review,
+/// evaluation or estimate covers, not a time limit (`sơ kết tình hình …
+/// trong Quý III/2025`, `đánh giá, xếp loại … trong năm 2025`, `dự kiến
+/// biến động tăng, giảm trong năm 2020`). Lower case.
+const REVIEW_WORDS: &[&str] = &[
+    "sơ kết",
+    "tổng kết",
+    "tình hình",
+    "kết quả",
+    "đánh giá",
+    "xếp loại",
+    "dự kiến",
+    "biến động",
+];
 
 /// A time field line: `Thời gian thực hiện: Tháng 12/2013`, `Thời hạn
 /// hoàn thành: trước 30/6/2026`, `- Tiến độ: Quý IV/2025`.
@@ -651,6 +692,10 @@ mod tests {
             "Ngày 28/10/2025, Chủ tịch đã chỉ đạo các sở hoàn thành trước ngày 30 tháng 10 năm 2025.",
             "a) Đến hết năm 2025: Có ≥ 30% doanh nghiệp ứng dụng công nghệ số.",
             "báo cáo định kỳ trước ngày 30 tháng 11 hàng\nnăm.",
+            "định kỳ trước\nngày 01/6 và 15/11 hằng năm (hoặc đột xuất) báo cáo kết quả.",
+            "là tiêu chí để đánh giá, xếp loại mức độ hoàn thành nhiệm vụ của tập thể, cá nhân, nhất là người đứng đầu trong năm\n2025.",
+            "Căn cứ đối tượng đang hưởng trợ cấp và dự kiến biến động tăng, giảm trong năm 2026 để dự toán kinh phí.",
+            "Phấn đấu trên 80% trường đạt chuẩn quốc gia vào năm 2029.",
         ] {
             let k: Vec<String> = doc_keys(t, Some(2025), Some((2025, 11)))
                 .into_iter()
@@ -658,6 +703,15 @@ mod tests {
                 .collect();
             assert!(k.is_empty(), "{t}: {k:?}");
         }
+        // `vào năm Y` sets the time of a task.
+        assert_eq!(
+            doc_keys(
+                "c) Tổng kết giai đoạn 2026-2028 vào năm 2028; giai đoạn 2029-2030 vào năm 2030;",
+                Some(2025),
+                Some((2025, 11))
+            ),
+            vec!["2028", "2030"]
+        );
         // Before the document's own month: past.
         assert!(doc_keys(
             "hoàn thành trong tháng 9/2025.",

@@ -147,6 +147,17 @@ const ISSUER_STOPS: &[&str] = &[
     " Sửa đổi",
 ];
 
+/// Heads of committees named by the task they carry out (`Tổ Công tác
+/// triển khai Đề án 06`): their name runs past `triển khai`/`thực hiện`.
+const COMMITTEE_HEADS: &[&str] = &[
+    "Tổ Công tác",
+    "Tổ công tác",
+    "Ban Chỉ đạo",
+    "Ban chỉ đạo",
+    "Hội đồng",
+    "Tổ giúp việc",
+];
+
 /// The first [`ISSUER_STOPS`] phrase in one pass.
 static ISSUER_STOP_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -362,7 +373,21 @@ pub fn extract_references(
                 IssuerFrom::None
             };
             if attrs.issuer.is_none() || attrs.date.is_none() {
-                let (issuer, date) = issuer_before(text, f.start);
+                let (mut issuer, date) = issuer_before(text, f.start);
+                // `ý kiến chỉ đạo của Thủ tướng Chính phủ (Thông báo số
+                // 627/TB-VPCP …)`: the body told before is the author of
+                // what the document conveys; a symbol naming one national
+                // body names who issued it.
+                if let Some(body) = codes::national_issuer(code) {
+                    // (A post of that body, `Bộ trưởng Bộ Nội vụ`, who
+                    // signs it, stays.)
+                    if issuer
+                        .as_deref()
+                        .is_some_and(|i| !key(i).contains(&key(body)))
+                    {
+                        issuer = Some(body.to_string());
+                    }
+                }
                 if attrs.issuer.is_none() && issuer.is_some() {
                     from = IssuerFrom::Before;
                     attrs.issuer = issuer;
@@ -827,8 +852,21 @@ fn issuer_at(s: &str) -> (Option<String>, usize) {
     } else {
         &s[..end]
     };
-    if let Some(m) = ISSUER_STOP_FINDER.find(hay) {
-        end = m.start();
+    let mut search = 0;
+    while let Some(m) = ISSUER_STOP_FINDER.find(&hay[search..]) {
+        let (at, stop_end) = (search + m.start(), search + m.end());
+        // `Tổ Công tác triển khai Đề án 06`, `Ban Chỉ đạo thực hiện Nghị
+        // quyết 57`: a committee named by the task it carries out.
+        let committee = COMMITTEE_HEADS.iter().any(|h| s.starts_with(h))
+            && matches!(&hay[at..stop_end], " triển khai" | " thực hiện")
+            && hay[stop_end..]
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase());
+        if !committee {
+            end = at;
+            break;
+        }
+        search = stop_end;
     }
     end = known_body_end(&s[..end]).unwrap_or(end);
     // ` và ` ends the name unless a capitalised word (not a kind) follows.
@@ -1331,6 +1369,22 @@ mod tests {
         assert_eq!(r[0].mentions.len(), 2);
         assert_eq!(r[1].year, Some(2025));
         assert_eq!(r[2].issuer.as_deref(), Some("Văn phòng Đảng ủy"));
+    }
+
+    #[test]
+    fn committees_and_conveyed_directions() {
+        let r = refs("Thực hiện Kế hoạch số 434/KH-TCT ngày 18/7/2025 của Tổ Công tác triển khai Đề án 06; ý kiến chỉ đạo của Thủ tướng Chính phủ (Thông báo số 627/TB-VPCP ngày 18/11/2025); theo đề nghị của Bộ trưởng Bộ Nội vụ tại văn bản số 11344/BNV-CCVC ngày 30/11/2025.");
+        let by = |c: &str| {
+            r.iter()
+                .find(|x| x.code.as_deref() == Some(c))
+                .and_then(|x| x.issuer.clone())
+        };
+        assert_eq!(
+            by("434/KH-TCT").as_deref(),
+            Some("Tổ Công tác triển khai Đề án 06")
+        );
+        assert_eq!(by("627/TB-VPCP").as_deref(), Some("Văn phòng Chính phủ"));
+        assert_eq!(by("11344/BNV-CCVC").as_deref(), Some("Bộ trưởng Bộ Nội vụ"));
     }
 
     #[test]

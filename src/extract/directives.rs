@@ -79,10 +79,12 @@ fn operative(o: &Outline) -> Vec<&Node> {
             }
         }
     }
-    let numbered = o.nodes.iter().any(|n| !matches!(n.style, Style::Bullet(_)));
+    // Outside an implementation section only numbered items are directives:
+    // `-` bullets of a letter detail one request (`Giám đốc Sở … có trách
+    // nhiệm:` ⏎ `- …`), they are not items of their own.
     o.nodes
         .iter()
-        .filter(|n| !numbered || !matches!(n.style, Style::Bullet(_)))
+        .filter(|n| !matches!(n.style, Style::Bullet(_)))
         .collect()
 }
 
@@ -216,6 +218,17 @@ mod tests {
             lead(&d[2]),
             Some("Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở")
         );
+    }
+
+    #[test]
+    fn bullets_of_a_letter_are_not_directives() {
+        let t = "Bộ đề nghị Giám đốc Sở Lao động - Thương binh và Xã hội có trách nhiệm:\n- Phối hợp với Bưu điện tỉnh hoàn thiện Đề án.\n- Tăng cường kiểm tra, hướng dẫn.\n";
+        assert!(dirs(t).is_empty());
+        // Numbered requests are, with their bullets as sub-items.
+        let t = "1. Sở Y tế:\n- Chủ trì kiểm tra.\n2. Sở Tài chính bố trí kinh phí.\n- Ghi chú.\n";
+        let d = dirs(t);
+        let labels: Vec<_> = d.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, vec!["1", "2"]);
     }
 
     #[test]

@@ -478,7 +478,13 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
     }
     // `Về thực hiện …` ⏎ `Thủ trưởng các đơn vị … có trách nhiệm …`: a topic
     // line, then the sentence that assigns.
-    if TOPIC_HEADS.iter().any(|h| starts_ci(s, h).is_some()) {
+    // Also an article's title (`Điều 5. Trách nhiệm thi hành` ⏎ `Các Bộ
+    // trưởng … chịu trách nhiệm …`): a short line of its own.
+    let short_title = s
+        .split('\n')
+        .next()
+        .is_some_and(|l| l.split_whitespace().count() <= 8 && !l.trim_end().ends_with([',', ';']));
+    if TOPIC_HEADS.iter().any(|h| starts_ci(s, h).is_some()) || short_title {
         if let Some(nl) = s.find('\n') {
             let rest = s[nl..].trim_start();
             if starts_with_org(rest, false) && first_verb(rest).is_some() {

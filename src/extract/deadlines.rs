@@ -539,12 +539,146 @@ pub fn document_deadlines(
             }
         }
     }
+    // Rows flattened one cell per line, a blank line between rows (how
+    // normalization writes pipe and DOCX tables): the cell at the time
+    // column's index in each row as long as rows keep the header's width.
+    for (r, cell) in flattened_time_cells(text, start..end) {
+        let found = deadlines_with(text, r.clone(), doc_year, skip, Cue::Field);
+        if found.is_empty() {
+            if let Some(d) = year_cell(text, r) {
+                push(d, &mut out);
+            }
+        } else if is_time_cell(cell) {
+            for d in found {
+                push(d, &mut out);
+            }
+        }
+    }
+    // Pipe tables (Markdown, flattened DOCX/HTML rows): the cell of the
+    // time column in each row under its header.
+    for (r, cell) in time_column_cells(text, start..end) {
+        let found = deadlines_with(text, r.clone(), doc_year, skip, Cue::Field);
+        if found.is_empty() {
+            if let Some(d) = year_cell(text, r) {
+                push(d, &mut out);
+            }
+        } else if is_time_cell(cell) {
+            for d in found {
+                push(d, &mut out);
+            }
+        }
+    }
     // A time before the document's own date is past.
     if let Some((y, m)) = doc_date {
         out.retain(|d| !ends_before(d, y, m));
     }
     out.sort_by_key(|d| d.span.start);
     out
+}
+
+/// The cells of a pipe table's time column: rows `| … | … |` after a
+/// header row with a `Thời gian`/`Thời hạn`/`Tiến độ` cell, up to the end
+/// of the table. Byte ranges in `text` with the cell's text.
+fn time_column_cells(text: &str, range: Range<usize>) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut col: Option<usize> = None;
+    let mut pos = range.start;
+    for line in text[range.clone()].split('\n') {
+        let at = pos;
+        pos += line.len() + 1;
+        if line.matches('|').count() < 2 {
+            col = None;
+            continue;
+        }
+        // Cells with their offsets (a leading `|` opens the row).
+        let mut cells: Vec<(usize, &str)> = Vec::new();
+        let mut from = 0;
+        for (i, ch) in line.char_indices() {
+            if ch == '|' {
+                cells.push((from, &line[from..i]));
+                from = i + 1;
+            }
+        }
+        cells.push((from, &line[from..]));
+        if line.trim_start().starts_with('|') {
+            cells.remove(0);
+        }
+        if let Some(c) = cells.iter().position(|(_, t)| is_time_header(t)) {
+            col = Some(c);
+            continue;
+        }
+        let Some(c) = col else { continue };
+        let Some(&(off, cell)) = cells.get(c) else {
+            continue;
+        };
+        if cell.trim().chars().all(|ch| matches!(ch, '-' | ':' | ' ')) {
+            continue;
+        }
+        out.push((at + off..at + off + cell.len(), cell));
+    }
+    out
+}
+
+/// Time cells of tables flattened one cell per line with blank lines
+/// between rows: a block of lines holding a time header cell sets the
+/// width and the column; each following block of that width is a row.
+fn flattened_time_cells(text: &str, range: Range<usize>) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    // Blocks of consecutive non-blank lines, each line with its offset.
+    let mut blocks: Vec<Vec<(usize, &str)>> = Vec::new();
+    let mut cur: Vec<(usize, &str)> = Vec::new();
+    let mut pos = range.start;
+    for line in text[range.clone()].split('\n') {
+        let at = pos;
+        pos += line.len() + 1;
+        if line.trim().is_empty() {
+            if !cur.is_empty() {
+                blocks.push(std::mem::take(&mut cur));
+            }
+        } else {
+            cur.push((at, line));
+        }
+    }
+    if !cur.is_empty() {
+        blocks.push(cur);
+    }
+    let mut table: Option<(usize, usize)> = None; // (width, column)
+    for b in &blocks {
+        if b.len() >= 2 {
+            if let Some(c) = b.iter().position(|(_, l)| is_time_header(l)) {
+                table = Some((b.len(), c));
+                continue;
+            }
+        }
+        match table {
+            Some((w, c)) if b.len() == w => {
+                let (at, cell) = b[c];
+                out.push((at..at + cell.len(), cell));
+            }
+            Some(_) => table = None,
+            None => {}
+        }
+    }
+    out
+}
+
+/// A time cell holding only a year or a range of years (`2027`,
+/// `2026-2028`): the (end) year as the period.
+fn year_cell(text: &str, r: Range<usize>) -> Option<Deadline> {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:năm\s+)?(?:\d{4}\s*[-–]\s*)?(\d{4})\s*$").unwrap());
+    let cell = &text[r.clone()];
+    let c = RE.captures(cell)?;
+    let y: i32 = c.get(1)?.as_str().parse().ok()?;
+    valid_year(y).then(|| Deadline {
+        raw: collapse_ws(cell.trim()),
+        date: None,
+        period: Some(y.to_string()),
+        span: Span {
+            start: r.start + (cell.len() - cell.trim_start().len()),
+            end: r.end - (cell.len() - cell.trim_end().len()),
+        },
+    })
 }
 
 /// True when a deadline's time ends before month `m` of year `y`.

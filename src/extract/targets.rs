@@ -40,7 +40,7 @@ static TARGET_UNITS_LOWER: LazyLock<Vec<String>> = LazyLock::new(|| {
 static RE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?").unwrap());
 static RE_YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:đến|tới|vào|trong)\s+(?:hết\s+)?năm\s+(\d{4})|giai đoạn\s+\d{4}\s*-\s*(\d{4}))(?:[^\d\-]|$)")
+    Regex::new(r"(?i)(?:(?:đến|tới|vào|trong)\s+(?:hết\s+)?năm\s+(\d{4})|giai đoạn\s+\d{4}\s*-\s*(\d{4})|\bnăm\s+(\d{4})\s*:?\s+(?:đạt|có|phấn đấu|tăng|giảm))(?:[^\d\-]|$)")
         .unwrap()
 });
 
@@ -64,7 +64,12 @@ fn heading_year(n: &Node, masked: &str) -> Option<i32> {
         return None;
     }
     let c = RE_YEAR_PHRASE.captures(head);
-    let y = c.and_then(|c| c.get(1).or(c.get(2)).and_then(|m| m.as_str().parse().ok()));
+    let y = c.and_then(|c| {
+        c.get(1)
+            .or(c.get(2))
+            .or(c.get(3))
+            .and_then(|m| m.as_str().parse().ok())
+    });
     if y.is_some() {
         return y;
     }
@@ -565,7 +570,11 @@ fn horizon_near(sent: &str, at: usize) -> Option<i32> {
     let mut after = None;
     for c in RE_YEAR_PHRASE.captures_iter(sent) {
         let Some(m) = c.get(0) else { continue };
-        let y: Option<i32> = c.get(1).or(c.get(2)).and_then(|g| g.as_str().parse().ok());
+        let y: Option<i32> = c
+            .get(1)
+            .or(c.get(2))
+            .or(c.get(3))
+            .and_then(|g| g.as_str().parse().ok());
         if m.start() < at {
             before = y.or(before);
         } else if after.is_none() {

@@ -96,7 +96,9 @@ pub fn attachments(
             let o = outline::outline(text, body_start..end);
             (
                 directives::directives_of(&o, doc_year, exclude),
-                targets::quantities_of(&o, exclude),
+                // A table breaks the outline early: read the text after
+                // the items too.
+                targets::quantities_with_closing(&o, exclude),
             )
         };
         if kind.is_none() && !title.to_lowercase().starts_with("phụ lục") {

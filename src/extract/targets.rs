@@ -354,11 +354,24 @@ pub struct Quantities {
 
 /// [`targets_of`] with the norms kept apart instead of dropped.
 pub fn quantities_of(o: &Outline, exclude: &[Span]) -> Quantities {
+    quantities(o, exclude, false)
+}
+
+/// [`quantities_of`] also over the text after the items (`o.closing`): an
+/// attached plan or annex whose tables end the outline early.
+pub fn quantities_with_closing(o: &Outline, exclude: &[Span]) -> Quantities {
+    quantities(o, exclude, true)
+}
+
+fn quantities(o: &Outline, exclude: &[Span], closing: bool) -> Quantities {
     let mut out = Vec::new();
     let pre = o.preamble.clone();
     scan(o, pre, None, exclude, &mut out);
     for n in &o.nodes {
         walk(o, n, None, exclude, &mut out);
+    }
+    if closing {
+        scan(o, o.closing.clone(), None, exclude, &mut out);
     }
     let (norms, targets) = out.into_iter().partition(is_norm);
     Quantities { targets, norms }

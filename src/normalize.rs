@@ -509,7 +509,7 @@ static RE_BROKEN_CODE: LazyLock<Regex> = LazyLock::new(|| {
 /// `21-KL/⏎VPĐU`. Joined only when the next line starts with a symbol part
 /// (two capitals: `UBND`, `TTg`), so prose after a hyphen stays apart.
 static RE_BROKEN_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{1,5}(?:/(?:19|20)\d{2})?[-/](?:[A-ZĐ][A-Za-zĐđ0-9]{0,9}[-/])+)[ ]*\n(?:[ ]*\n)*[ ]*([A-ZĐ][A-ZĐ][A-Za-zĐđ0-9]{0,10}(?:[-/][A-ZĐ][A-Za-zĐđ0-9]{0,10})*)\b").unwrap()
+    Regex::new(r"(\d{1,5}(?:/(?:19|20)\d{2})?[-/](?:[A-ZĐ][A-Za-zĐđ0-9]{0,9}[-/])+)[ ]*\n(?:[ ]*\n)*[ ]*([A-ZĐ][A-ZĐ][A-Za-zĐđ0-9]{0,10}(?:[-/][A-ZĐ][A-Za-zĐđ0-9]{0,10})*)([^\p{L}\p{N}]|$)").unwrap()
 });
 
 /// Join document codes broken after the hyphen or slash: `279-⏎CV/VPĐU` →
@@ -524,7 +524,9 @@ fn join_broken_codes(text: &str) -> String {
         return text.to_string();
     }
     let once = RE_BROKEN_CODE.replace_all(text, "$1$2");
-    RE_BROKEN_SYMBOL.replace_all(&once, "$1$2").into_owned()
+    // (The char after the symbol is matched and kept, `$3`, rather than a
+    // Unicode `\b`, which would take the slow regex engine.)
+    RE_BROKEN_SYMBOL.replace_all(&once, "$1$2$3").into_owned()
 }
 
 /// The largest char boundary of `s` at or below `i` (`s.len()` when `i`

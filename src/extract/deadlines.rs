@@ -171,9 +171,6 @@ pub fn deadlines_with(
         if field && ends_with_word(&before, "từ") {
             continue;
         }
-        if is_past(s, m.start()) {
-            continue;
-        }
         // `đến tháng 6/2027`, `từ nay đến quý III/2030`: the end of a span
         // of work (a horizon year alone belongs to targets).
         let to_end = ends_with_word(&before, "đến") || ends_with_word(&before, "cuối");
@@ -322,6 +319,10 @@ pub fn deadlines_with(
                 None => continue,
             }
         }
+        // (Read after the cheap cue tests: it looks back 300 bytes.)
+        if is_past(s, m.start()) {
+            continue;
+        }
         // `đến ngày 19/11/2025 đã có …`, `từ nay đến ngày … chỉ còn 01
         // tháng`: a state at a time, not a time limit.
         let next = crate::normalize::lower(&collapse_ws(
@@ -427,7 +428,12 @@ static RE_TIME_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 /// The header cell of a table's time column (`Thời hạn hoàn thành`,
 /// `Thời gian thực hiện`, `Tiến độ`): a short line of its own.
 fn is_time_header(line: &str) -> bool {
-    let l = crate::normalize::lower(line.trim().trim_matches(['*', '|', ' ']));
+    let t = line.trim().trim_matches(['*', '|', ' ']);
+    // Short and starting with `t`/`T` (checked before lower-casing).
+    if t.len() > 64 || !t.starts_with(['t', 'T']) {
+        return false;
+    }
+    let l = crate::normalize::lower(t);
     let l = l.trim_end_matches([':', '.']);
     l.split_whitespace().count() <= 4
         && ["thời gian", "thời hạn", "tiến độ"]

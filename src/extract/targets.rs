@@ -40,7 +40,7 @@ static TARGET_UNITS_LOWER: LazyLock<Vec<String>> = LazyLock::new(|| {
 static RE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?").unwrap());
 static RE_YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:đến|tới|vào|trong)\s+(?:hết\s+)?năm\s+(\d{4})|giai đoạn\s+\d{4}\s*-\s*(\d{4})|\bnăm\s+(\d{4})\s*:?\s+(?:đạt|có|phấn đấu|tăng|giảm))(?:[^\d\-]|$)")
+    Regex::new(r"(?i)(?:(?:đến|tới|vào|trong)\s+(?:hết\s+)?năm\s+(\d{4})|giai đoạn\s+\d{4}\s*-\s*(\d{4})|(?:^|[\s,;(])năm\s+(\d{4})\s*:?\s+(?:đạt|có|phấn đấu|tăng|giảm))(?:[^\d\-]|$)")
         .unwrap()
 });
 
@@ -115,11 +115,6 @@ impl Num<'_> {
     }
 }
 
-static RE_NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    let alts: Vec<&str> = NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
-    Regex::new(&format!(r"\b(?:{})\b", alts.join("|"))).unwrap()
-});
-
 /// Digits and number words of `sent` in order.
 fn numbers(sent: &str) -> Vec<Num<'_>> {
     let mut v: Vec<Num> = RE_NUMBER
@@ -133,18 +128,28 @@ fn numbers(sent: &str) -> Vec<Num<'_>> {
         })
         .collect();
     let before = v.len();
-    for m in RE_NUMBER_WORD.find_iter(sent) {
-        let value = NUMBER_WORDS
-            .iter()
-            .find(|(w, _)| *w == m.as_str())
-            .map(|x| x.1);
-        v.push(Num {
-            start: m.start(),
-            end: m.end(),
-            text: m.as_str(),
-            value,
-            word: true,
-        });
+    // Number words as whole words (a scan over the words, not a regex:
+    // Unicode word boundaries would take the slow regex engine).
+    let mut start = None;
+    for (i, ch) in sent
+        .char_indices()
+        .chain(std::iter::once((sent.len(), ' ')))
+    {
+        if ch.is_alphabetic() {
+            start.get_or_insert(i);
+            continue;
+        }
+        let Some(st) = start.take() else { continue };
+        let w = &sent[st..i];
+        if let Some(&(_, value)) = NUMBER_WORDS.iter().find(|(nw, _)| *nw == w) {
+            v.push(Num {
+                start: st,
+                end: i,
+                text: w,
+                value: Some(value),
+                word: true,
+            });
+        }
     }
     if v.len() > before {
         v.sort_by_key(|n| n.start);
@@ -563,7 +568,7 @@ fn scan(
 /// the year's plan (`vượt mức 100% các chỉ tiêu, kế hoạch công tác năm 2025`).
 static RE_YEAR_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:(?:trước|chậm nhất|hạn)\s+(?:ngày\s+)?\d{1,2}(?:\s+tháng\s+|/)\d{1,2}(?:\s+năm\s+|/)|(?:công tác|kế hoạch|chỉ tiêu|nhiệm vụ|trong)\s+năm\s+)(\d{4})\b",
+        r"(?i)(?:(?:trước|chậm nhất|hạn)\s+(?:ngày\s+)?\d{1,2}(?:\s+tháng\s+|/)\d{1,2}(?:\s+năm\s+|/)|(?:công tác|kế hoạch|chỉ tiêu|nhiệm vụ|trong)\s+năm\s+)(\d{4})(?:\D|$)",
     )
     .unwrap()
 });

@@ -127,7 +127,10 @@ fn clean_char(c: char, out: &mut String) {
 static RE_IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").unwrap());
 /// A Markdown link `[Thông tư số 32/2018/TT-BGDĐT](#)`: its text stays.
 static RE_LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[([^\]\[\n]{1,300})\]\([^)\s]{0,300}\)").unwrap());
+    LazyLock::new(|| Regex::new(r"\[([^\]\[\n]+)\]\([^)\s]*\)").unwrap());
+/// The longest link text and target [`RE_LINK`] unwraps (a bound checked
+/// after the match: a bounded repetition would make the regex large).
+const LINK_MAX: usize = 300;
 static RE_HTML_CELL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)</?(?:table|tr|td|th|br|p|div)\b[^>]*>").unwrap());
 static RE_HTML_TAG: LazyLock<Regex> =
@@ -140,7 +143,20 @@ static RE_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}#{1,6
 fn clean_markup(text: &str) -> Vec<String> {
     let text = RE_IMAGE.replace_all(text, "");
     let text = if text.contains("](") {
-        std::borrow::Cow::Owned(RE_LINK.replace_all(&text, "$1").into_owned())
+        std::borrow::Cow::Owned(
+            RE_LINK
+                .replace_all(&text, |c: &regex::Captures| {
+                    let all = &c[0];
+                    let inner = &c[1];
+                    let target = all.len() - inner.len() - 4;
+                    if inner.chars().count() <= LINK_MAX && target <= LINK_MAX {
+                        inner.to_string()
+                    } else {
+                        all.to_string()
+                    }
+                })
+                .into_owned(),
+        )
     } else {
         text
     };
@@ -701,6 +717,16 @@ pub fn lower_char(c: char) -> char {
         _ => return c.to_lowercase().next().unwrap_or(c),
     };
     char::from_u32(l).unwrap_or(c)
+}
+
+/// A letter of Vietnamese text (ASCII letters and digits count, as the
+/// Latin blocks with their combining marks): a word-boundary test without
+/// the Unicode table lookups of `char::is_alphabetic`; other scripts are
+/// not letters here.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c as u32, 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x300..=0x36F | 0x1E00..=0x1EFF)
 }
 
 /// `str::to_lowercase` with the fast path of [`lower_char`] (the result is

@@ -425,6 +425,21 @@ static RE_TIME_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?im)^[ \t]*(?:[-+•*]\s*|\d{1,2}[.)]\s*|[a-zđ][.)]\s*)?(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|triển khai|báo cáo))?\s*:\s*(?P<v>[^\n]+)$").unwrap()
 });
 
+/// Whether `region` can hold a time column's header cell (see
+/// [`is_time_header`]): one of its words in lower or upper case.
+fn may_have_time_column(region: &str) -> bool {
+    [
+        "hời gian",
+        "hời hạn",
+        "iến độ",
+        "HỜI GIAN",
+        "HỜI HẠN",
+        "IẾN ĐỘ",
+    ]
+    .iter()
+    .any(|w| region.contains(w))
+}
+
 /// The header cell of a table's time column (`Thời hạn hoàn thành`,
 /// `Thời gian thực hiện`, `Tiến độ`): a short line of its own.
 fn is_time_header(line: &str) -> bool {
@@ -524,53 +539,57 @@ pub fn document_deadlines(
             push(d, &mut out);
         }
     }
-    // Table time columns: cells after a `Thời hạn` header cell.
-    let mut in_time_table = false;
-    let mut pos = start;
-    let lines: Vec<&str> = region.split('\n').collect();
-    for (i, line) in lines.iter().enumerate() {
-        let at = pos;
-        pos += line.len() + 1;
-        if is_time_header(line) {
-            in_time_table = true;
-            continue;
-        }
-        // A cell stands between blank lines (a wrapped task name that ends
-        // in `đến` ⏎ `năm 2030` is not one).
-        let alone = (i == 0 || lines[i - 1].trim().is_empty())
-            && lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
-        if in_time_table && alone && is_time_cell(line) {
-            for d in deadlines_with(text, at..at + line.len(), doc_year, skip, Cue::Field) {
-                push(d, &mut out);
+    // Tables with a time column: only where a header word stands (one
+    // substring scan instead of three passes over the lines).
+    if may_have_time_column(region) {
+        // Table time columns: cells after a `Thời hạn` header cell.
+        let mut in_time_table = false;
+        let mut pos = start;
+        let lines: Vec<&str> = region.split('\n').collect();
+        for (i, line) in lines.iter().enumerate() {
+            let at = pos;
+            pos += line.len() + 1;
+            if is_time_header(line) {
+                in_time_table = true;
+                continue;
+            }
+            // A cell stands between blank lines (a wrapped task name that ends
+            // in `đến` ⏎ `năm 2030` is not one).
+            let alone = (i == 0 || lines[i - 1].trim().is_empty())
+                && lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
+            if in_time_table && alone && is_time_cell(line) {
+                for d in deadlines_with(text, at..at + line.len(), doc_year, skip, Cue::Field) {
+                    push(d, &mut out);
+                }
             }
         }
-    }
-    // Rows flattened one cell per line, a blank line between rows (how
-    // normalization writes pipe and DOCX tables): the cell at the time
-    // column's index in each row as long as rows keep the header's width.
-    for (r, cell) in flattened_time_cells(text, start..end) {
-        let found = deadlines_with(text, r.clone(), doc_year, skip, Cue::Field);
-        if found.is_empty() {
-            if let Some(d) = year_cell(text, r) {
-                push(d, &mut out);
-            }
-        } else if is_time_cell(cell) {
-            for d in found {
-                push(d, &mut out);
+        // Rows flattened one cell per line, a blank line between rows (how
+        // normalization writes pipe and DOCX tables): the cell at the time
+        // column's index in each row as long as rows keep the header's width.
+        for (r, cell) in flattened_time_cells(text, start..end) {
+            let found = deadlines_with(text, r.clone(), doc_year, skip, Cue::Field);
+            if found.is_empty() {
+                if let Some(d) = year_cell(text, r) {
+                    push(d, &mut out);
+                }
+            } else if is_time_cell(cell) {
+                for d in found {
+                    push(d, &mut out);
+                }
             }
         }
-    }
-    // Pipe tables (Markdown, flattened DOCX/HTML rows): the cell of the
-    // time column in each row under its header.
-    for (r, cell) in time_column_cells(text, start..end) {
-        let found = deadlines_with(text, r.clone(), doc_year, skip, Cue::Field);
-        if found.is_empty() {
-            if let Some(d) = year_cell(text, r) {
-                push(d, &mut out);
-            }
-        } else if is_time_cell(cell) {
-            for d in found {
-                push(d, &mut out);
+        // Pipe tables (Markdown, flattened DOCX/HTML rows): the cell of the
+        // time column in each row under its header.
+        for (r, cell) in time_column_cells(text, start..end) {
+            let found = deadlines_with(text, r.clone(), doc_year, skip, Cue::Field);
+            if found.is_empty() {
+                if let Some(d) = year_cell(text, r) {
+                    push(d, &mut out);
+                }
+            } else if is_time_cell(cell) {
+                for d in found {
+                    push(d, &mut out);
+                }
             }
         }
     }

@@ -930,15 +930,19 @@ fn known_body_end(s: &str) -> Option<usize> {
     (next.starts_with(|c: char| c.is_lowercase()) && !next.starts_with("khóa")).then_some(n.len())
 }
 
+/// The longest body name told before a citation, in chars (checked after
+/// the match: a bounded repetition would make the regexes large).
+const ORG_MAX: usize = 120;
+
 static RE_ISSUER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:của|và)\s+(?P<org>\p{Lu}[^;:.()]{0,120}?)\s*(?:tại|\()\s*$").unwrap()
+    Regex::new(r"(?:của|và)\s+(?P<org>\p{Lu}[^;:.()]*?)\s*(?:tại|\()\s*$").unwrap()
 });
 
 /// `Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban
 /// hành Công văn số …`: the body (and date) told before the citation.
 static RE_ISSUED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i:ngày)\s+(?P<date>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s+(?P<org>\p{Lu}[^;:.()]{0,120}?)\s+đã\s+(?:ban hành|có|ký|gửi)\s*$",
+        r"(?i:ngày)\s+(?P<date>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s+(?P<org>\p{Lu}[^;:.()]*?)\s+đã\s+(?:ban hành|có|ký|gửi)\s*$",
     )
     .unwrap()
 });
@@ -1025,6 +1029,9 @@ fn issuer_before(text: &str, start: usize) -> (Option<String>, Option<String>) {
         return (None, None);
     };
     let org = c.name("org").map_or("", |m| m.as_str());
+    if org.chars().count() > ORG_MAX {
+        return (None, None);
+    }
     let date = c
         .name("date")
         .and_then(|d| dates::date_at_start(d.as_str()))

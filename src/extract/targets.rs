@@ -135,7 +135,7 @@ fn numbers(sent: &str) -> Vec<Num<'_>> {
         .char_indices()
         .chain(std::iter::once((sent.len(), ' ')))
     {
-        if ch.is_alphabetic() {
+        if crate::normalize::is_word_char(ch) {
             start.get_or_insert(i);
             continue;
         }

@@ -5,7 +5,8 @@
 //! recipients, signers, directives with deadlines, targets and references
 //! vary; references are drawn from a pool of codes with a Zipf-like
 //! popularity, and some are written the way real PDF text has them (broken
-//! across lines after the hyphen, or spaced around it).
+//! across lines after the number's hyphen or inside the symbol, or spaced
+//! around the hyphen).
 //!
 //! ```
 //! let docs: Vec<_> = congvan::gen::generate(&congvan::gen::GenOptions { docs: 3, seed: 7 }).collect();
@@ -409,6 +410,16 @@ fn one_doc(rng: &mut Rng, i: usize, pool: &[PoolDoc], cumulative: &[f64]) -> Gen
                 mangled += 1;
                 format!("{} {} {}", d.seq, d.sep, d.symbol)
             }
+            // Broken inside the symbol, after its last hyphen or slash
+            // (`1970/CĐ-⏎BTTTT`).
+            2 => match d.symbol.rfind(['-', '/']) {
+                Some(i) => {
+                    mangled += 1;
+                    let (head, tail) = d.symbol.split_at(i + 1);
+                    format!("{}{}{}\n{}", d.seq, d.sep, head, tail)
+                }
+                None => d.code(),
+            },
             _ => d.code(),
         };
         refs_text.push(format!(

@@ -416,3 +416,77 @@ fn hit_code_is_the_number_as_written() {
     codes.sort();
     assert_eq!(codes, vec!["12-KH/TU", "17/2025/TT-BGDĐT"]);
 }
+
+/// A synthetic archive whose citations are written as PDF text has them
+/// (codes broken after the number, inside the symbol, or spaced): `refs`
+/// finds every citing file of every cited code, as the generator's truth
+/// says.
+#[test]
+fn refs_find_every_citing_file_of_a_synthetic_archive() {
+    let docs: Vec<_> = congvan::gen::generate(&congvan::gen::GenOptions {
+        docs: 200,
+        seed: 11,
+    })
+    .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let files = dir.path().join("docs");
+    std::fs::create_dir(&files).unwrap();
+    let mut citing: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
+    let mut broken_inside = 0;
+    for (i, d) in docs.iter().enumerate() {
+        let name = format!("{i:04}.txt");
+        std::fs::write(files.join(&name), &d.text).unwrap();
+        for c in &d.truth.references {
+            citing.entry(c.clone()).or_default().insert(name.clone());
+        }
+        broken_inside += d
+            .text
+            .lines()
+            .filter(|l| {
+                l.ends_with(['-', '/'])
+                    && l.rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && w.len() > 3)
+            })
+            .count();
+    }
+    // The archive holds codes broken inside the symbol (`12/KH-⏎UBND`).
+    assert!(broken_inside > 0, "no code broken inside its symbol");
+    let idx = dir.path().join("idx");
+    let out = Command::new(BIN)
+        .arg("index")
+        .arg(&files)
+        .arg("--index")
+        .arg(&idx)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The most cited codes and a sample of the rest.
+    let mut codes: Vec<(&String, &BTreeSet<String>)> = citing.iter().collect();
+    codes.sort_by_key(|(c, s)| (std::cmp::Reverse(s.len()), (*c).clone()));
+    for (code, want) in codes.iter().take(25).chain(codes.iter().step_by(7)) {
+        let out = Command::new(BIN)
+            .args(["refs", code.as_str(), "--json", "--index"])
+            .arg(&idx)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let got: BTreeSet<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                base(v["path"].as_str().unwrap())
+            })
+            .collect();
+        let missing: Vec<_> = want.difference(&got).collect();
+        assert!(missing.is_empty(), "{code}: missing {missing:?}");
+    }
+}

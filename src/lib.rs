@@ -29,6 +29,7 @@
 
 pub mod codes;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod gen;
 pub mod graph;

@@ -38,6 +38,16 @@ pub struct Document {
     /// Documents issued with this one and printed after its signature (a
     /// plan attached to a decision, annexes). An addition to the contract.
     pub attachments: Vec<Attachment>,
+    /// Secrecy stamp of the header (`MẬT`, `TỐI MẬT`, `TUYỆT MẬT`), the
+    /// records field `Độ mật`. An addition to the contract.
+    #[serde(default)]
+    pub secrecy: Option<String>,
+    /// Urgency stamp (`KHẨN`, `THƯỢNG KHẨN`, `HỎA TỐC`), `Mức độ khẩn`.
+    #[serde(default)]
+    pub urgency: Option<String>,
+    /// Printed document identifier (mã định danh, `000.00.12.H36`).
+    #[serde(default)]
+    pub identifier: Option<String>,
     pub warnings: Vec<String>,
 }
 

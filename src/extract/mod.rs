@@ -6,6 +6,7 @@ pub mod dates;
 pub mod deadlines;
 pub mod directives;
 pub mod header;
+pub mod marks;
 pub mod outline;
 pub mod references;
 pub mod targets;
@@ -20,6 +21,10 @@ pub fn extract(text: &str) -> Document {
         ..Default::default()
     };
     header::extract_header(text, &zones, &mut doc);
+    let m = marks::marks(text, &zones);
+    doc.secrecy = m.secrecy;
+    doc.urgency = m.urgency;
+    doc.identifier = m.identifier;
     let (refs, warnings) = references::extract_references(text, &zones, &doc);
     doc.references = refs;
     doc.warnings.extend(warnings);

@@ -46,7 +46,7 @@ use schema::Fields;
 use std::path::{Path, PathBuf};
 
 pub use search::{Group, Hit, SearchOptions, SearchResults, Snippet};
-pub use writer::{Failure, IndexOptions, IndexReport};
+pub use writer::{own_code_key, reference_keys, CitationKeys, Failure, IndexOptions, IndexReport};
 
 /// Name of the marker file that tells a congvan index from any other folder.
 const MARKER: &str = "congvan-index.json";

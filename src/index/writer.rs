@@ -271,6 +271,53 @@ fn parse_with_text(bytes: &[u8], path: &str, sha: &str) -> Result<(Document, Str
     Ok((doc, text))
 }
 
+/// The keys a cited document is found by: `key` canonical (`71-NQ/TW`),
+/// `loose` kind + number with and without the year (`NQ|71`), and the
+/// year they use. The tantivy index and the exports take them from here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitationKeys {
+    pub key: Option<String>,
+    pub loose: Vec<String>,
+    pub year: Option<i32>,
+}
+
+/// [`CitationKeys`] of one reference.
+pub fn reference_keys(r: &crate::model::Reference) -> CitationKeys {
+    let key = r
+        .code
+        .as_deref()
+        .filter(|c| codes::split(c).is_some())
+        .map(codes::canonical);
+    let year = r.year.or_else(|| {
+        r.date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok())
+    });
+    let loose = loose_keys(r, year);
+    CitationKeys { key, loose, year }
+}
+
+/// The document's own number as written (`4530-KH/TU`,
+/// `17/2025/TT-BGDĐT`), spaces removed: rebuilding it from seq and symbol
+/// would lose the Party `-` separator and the year.
+fn own_code(doc: &Document) -> Option<String> {
+    doc.number
+        .raw
+        .as_ref()
+        .map(|r| r.split_whitespace().collect::<String>())
+        .or_else(|| match (&doc.number.seq, &doc.number.symbol) {
+            (Some(seq), Some(sym)) => Some(format!("{seq}/{sym}")),
+            _ => None,
+        })
+}
+
+/// The canonical key of the document's own number, when it has one.
+pub fn own_code_key(doc: &Document) -> Option<String> {
+    doc.number.seq.as_ref()?;
+    own_code(doc).map(|c| codes::canonical(&c))
+}
+
 fn fold_upper(s: &str) -> String {
     crate::normalize::fold(s).to_uppercase()
 }
@@ -323,20 +370,9 @@ fn to_tantivy(doc: &Document, text: &str, key: &str, f: Fields) -> TantivyDocume
     t.add_text(f.path, &doc.source.path);
     t.add_text(f.path_key, key);
     t.add_text(f.sha256, &doc.source.sha256);
-    // The number as written (`4530-KH/TU`, `17/2025/TT-BGDĐT`), spaces
-    // removed: rebuilding it from seq and symbol would lose the Party `-`
-    // separator and the year.
-    let own_code = doc
-        .number
-        .raw
-        .as_ref()
-        .map(|r| r.split_whitespace().collect::<String>())
-        .or_else(|| match (&doc.number.seq, &doc.number.symbol) {
-            (Some(seq), Some(sym)) => Some(format!("{seq}/{sym}")),
-            _ => None,
-        });
-    if let (Some(c), Some(_)) = (&own_code, &doc.number.seq) {
-        t.add_text(f.code_key, codes::canonical(c));
+    let own_code = own_code(doc);
+    if let Some(k) = own_code_key(doc) {
+        t.add_text(f.code_key, &k);
     }
     if let Some(dt) = &doc.doc_type {
         t.add_text(f.type_key, fold_upper(&dt.code));
@@ -352,18 +388,7 @@ fn to_tantivy(doc: &Document, text: &str, key: &str, f: Fields) -> TantivyDocume
     let mut keys_seen = HashSet::new();
     let mut loose_seen = HashSet::new();
     for r in &doc.references {
-        let key = r
-            .code
-            .as_deref()
-            .filter(|c| codes::split(c).is_some())
-            .map(codes::canonical);
-        let year = r.year.or_else(|| {
-            r.date
-                .as_deref()
-                .and_then(|d| d.get(..4))
-                .and_then(|y| y.parse().ok())
-        });
-        let loose = loose_keys(r, year);
+        let CitationKeys { key, loose, year } = reference_keys(r);
         if let Some(k) = &key {
             if keys_seen.insert(k.clone()) {
                 t.add_text(f.ref_key, k);

@@ -612,6 +612,14 @@ pub const WRAPPED_PHRASES: &[&str] = &[
 
 /// Posts a signer holds, as they head a signature block (`GIÁM ĐỐC`,
 /// `PHÓ CHỦ TỊCH` is `phó` + a post). Lowercase, new tone placement.
+/// Secrecy stamps (`Độ mật`), strongest first: written in capitals as a
+/// cell of their own in the header.
+pub const SECRECY_MARKS: &[&str] = &["TUYỆT MẬT", "TỐI MẬT", "MẬT"];
+
+/// Urgency stamps (`Mức độ khẩn`), strongest first; `HOẢ TỐC` is the
+/// old-style tone placement of `HỎA TỐC`.
+pub const URGENCY_MARKS: &[&str] = &["HỎA TỐC", "HOẢ TỐC", "THƯỢNG KHẨN", "KHẨN"];
+
 pub const SIGNER_POSTS: &[&str] = &[
     "giám đốc",
     "chủ tịch",

@@ -1,5 +1,6 @@
 //! `congvan`: thin command-line front end over the `congvan` library.
 
+mod export_cmd;
 mod gen_cmd;
 mod graph_cmd;
 mod parse_cmd;
@@ -34,6 +35,9 @@ enum Command {
     Graph(graph_cmd::Args),
     /// Generate a synthetic corpus with ground truth.
     Gen(gen_cmd::Args),
+    /// Export documents for Elasticsearch/OpenSearch (bulk NDJSON, index
+    /// template, query) or records systems (ND30 metadata as CSV/NDJSON).
+    Export(export_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +49,7 @@ fn main() -> ExitCode {
         Command::Refs(a) => search_cmd::run_refs(a),
         Command::Graph(a) => graph_cmd::run(a),
         Command::Gen(a) => gen_cmd::run(a),
+        Command::Export(a) => export_cmd::run(a),
     }
 }
 

@@ -1,0 +1,103 @@
+//! Records marks of the header: the secrecy and urgency stamps (`MẬT`,
+//! `HỎA TỐC`…, vocabularies [`vocab::SECRECY_MARKS`] and
+//! [`vocab::URGENCY_MARKS`]) and the printed document identifier (mã định
+//! danh, `000.00.12.H36`).
+
+use crate::segment::Zones;
+use crate::vocab;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What the header stamps say.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Marks {
+    pub secrecy: Option<String>,
+    pub urgency: Option<String>,
+    pub identifier: Option<String>,
+}
+
+/// A mã định danh: three digits, two, two, a letter and two digits.
+static RE_IDENTIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[^0-9.])([0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2})(?:[^0-9A-Za-z.]|\.?$|\.\s)",
+    )
+    .unwrap()
+});
+
+/// The header's cells: lines cut at runs of two or more spaces, tabs and
+/// table bars (two columns rendered side by side).
+fn cells(line: &str) -> impl Iterator<Item = &str> {
+    line.split(['\t', '|'])
+        .flat_map(|part| part.split("  "))
+        .map(|c| c.trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, '*' | '_' | '#')))
+        .filter(|c| !c.is_empty())
+}
+
+fn mark_of(cell: &str, marks: &[&'static str]) -> Option<&'static str> {
+    let c = crate::normalize::collapse_ws(cell);
+    let c = c.trim_end_matches(['.', ':']);
+    marks.iter().copied().find(|m| c == *m)
+}
+
+/// The marks of a document: stamps in the header (from the document's
+/// start to the end of the header zone), the identifier anywhere before
+/// the body ends (e-documents print it at the top or the foot).
+pub fn marks(text: &str, zones: &Zones) -> Marks {
+    let mut out = Marks::default();
+    let head_end = crate::normalize::floor_boundary(text, zones.header.end.max(zones.start));
+    let head = &text[..head_end];
+    for line in head.lines() {
+        for cell in cells(line) {
+            if out.secrecy.is_none() {
+                out.secrecy = mark_of(cell, vocab::SECRECY_MARKS).map(str::to_string);
+            }
+            if out.urgency.is_none() {
+                out.urgency = mark_of(cell, vocab::URGENCY_MARKS)
+                    .map(|m| if m == "HOẢ TỐC" { "HỎA TỐC" } else { m })
+                    .map(str::to_string);
+            }
+        }
+    }
+    let scope_end = crate::normalize::floor_boundary(text, zones.end.max(head_end));
+    out.identifier = RE_IDENTIFIER
+        .captures(&text[..scope_end])
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_string());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(t: &str) -> Marks {
+        let text = crate::normalize::normalize(t);
+        marks(&text, &crate::segment::segment(&text))
+    }
+
+    #[test]
+    fn stamps_in_the_header() {
+        let m = of("ỦY BAN NHÂN DÂN\nTỈNH A\nSố: 12/UBND-VX\nHỎA TỐC\nV/v phòng chống bão\n\nKính gửi: Các sở.\n\nĐề nghị khẩn trương thực hiện.\n");
+        assert_eq!(m.urgency.as_deref(), Some("HỎA TỐC"));
+        assert_eq!(m.secrecy, None);
+        // Two columns side by side.
+        let m = of("BỘ QUỐC PHÒNG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 5/BQP      MẬT       THƯỢNG KHẨN\nV/v kiểm tra\n\nKính gửi: Các đơn vị.\n\nNội dung.\n");
+        assert_eq!(m.secrecy.as_deref(), Some("MẬT"));
+        assert_eq!(m.urgency.as_deref(), Some("THƯỢNG KHẨN"));
+    }
+
+    #[test]
+    fn words_in_prose_are_not_stamps() {
+        let m = of("ỦY BAN NHÂN DÂN\nSố: 12/UBND\nV/v triển khai khẩn cấp\n\nKính gửi: Các sở.\n\nThực hiện KHẨN các biện pháp; giữ bí MẬT.\n");
+        assert_eq!(m, Marks::default());
+    }
+
+    #[test]
+    fn identifier_printed_on_an_e_document() {
+        let m = of("ỦY BAN NHÂN DÂN\nSố: 12/UBND\nV/v kiểm tra\n\nKính gửi: Các sở.\n\nNội dung.\n\nMã định danh: 000.00.12.H36\n");
+        assert_eq!(m.identifier.as_deref(), Some("000.00.12.H36"));
+        // A date or a decimal is not one.
+        let m = of("Số: 12/UBND\n\nNội dung 123.45.67.8 và 2025.10.12.\n");
+        assert_eq!(m.identifier, None);
+    }
+}

@@ -554,6 +554,96 @@ fn limited(args: &[&std::ffi::OsStr]) -> (Output, Duration) {
     (out, start.elapsed())
 }
 
+/// A PDF of numbered objects (1 is the catalog): `(dictionary, stream)`.
+fn pdf_of(objects: &[(String, Option<Vec<u8>>)]) -> Vec<u8> {
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, (dict, stream)) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{dict}\n", i + 1).as_bytes());
+        if let Some(data) = stream {
+            pdf.extend_from_slice(b"stream\n");
+            pdf.extend_from_slice(data);
+            pdf.extend_from_slice(b"\nendstream\n");
+        }
+        pdf.extend_from_slice(b"endobj\n");
+    }
+    let xref = pdf.len();
+    let n = objects.len() + 1;
+    pdf.extend_from_slice(format!("xref\n0 {n}\n0000000000 65535 f \n").as_bytes());
+    for o in offsets {
+        pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size {n} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    pdf
+}
+
+fn deflate(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+/// The costliest PDF the bounds let through: dense objects (`[0 0 0 …]`)
+/// and a page and the form it draws full of tiny operations (`0 0 m`),
+/// each `scale` times its bound (`congvan::ingest::pdf_guard`).
+fn worst_pdf(scale: f64) -> Vec<u8> {
+    use congvan::ingest::pdf_guard::{MAX_PAGE, MAX_STRUCTURE};
+    let ops_len = ((MAX_PAGE as f64 * scale) as usize - 4096) / 6;
+    let ops = b"0 0 m\n".repeat(ops_len);
+    let mut page = b"/Fm0 Do\n".to_vec();
+    page.extend_from_slice(&ops);
+    let (page, form) = (deflate(&page), deflate(&ops));
+    let dense = format!(
+        "[{}]",
+        "0 ".repeat(((MAX_STRUCTURE as f64 * scale) as usize - 8192) / 2)
+    );
+    pdf_of(&[
+        ("<< /Type /Catalog /Pages 2 0 R /X 6 0 R >>".into(), None),
+        ("<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(), None),
+        (
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+             /Resources << /XObject << /Fm0 5 0 R >> >> >>"
+                .into(),
+            None,
+        ),
+        (
+            format!("<< /Length {} /Filter /FlateDecode >>", page.len()),
+            Some(page),
+        ),
+        (
+            format!(
+                "<< /Subtype /Form /BBox [0 0 1 1] /Length {} /Filter /FlateDecode >>",
+                form.len()
+            ),
+            Some(form),
+        ),
+        (dense, None),
+    ])
+}
+
+#[test]
+fn the_costliest_pdf_within_bounds_runs_under_ulimit_and_more_is_refused() {
+    let t = tempdir();
+    let within = t.path().join("within.pdf");
+    std::fs::write(&within, worst_pdf(1.0)).unwrap();
+    let (out, took) = limited(&["parse".as_ref(), within.as_os_str()]);
+    let (_, stderr) = text(&out);
+    // Ends by itself (no text in it: an error line), not killed.
+    assert!(out.status.code().is_some(), "killed: {stderr}");
+    assert!(stderr.lines().count() <= 1, "{stderr}");
+    assert!(took < Duration::from_secs(60), "{took:?}");
+    let beyond = t.path().join("beyond.pdf");
+    std::fs::write(&beyond, worst_pdf(1.05)).unwrap();
+    let (out, took) = limited(&["parse".as_ref(), beyond.as_os_str()]);
+    let (_, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("decompression bound"), "{stderr}");
+    assert!(took < Duration::from_secs(5), "{took:?}");
+}
+
 #[test]
 fn zlib_zeros_is_what_it_says() {
     use std::io::Read;

@@ -374,6 +374,7 @@ fn another_user_searches_a_readable_index_and_a_read_only_mount() {
     // CAP_SYS_ADMIN; skipped with a message where the machine refuses).
     let script = "mount --bind \"$1\" \"$1\" && mount -o remount,bind,ro \"$1\" && \
                   touch \"$1/probe\" 2>/dev/null && exit 3; \
+                  \"$0\" refs 71-NQ/TW --json --index \"$1\" > /dev/null || exit 4; \
                   exec \"$0\" search 'Nghị quyết 71' --json --index \"$1\"";
     let out = Command::new("unshare")
         .args(["-m", "--propagation", "private", "sh", "-c", script])
@@ -382,6 +383,9 @@ fn another_user_searches_a_readable_index_and_a_read_only_mount() {
         .output();
     match out {
         Ok(o) if o.status.code() == Some(3) => panic!("the mount was not read-only"),
+        Ok(o) if o.status.code() == Some(4) => {
+            panic!("refs on a read-only mount failed: {}", text(&o).1)
+        }
         Ok(o) if o.status.success() => {
             assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 3);
         }

@@ -22,8 +22,9 @@
 //! The bounds, relative to [`crate::MAX_INPUT_BYTES`] (64 MiB):
 //! [`MAX_STREAM`] per stream, [`MAX_STRUCTURE`] for what is parsed into
 //! objects (outside streams and in object streams), [`MAX_FILE`] for all streams of
-//! a file, [`MAX_CONTENT`] for all page contents, [`MAX_PAGE`] per page and
-//! per chain of forms. Measured worst case, all bounds reached at once:
+//! a file, [`MAX_CONTENT`] for all the content parsed (pages, and forms as
+//! many times as they are drawn: time), [`MAX_PAGE`] per page and per chain
+//! of forms (memory). Measured worst case, all bounds reached at once:
 //! 0.96 GiB peak (see the README).
 
 use crate::error::IngestError;
@@ -40,8 +41,9 @@ pub const MAX_STRUCTURE: u64 = 6 * MIB;
 /// Most bytes all the streams of a file may decode to (16× the input
 /// limit).
 pub const MAX_FILE: u64 = 16 * crate::MAX_INPUT_BYTES;
-/// Most bytes all the page contents of a file may decode to, repeats
-/// counted (twice the input limit: parsing them is what takes time).
+/// Most bytes of content parsed for a file: its pages, and each form as
+/// many times as it is drawn (twice the input limit: parsing is what takes
+/// time).
 pub const MAX_CONTENT: u64 = 2 * crate::MAX_INPUT_BYTES;
 /// Most bytes the content of one page may decode to, and a chain of forms
 /// drawn inside one another. Content is parsed into operations at about
@@ -568,8 +570,8 @@ pub(crate) fn prepare(
     pages: &[pdf_extract::ObjectId],
 ) -> Result<(), IngestError> {
     strip_images(doc);
-    check_pages(doc, pages)?;
-    check_forms(doc)
+    let forms = check_forms(doc)?;
+    check_pages(doc, pages, &forms)
 }
 
 fn is_image(dict: &pdf_extract::Dictionary) -> bool {
@@ -627,9 +629,10 @@ fn own_resources<'a>(
         .and_then(|r| deref(doc, r).as_dict().ok())
 }
 
-/// The names drawn by `Do` in content bytes (`/Fm0 Do`).
-fn drawn_names(content: &[u8]) -> Vec<Vec<u8>> {
-    let mut out = Vec::new();
+/// The names drawn by `Do` in content bytes (`/Fm0 Do`), with how many
+/// times each is drawn.
+fn drawn_names(content: &[u8]) -> Vec<(Vec<u8>, u64)> {
+    let mut out: Vec<(Vec<u8>, u64)> = Vec::new();
     for i in memchr::memmem::find_iter(content, b"Do") {
         let after = content
             .get(i + 2)
@@ -649,16 +652,47 @@ fn drawn_names(content: &[u8]) -> Vec<Vec<u8>> {
             continue;
         }
         let (name, _) = name_at(&content[j..end]);
-        if !out.contains(&name) {
-            out.push(name);
+        match out.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, c)) => *c += 1,
+            None => out.push((name, 1)),
         }
     }
     out
 }
 
+/// What drawing a form costs: the longest chain of forms drawn inside one
+/// another (memory: their operations are alive together) and all the
+/// content parsed, each `Do` counted (time).
+#[derive(Clone, Copy, Default)]
+struct Cost {
+    chain: u64,
+    work: u64,
+}
+
+type Forms = std::collections::HashMap<Id, Cost>;
+
+/// The cost of drawing the `(name, times)` of some content, names resolved
+/// in `available`.
+fn cost_of_drawn(
+    drawn: &[(Vec<u8>, u64)],
+    available: &[(Vec<u8>, Id)],
+    mut cost_of: impl FnMut(Id) -> Result<Cost, IngestError>,
+) -> Result<Cost, IngestError> {
+    let mut total = Cost::default();
+    for (name, times) in drawn {
+        for (_, id) in available.iter().filter(|(n, _)| n == name) {
+            let c = cost_of(*id)?;
+            total.chain = total.chain.max(c.chain);
+            total.work = total.work.saturating_add(c.work.saturating_mul(*times));
+        }
+    }
+    Ok(total)
+}
+
 /// Every chain of forms drawn inside one another decodes to at most
-/// [`MAX_PAGE`], and no form draws itself.
-fn check_forms(doc: &pdf_extract::Document) -> Result<(), IngestError> {
+/// [`MAX_PAGE`], all a form draws to at most [`MAX_CONTENT`], and no form
+/// draws itself. Returns the cost of each form.
+fn check_forms(doc: &pdf_extract::Document) -> Result<Forms, IngestError> {
     use std::collections::HashMap;
     // Resource dictionaries: of pages, page-tree nodes and forms, inline or
     // indirect. For each XObject, the names of the dictionaries that list
@@ -689,28 +723,28 @@ fn check_forms(doc: &pdf_extract::Document) -> Result<(), IngestError> {
             }
         }
     }
-    let mut chain: HashMap<Id, u64> = HashMap::new();
+    let mut forms = Forms::new();
     let mut on_path = Vec::new();
     let mut roots: Vec<Id> = contexts.keys().copied().collect();
     roots.sort();
     for id in roots {
-        form_chain(doc, id, &contexts, &mut chain, &mut on_path)?;
+        form_cost(doc, id, &contexts, &mut forms, &mut on_path)?;
     }
-    Ok(())
+    Ok(forms)
 }
 
 type Contexts = std::collections::HashMap<Id, Vec<(Vec<u8>, Id)>>;
 
-/// Bytes of the longest chain of forms starting at `id`.
-fn form_chain(
+/// The cost of drawing the form `id` (see [`Cost`]).
+fn form_cost(
     doc: &pdf_extract::Document,
     id: Id,
     contexts: &Contexts,
-    chain: &mut std::collections::HashMap<Id, u64>,
+    forms: &mut Forms,
     on_path: &mut Vec<Id>,
-) -> Result<u64, IngestError> {
-    if let Some(&n) = chain.get(&id) {
-        return Ok(n);
+) -> Result<Cost, IngestError> {
+    if let Some(&c) = forms.get(&id) {
+        return Ok(c);
     }
     if on_path.contains(&id) {
         return Err(over(format!(
@@ -724,12 +758,12 @@ fn form_chain(
         )));
     }
     let Ok(stream) = doc.get_object(id).and_then(pdf_extract::Object::as_stream) else {
-        chain.insert(id, 0);
-        return Ok(0);
+        forms.insert(id, Cost::default());
+        return Ok(Cost::default());
     };
     if is_image(&stream.dict) {
-        chain.insert(id, 0);
-        return Ok(0);
+        forms.insert(id, Cost::default());
+        return Ok(Cost::default());
     }
     let too_big = || {
         over(format!(
@@ -751,85 +785,96 @@ fn form_chain(
     if size > MAX_PAGE {
         return Err(too_big());
     }
-    let names = drawn_names(bytes);
+    let drawn = drawn_names(bytes);
     let available: Vec<(Vec<u8>, Id)> = match own_resources(doc, &stream.dict) {
         Some(r) => xobjects_of(doc, r),
         None => contexts.get(&id).cloned().unwrap_or_default(),
     };
-    let mut children: Vec<Id> = available
-        .into_iter()
-        .filter(|(n, _)| names.contains(n))
-        .map(|(_, x)| x)
-        .collect();
-    children.sort();
-    children.dedup();
     on_path.push(id);
-    let mut deepest = 0u64;
-    for c in children {
-        match form_chain(doc, c, contexts, chain, on_path) {
-            Ok(n) => deepest = deepest.max(n),
-            Err(e) => {
-                on_path.pop();
-                return Err(e);
-            }
-        }
-    }
+    let inner = cost_of_drawn(&drawn, &available, |c| {
+        form_cost(doc, c, contexts, forms, on_path)
+    });
     on_path.pop();
-    let total = size + deepest;
-    if total > MAX_PAGE {
+    let inner = inner?;
+    let cost = Cost {
+        chain: size + inner.chain,
+        work: size.saturating_add(inner.work),
+    };
+    if cost.chain > MAX_PAGE {
         return Err(too_big());
     }
-    chain.insert(id, total);
-    Ok(total)
+    if cost.work > MAX_CONTENT {
+        return Err(over(format!(
+            "form XObject {} {} R draws more than {} of content (forms drawn many times)",
+            id.0,
+            id.1,
+            mib(MAX_CONTENT)
+        )));
+    }
+    forms.insert(id, cost);
+    Ok(cost)
 }
 
 /// Check the content of every page of a loaded document: per page (its
-/// content streams, a stream listed twice counted twice) and in all.
+/// content streams, a stream listed twice counted twice; with the forms it
+/// draws) and in all, each form counted as many times as it is drawn.
 fn check_pages(
     doc: &pdf_extract::Document,
     pages: &[pdf_extract::ObjectId],
+    forms: &Forms,
 ) -> Result<(), IngestError> {
-    let mut sizes: std::collections::HashMap<pdf_extract::ObjectId, u64> = Default::default();
     let mut all = 0u64;
     for (i, &page) in pages.iter().enumerate() {
-        let mut this = 0u64;
+        let too_big = || {
+            over(format!(
+                "the content of page {} decompresses to more than {}",
+                i + 1,
+                mib(MAX_PAGE)
+            ))
+        };
+        let mut content = Vec::new();
         for id in doc.get_page_contents(page) {
-            let n = match sizes.get(&id) {
-                Some(&n) => n,
-                None => {
-                    let Ok(stream) = doc.get_object(id).and_then(pdf_extract::Object::as_stream)
-                    else {
-                        continue;
-                    };
-                    let filters = filters_of_stream(stream);
-                    let n = if filters.is_empty() {
-                        stream.content.len() as u64
-                    } else {
-                        decoded_len(&stream.content, &filters, MAX_PAGE).map_err(|_| {
-                            over(format!(
-                                "the content of page {} decompresses to more than {}",
-                                i + 1,
-                                mib(MAX_PAGE)
-                            ))
-                        })?
-                    };
-                    sizes.insert(id, n);
-                    n
-                }
+            let Ok(stream) = doc.get_object(id).and_then(pdf_extract::Object::as_stream) else {
+                continue;
             };
-            this += n;
-            if this > MAX_PAGE {
-                return Err(over(format!(
-                    "the content of page {} decompresses to more than {}",
-                    i + 1,
-                    mib(MAX_PAGE)
-                )));
+            let filters = filters_of_stream(stream);
+            let room = MAX_PAGE.saturating_sub(content.len() as u64);
+            if filters.is_empty() {
+                if stream.content.len() as u64 > room {
+                    return Err(too_big());
+                }
+                content.extend_from_slice(&stream.content);
+            } else {
+                let part = decode_to_vec(&stream.content, &filters, room).map_err(|_| too_big())?;
+                content.extend_from_slice(&part);
+            }
+            content.push(b'\n');
+        }
+        let mut available = Vec::new();
+        if let Ok((inline, ids)) = doc.get_page_resources(page) {
+            if let Some(r) = inline {
+                available.extend(xobjects_of(doc, r));
+            }
+            for id in ids {
+                if let Ok(r) = doc.get_dictionary(id) {
+                    available.extend(xobjects_of(doc, r));
+                }
             }
         }
-        all += this;
+        // Forms not reached from any resource dictionary were not costed:
+        // they cannot be drawn.
+        let drawn = drawn_names(&content);
+        let inner = cost_of_drawn(&drawn, &available, |id| {
+            Ok(forms.get(&id).copied().unwrap_or_default())
+        })?;
+        let size = content.len() as u64;
+        if size + inner.chain > 2 * MAX_PAGE {
+            return Err(too_big());
+        }
+        all = all.saturating_add(size).saturating_add(inner.work);
         if all > MAX_CONTENT {
             return Err(over(format!(
-                "its page contents decompress to more than {} in all",
+                "its pages and the forms they draw decompress to more than {} of content in all",
                 mib(MAX_CONTENT)
             )));
         }
@@ -943,6 +988,42 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("draws itself"), "{e}");
+    }
+
+    #[test]
+    fn a_form_drawn_too_many_times_is_refused() {
+        // B is 64 KiB, A draws it 64 times, the page draws A 64 times:
+        // 256 MiB of content to parse.
+        let b = zlib(&vec![b' '; 64 * 1024]);
+        let a = "/B Do ".repeat(64);
+        let page = "/A Do ".repeat(64);
+        let da = format!(
+            "<< /Subtype /Form /Resources << /XObject << /B 6 0 R >> >> /Length {} >>",
+            a.len()
+        );
+        let db = format!(
+            "<< /Subtype /Form /Filter /FlateDecode /Length {} >>",
+            b.len()
+        );
+        let e = prepared(
+            page.as_bytes(),
+            "<< /XObject << /A 5 0 R >> >>",
+            &[(&da, Some(a.as_bytes())), (&db, Some(&b))],
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("of content in all"), "{e}");
+        // Drawn 4 × 4 times: fine.
+        let a4 = "/B Do ".repeat(4);
+        let da4 = da.replace(
+            &format!("/Length {}", a.len()),
+            &format!("/Length {}", a4.len()),
+        );
+        let ok = prepared(
+            "/A Do ".repeat(4).as_bytes(),
+            "<< /XObject << /A 5 0 R >> >>",
+            &[(&da4, Some(a4.as_bytes())), (&db, Some(&b))],
+        );
+        assert!(ok.is_ok(), "{:?}", ok.err());
     }
 
     #[test]

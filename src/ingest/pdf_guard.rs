@@ -12,8 +12,11 @@
 //! once the file is loaded, each page's content (the streams it lists,
 //! repeats counted) is measured the same way.
 //!
-//! Once loaded, image streams are emptied (no text is read from them, and
-//! `pdf-extract` would otherwise decompress and parse one at every `Do`),
+//! Once loaded, image streams and colour profiles are emptied (no text is
+//! read from them, and `pdf-extract` would otherwise decompress an image and
+//! parse it as content at every `Do`, a profile at every colour space),
+//! `ToUnicode` maps and embedded fonts are bounded ([`MAX_TO_UNICODE`],
+//! [`MAX_FONT`]),
 //! and the content `pdf-extract` parses into operations — each page's
 //! content, and each chain of forms drawn inside one another — is bounded
 //! by [`MAX_PAGE`]; forms that draw themselves (directly or not) are
@@ -570,8 +573,91 @@ pub(crate) fn prepare(
     pages: &[pdf_extract::ObjectId],
 ) -> Result<(), IngestError> {
     strip_images(doc);
+    check_fonts_and_profiles(doc)?;
     let forms = check_forms(doc)?;
     check_pages(doc, pages, &forms)
+}
+
+/// Most bytes a `ToUnicode` map may decode to (parsed into a table).
+pub const MAX_TO_UNICODE: u64 = 4 * MIB;
+/// Most bytes an embedded font may decode to (parsed for its encoding).
+pub const MAX_FONT: u64 = 16 * MIB;
+
+/// Visit every dictionary and array inside `o` (not following references).
+fn visit(o: &pdf_extract::Object, depth: usize, f: &mut impl FnMut(&pdf_extract::Object)) {
+    if depth > 32 {
+        return;
+    }
+    f(o);
+    match o {
+        pdf_extract::Object::Array(a) => a.iter().for_each(|x| visit(x, depth + 1, f)),
+        pdf_extract::Object::Dictionary(d) => d.iter().for_each(|(_, x)| visit(x, depth + 1, f)),
+        pdf_extract::Object::Stream(s) => s.dict.iter().for_each(|(_, x)| visit(x, depth + 1, f)),
+        _ => {}
+    }
+}
+
+/// Colour profiles are emptied (`pdf-extract` decompresses one each time a
+/// colour space is set, and no text comes from them); `ToUnicode` maps and
+/// embedded fonts, which it parses, are bounded.
+fn check_fonts_and_profiles(doc: &mut pdf_extract::Document) -> Result<(), IngestError> {
+    let mut profiles = Vec::new();
+    let mut bounded: Vec<(Id, u64, &'static str)> = Vec::new();
+    for o in doc.objects.values() {
+        visit(o, 0, &mut |x| match x {
+            pdf_extract::Object::Array(a) => {
+                let icc = a
+                    .first()
+                    .and_then(|n| n.as_name().ok())
+                    .is_some_and(|n| n == b"ICCBased");
+                if let (true, Some(Ok(id))) = (icc, a.get(1).map(|r| r.as_reference())) {
+                    profiles.push(id);
+                }
+            }
+            pdf_extract::Object::Dictionary(d) => {
+                for (key, cap, what) in [
+                    (&b"ToUnicode"[..], MAX_TO_UNICODE, "a ToUnicode map"),
+                    (b"FontFile", MAX_FONT, "an embedded font"),
+                    (b"FontFile2", MAX_FONT, "an embedded font"),
+                    (b"FontFile3", MAX_FONT, "an embedded font"),
+                ] {
+                    if let Ok(id) = d.get(key).and_then(pdf_extract::Object::as_reference) {
+                        bounded.push((id, cap, what));
+                    }
+                }
+            }
+            _ => {}
+        });
+    }
+    bounded.sort();
+    bounded.dedup();
+    for (id, cap, what) in bounded {
+        let Ok(stream) = doc.get_object(id).and_then(pdf_extract::Object::as_stream) else {
+            continue;
+        };
+        let filters = filters_of_stream(stream);
+        let n = if filters.is_empty() {
+            stream.content.len() as u64
+        } else {
+            decoded_len(&stream.content, &filters, cap).unwrap_or(u64::MAX)
+        };
+        if n > cap {
+            return Err(over(format!(
+                "{what} (object {} {} R) decompresses to more than {}",
+                id.0,
+                id.1,
+                mib(cap)
+            )));
+        }
+    }
+    for id in profiles {
+        if let Ok(pdf_extract::Object::Stream(s)) = doc.get_object_mut(id) {
+            s.content = Vec::new();
+            s.dict.remove(b"Filter");
+            s.dict.remove(b"DecodeParms");
+        }
+    }
+    Ok(())
 }
 
 fn is_image(dict: &pdf_extract::Dictionary) -> bool {
@@ -988,6 +1074,30 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("draws itself"), "{e}");
+    }
+
+    #[test]
+    fn profiles_are_emptied_and_big_unicode_maps_refused() {
+        let icc = zlib(&[1u8; 5000]);
+        let di = format!("<< /N 1 /Filter /FlateDecode /Length {} >>", icc.len());
+        let doc = prepared(
+            b"/CS0 cs",
+            "<< /ColorSpace << /CS0 [/ICCBased 5 0 R] >> >>",
+            &[(&di, Some(&icc))],
+        )
+        .unwrap();
+        let s = doc.get_object((5, 0)).unwrap().as_stream().unwrap();
+        assert!(s.content.is_empty() && !s.is_compressed());
+
+        let map = zlib(&vec![b' '; (MAX_TO_UNICODE + 1) as usize]);
+        let dm = format!("<< /Filter /FlateDecode /Length {} >>", map.len());
+        let e = prepared(
+            b"BT ET",
+            "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /X /ToUnicode 5 0 R >> >> >>",
+            &[(&dm, Some(&map))],
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("ToUnicode"), "{e}");
     }
 
     #[test]

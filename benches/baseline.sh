@@ -72,8 +72,8 @@ for n in $SIZES; do
     say "generating $n documents"
     rm -rf "$d"
     "$BIN" gen --docs "$n" --seed 1 --out "$d" >&2 || exit 1
-    # Truth lives beside the corpus, not in it (it would be indexed).
-    mv "$d/truth.jsonl" "$WORK/truth-$n.jsonl"
+    # gen writes the truth beside the corpus (DIR.truth.jsonl), not in it.
+    mv "$d.truth.jsonl" "$WORK/truth-$n.jsonl"
   fi
 done
 # Written files must not be flushed to disk during the timed runs.

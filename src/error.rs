@@ -42,6 +42,10 @@ pub enum IngestError {
     Unsupported(String),
     #[error("malformed PDF: {0}")]
     Pdf(String),
+    /// A PDF whose streams would decompress beyond the memory bounds
+    /// (see `congvan::ingest::pdf_guard`).
+    #[error("PDF over the decompression bound: {0}")]
+    PdfBound(String),
     #[error("PDF has no text layer; OCR it first")]
     NoTextLayer,
     #[error("PDF has too many pages ({pages}; the limit is {limit})")]

@@ -513,12 +513,28 @@ fn capitalize(s: &str) -> String {
     }
 }
 
-/// Write the corpus into `dir` (created if needed) plus `truth.jsonl`, one
-/// line of [`Truth`] per document. Returns the number of bytes of text.
+/// Where [`write_corpus`] puts the truth of a corpus written into `dir`:
+/// beside the folder, not inside it (so indexing the folder does not index
+/// the truth as a document): `gen-1000/` → `gen-1000.truth.jsonl`.
+pub fn truth_path(dir: &std::path::Path) -> std::path::PathBuf {
+    let abs = std::fs::canonicalize(dir)
+        .or_else(|_| std::path::absolute(dir))
+        .unwrap_or_else(|_| dir.to_path_buf());
+    let name = abs
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "corpus".into());
+    let parent = abs.parent().unwrap_or(&abs);
+    parent.join(format!("{name}.truth.jsonl"))
+}
+
+/// Write the corpus into `dir` (created if needed) and its truth, one line
+/// of [`Truth`] per document, to [`truth_path`] beside it. Returns the
+/// number of bytes of text.
 pub fn write_corpus(dir: &std::path::Path, opts: &GenOptions) -> std::io::Result<u64> {
     use std::io::Write;
     std::fs::create_dir_all(dir)?;
-    let mut truth = std::io::BufWriter::new(std::fs::File::create(dir.join("truth.jsonl"))?);
+    let mut truth = std::io::BufWriter::new(std::fs::File::create(truth_path(dir))?);
     let mut bytes = 0u64;
     for d in generate(opts) {
         std::fs::write(dir.join(&d.name), &d.text)?;

@@ -364,7 +364,16 @@ fn cli_json_and_default_index() {
         assert!(v["score"].is_number());
         assert_eq!(v["matched_references"][0], "71-NQ/TW");
     }
-    assert!(cache.path().join("corpus-index").is_dir());
+    // The index of the embedded corpus, named after the version and key.
+    let built: Vec<String> = std::fs::read_dir(cache.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        built.iter().any(|n| n.starts_with("corpus-index-")),
+        "{built:?}"
+    );
 
     // Second run reuses the cached index; human output names the cited code.
     let out = run(&["search", "Nghị quyết 71"]);

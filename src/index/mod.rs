@@ -35,6 +35,7 @@
 pub mod analyzer;
 mod cache;
 pub mod corpus;
+mod dir;
 pub mod query;
 pub mod schema;
 mod search;
@@ -65,6 +66,9 @@ pub struct Index {
     reader: tantivy::IndexReader,
     /// What queries read per segment, opened on first use.
     segments: cache::SegmentCache,
+    /// Opened for searching ([`Index::open`]): nothing is ever written
+    /// through `inner`; indexing opens the folder again for writing.
+    read_only: bool,
 }
 
 impl std::fmt::Debug for Index {
@@ -90,7 +94,11 @@ fn io_err(dir: &Path, e: impl std::fmt::Display) -> Error {
 }
 
 impl Index {
-    /// Open an existing index.
+    /// Open an existing index for searching. Nothing is written to the
+    /// folder and no lock is taken that needs write access, so an index on
+    /// a read-only mount or owned by another user can be searched.
+    /// ([`Index::add_paths`] still works: it opens the folder again for
+    /// writing.)
     pub fn open(dir: impl AsRef<Path>) -> Result<Index, Error> {
         let dir = dir.as_ref();
         if !dir.join("meta.json").is_file() {
@@ -111,14 +119,28 @@ impl Index {
                 schema::SCHEMA_VERSION
             )));
         }
-        let inner = tantivy::Index::open_in_dir(dir).map_err(|e| tantivy_err(dir, e))?;
+        let folder = dir::IndexDir::read_only(dir).map_err(|e| io_err(dir, e))?;
+        let inner = tantivy::Index::open(folder).map_err(|e| tantivy_err(dir, e))?;
         let fields = schema::fields_of(&inner.schema())
             .ok_or_else(|| io_err(dir, "index schema does not match this version"))?;
         analyzer::register(&inner);
-        Index::with_reader(inner, fields, dir)
+        Index::with_reader(inner, fields, dir, true)
     }
 
-    fn with_reader(inner: tantivy::Index, fields: Fields, dir: &Path) -> Result<Index, Error> {
+    /// The same folder opened for writing (indexing).
+    pub(crate) fn open_writable(dir: &Path) -> Result<tantivy::Index, Error> {
+        let folder = dir::IndexDir::writable(dir).map_err(|e| io_err(dir, e))?;
+        let inner = tantivy::Index::open(folder).map_err(|e| tantivy_err(dir, e))?;
+        analyzer::register(&inner);
+        Ok(inner)
+    }
+
+    fn with_reader(
+        inner: tantivy::Index,
+        fields: Fields,
+        dir: &Path,
+        read_only: bool,
+    ) -> Result<Index, Error> {
         let reader = inner
             .reader_builder()
             .reload_policy(tantivy::ReloadPolicy::Manual)
@@ -130,6 +152,7 @@ impl Index {
             dir: dir.to_path_buf(),
             reader,
             segments: cache::SegmentCache::default(),
+            read_only,
         })
     }
 
@@ -138,7 +161,18 @@ impl Index {
     pub fn create(dir: impl AsRef<Path>) -> Result<Index, Error> {
         let dir = dir.as_ref();
         if dir.join("meta.json").is_file() {
-            return Index::open(dir);
+            let mut index = Index::open(dir)?;
+            index.inner = Index::open_writable(dir)?;
+            index.read_only = false;
+            // A reader of the writable handle, so commits made through it
+            // are seen after a reload.
+            index.reader = index
+                .inner
+                .reader_builder()
+                .reload_policy(tantivy::ReloadPolicy::Manual)
+                .try_into()
+                .map_err(|e| tantivy_err(dir, e))?;
+            return Ok(index);
         }
         std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
         if std::fs::read_dir(dir)
@@ -151,7 +185,34 @@ impl Index {
                 "folder is not empty and holds no index; give an empty or new folder",
             ));
         }
-        let (schema, fields) = schema::build();
+        let folder = dir::IndexDir::writable(dir).map_err(|e| io_err(dir, e))?;
+        let inner = Index::build_in(folder, dir)?;
+        let marker = serde_json::json!({
+            "schema_version": schema::SCHEMA_VERSION,
+            "created_by": concat!("congvan ", env!("CARGO_PKG_VERSION")),
+        });
+        std::fs::write(dir.join(MARKER), marker.to_string()).map_err(|e| io_err(dir, e))?;
+        let fields = schema::fields_of(&inner.schema())
+            .ok_or_else(|| io_err(dir, "index schema does not match this version"))?;
+        Index::with_reader(inner, fields, dir, false)
+    }
+
+    /// An empty index held in memory only (used when no cache folder can be
+    /// written).
+    pub fn create_in_memory() -> Result<Index, Error> {
+        let dir = Path::new("<memory>");
+        let inner = Index::build_in(tantivy::directory::RamDirectory::create(), dir)?;
+        let fields = schema::fields_of(&inner.schema())
+            .ok_or_else(|| io_err(dir, "index schema does not match this version"))?;
+        Index::with_reader(inner, fields, dir, false)
+    }
+
+    /// A new tantivy index of our schema in `folder`.
+    fn build_in(
+        folder: impl Into<Box<dyn tantivy::Directory>>,
+        dir: &Path,
+    ) -> Result<tantivy::Index, Error> {
+        let (schema, _) = schema::build();
         // The stored text in zstd, 32 KiB blocks: at 100k documents the index
         // is 0.99x of the input instead of 1.12x with the default lz4, at the
         // same indexing speed (64 KiB blocks: 0.95x but 45% slower).
@@ -162,18 +223,10 @@ impl Index {
             docstore_blocksize: 32 * 1024,
             ..Default::default()
         };
-        let inner = tantivy::Index::builder()
-            .schema(schema)
-            .settings(settings)
-            .create_in_dir(dir)
-            .map_err(|e| tantivy_err(dir, e))?;
+        let inner =
+            tantivy::Index::create(folder, schema, settings).map_err(|e| tantivy_err(dir, e))?;
         analyzer::register(&inner);
-        let marker = serde_json::json!({
-            "schema_version": schema::SCHEMA_VERSION,
-            "created_by": concat!("congvan ", env!("CARGO_PKG_VERSION")),
-        });
-        std::fs::write(dir.join(MARKER), marker.to_string()).map_err(|e| io_err(dir, e))?;
-        Index::with_reader(inner, fields, dir)
+        Ok(inner)
     }
 
     /// The index folder.

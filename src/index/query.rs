@@ -72,6 +72,10 @@ pub struct ParsedQuery {
     pub year: Option<i32>,
     /// What is left for full-text search.
     pub text: String,
+    /// Citations whose number is longer than any document number (six
+    /// digits or more: `Nghị quyết 999999`), as written: no document can
+    /// match them.
+    pub overlong: Vec<String>,
 }
 
 /// Folded text (case kept) with a map from each folded byte back to the
@@ -141,6 +145,16 @@ static RE_SHORT: LazyLock<Regex> = LazyLock::new(|| {
         type_alternation()
     ))
     .expect("short regex")
+});
+
+/// A kind followed by a number of six digits or more, or such a number
+/// followed by a symbol: a citation of a document that cannot exist.
+static RE_OVERLONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\p{{L}}\d])(?P<all>(?:{})(?:\s+hanh\s+dong)?\s+(?:so\b\s*:?\s*)?\d{{6,}}|\d{{6,}}\s*[/\-]\s*[a-z])",
+        type_alternation()
+    ))
+    .expect("overlong regex")
 });
 
 static RE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -250,6 +264,19 @@ pub fn parse(query: &str) -> ParsedQuery {
         }
         consumed.push((all.start(), all.end()));
         blank(&mut blanked, all.start(), all.end());
+    }
+
+    // 2b. A citation with an impossible number (checked only when nothing
+    // else is cited: the answer is then "no such document").
+    if out.citations.is_empty() {
+        for m in RE_OVERLONG
+            .captures_iter(&blanked)
+            .filter_map(|c| c.name("all"))
+        {
+            let orig = &q[fm.map[m.start()]..fm.map[m.end()]];
+            out.overlong
+                .push(orig.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
     }
 
     // 3. Year and issuer narrow a citation.

@@ -99,6 +99,10 @@ pub struct SearchResults {
     pub ambiguous: bool,
     /// Nobody cites the named document: these are full-text hits instead.
     pub fallback: bool,
+    /// The query names a document by a number no document can have (six
+    /// digits or more, `Nghị quyết 999999`): no hits, and no full-text
+    /// search either. `citations` holds what was named.
+    pub no_such_document: bool,
 }
 
 fn term_q(field: Field, text: &str) -> Box<dyn Query> {
@@ -311,6 +315,9 @@ pub(crate) fn search(index: &Index, q: &str, opts: &SearchOptions) -> Result<Sea
     let searcher = index.searcher();
     let filters = filters(f, opts)?;
     let parsed = query::parse(q);
+    if parsed.citations.is_empty() && !parsed.overlong.is_empty() {
+        return Ok(no_such_document(parsed.overlong));
+    }
     if !parsed.citations.is_empty() {
         let res = citation_search(index, &searcher, &parsed, filters, opts.limit)?;
         if res.total > 0 {
@@ -327,8 +334,20 @@ pub(crate) fn search(index: &Index, q: &str, opts: &SearchOptions) -> Result<Sea
     text_search(index, &searcher, &parsed.text, filters, opts.limit, 2)
 }
 
+/// The answer to a citation of a number no document can have.
+fn no_such_document(named: Vec<String>) -> SearchResults {
+    SearchResults {
+        citations: named,
+        no_such_document: true,
+        ..SearchResults::default()
+    }
+}
+
 pub(crate) fn refs(index: &Index, code: &str) -> Result<SearchResults, Error> {
     let parsed = query::parse(code);
+    if parsed.citations.is_empty() && !parsed.overlong.is_empty() {
+        return Ok(no_such_document(parsed.overlong));
+    }
     if parsed.citations.is_empty() {
         return Err(Error::Index(format!(
             "not a document code: {code:?} (try 71-NQ/TW or \"Nghị quyết 71\")"

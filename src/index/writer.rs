@@ -85,6 +85,8 @@ struct Item {
     given: String,
     key: String,
     size: u64,
+    /// The content when it is not read from `given` (embedded documents).
+    data: Option<&'static [u8]>,
 }
 
 enum Msg {
@@ -140,6 +142,28 @@ fn absolute(p: &Path) -> PathBuf {
     })
 }
 
+/// What a file that is neither a regular file nor a folder is.
+fn kind_of(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = t;
+    "a special file"
+}
+
 fn is_hidden(e: &walkdir::DirEntry) -> bool {
     e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.')
 }
@@ -177,9 +201,14 @@ fn walk<P: AsRef<Path>>(paths: &[P], index_dir: &Path, failed: &mut Vec<Failure>
                             given: e.path().to_string_lossy().into_owned(),
                             key,
                             size: e.metadata().map(|m| m.len()).unwrap_or(0),
+                            data: None,
                         });
                     }
                 }
+                Ok(e) if e.depth() == 0 && !e.file_type().is_dir() => failed.push(Failure {
+                    path: p.display().to_string(),
+                    reason: format!("not a regular file or folder ({})", kind_of(&e.file_type())),
+                }),
                 Ok(_) => {}
                 Err(e) => failed.push(Failure {
                     path: e
@@ -212,7 +241,11 @@ fn reason(e: &Error) -> String {
 /// Parse one file into an index document (or say why not).
 fn process(item: &Item, existing: &HashMap<String, (String, String)>, f: Fields) -> Msg {
     let path = Path::new(&item.given);
-    let bytes = match crate::read_limited(path) {
+    let read = match item.data {
+        Some(data) => Ok(std::borrow::Cow::Borrowed(data)),
+        None => crate::read_limited(path).map(std::borrow::Cow::Owned),
+    };
+    let bytes = match read {
         Ok(b) => b,
         Err(e) => {
             return Msg::Failed(
@@ -490,15 +523,57 @@ pub(crate) fn add_paths<P: AsRef<Path>>(
     opts: &IndexOptions,
 ) -> Result<IndexReport, Error> {
     let start = Instant::now();
+    let mut failed = Vec::new();
+    let items = walk(paths, &index.dir, &mut failed);
+    run(index, items, failed, opts, start)
+}
+
+/// Index documents held in memory (the embedded corpus): `(path, bytes)`,
+/// where `path` is what hits show.
+pub(crate) fn add_embedded(
+    index: &Index,
+    docs: &[(&str, &'static [u8])],
+    opts: &IndexOptions,
+) -> Result<IndexReport, Error> {
+    let start = Instant::now();
+    let items = docs
+        .iter()
+        .map(|(path, data)| Item {
+            given: (*path).to_string(),
+            key: (*path).to_string(),
+            size: data.len() as u64,
+            data: Some(data),
+        })
+        .collect();
+    run(index, items, Vec::new(), opts, start)
+}
+
+fn run(
+    index: &Index,
+    items: Vec<Item>,
+    failed: Vec<Failure>,
+    opts: &IndexOptions,
+    start: Instant,
+) -> Result<IndexReport, Error> {
     let dir = index.dir.clone();
     let budget = opts.memory_budget.max(20_000_000);
-    let mut writer: tantivy::IndexWriter<TantivyDocument> = index
-        .inner
+    // An index opened for searching never writes: open the folder again
+    // for writing.
+    let reopened;
+    let target = if index.read_only {
+        reopened = Index::open_writable(&dir)?;
+        &reopened
+    } else {
+        &index.inner
+    };
+    let mut writer: tantivy::IndexWriter<TantivyDocument> = target
         .writer_with_num_threads(1, budget)
         .map_err(|e| tantivy_err(&dir, e))?;
     let existing = existing(index)?;
-    let mut report = IndexReport::default();
-    let items = walk(paths, &index.dir, &mut report.failed);
+    let mut report = IndexReport {
+        failed,
+        ..IndexReport::default()
+    };
     report.files = items.len();
     let total_bytes: u64 = items.iter().map(|i| i.size).sum();
     let pb = opts

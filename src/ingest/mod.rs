@@ -14,6 +14,7 @@ pub mod detect;
 pub mod docx;
 pub mod legacy;
 pub mod pdf;
+pub mod pdf_guard;
 mod quiet;
 pub mod text;
 

@@ -127,6 +127,8 @@ impl OutputDev for Collector {
 /// Extract the text of a PDF.
 pub fn read(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
     let mut warnings = Vec::new();
+    // Nothing is decompressed before every stream is known to fit.
+    super::pdf_guard::check_file(bytes)?;
     let doc = match catch_silently(|| pdf_extract::Document::load_mem(bytes)) {
         Ok(Ok(doc)) => doc,
         Ok(Err(e)) => return Err(IngestError::Pdf(e.to_string())),
@@ -143,10 +145,11 @@ pub fn read(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
             }
         }
     }
-    let pages: Vec<u32> = match catch_silently(|| doc.get_pages()) {
-        Ok(p) => p.keys().copied().collect(),
-        Err(panic) => return Err(IngestError::Pdf(format!("parser failure: {panic}"))),
-    };
+    let (pages, page_ids): (Vec<u32>, Vec<pdf_extract::ObjectId>) =
+        match catch_silently(|| doc.get_pages()) {
+            Ok(p) => p.into_iter().unzip(),
+            Err(panic) => return Err(IngestError::Pdf(format!("parser failure: {panic}"))),
+        };
     if pages.is_empty() {
         return Err(IngestError::Pdf("no pages".into()));
     }
@@ -155,6 +158,10 @@ pub fn read(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
             pages: pages.len(),
             limit: MAX_PAGES,
         });
+    }
+    match catch_silently(|| super::pdf_guard::prepare(&mut doc, &page_ids)) {
+        Ok(r) => r?,
+        Err(panic) => return Err(IngestError::Pdf(format!("parser failure: {panic}"))),
     }
     let mut collector = Collector::default();
     let mut failed = Vec::new();

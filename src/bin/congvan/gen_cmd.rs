@@ -10,7 +10,8 @@ pub struct Args {
     /// PRNG seed (same seed, same corpus).
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Output folder (created if needed); gets N `.txt` files and `truth.jsonl`.
+    /// Output folder (created if needed); gets N `.txt` files. The truth goes
+    /// beside it: `DIR.truth.jsonl`.
     #[arg(long)]
     out: PathBuf,
 }
@@ -23,10 +24,11 @@ pub fn run(a: Args) -> ExitCode {
     match congvan::gen::write_corpus(&a.out, &opts) {
         Ok(bytes) => {
             eprintln!(
-                "congvan: wrote {} documents ({:.1} MB) and truth.jsonl to {}",
+                "congvan: wrote {} documents ({:.1} MB) to {} and their truth to {}",
                 a.docs,
                 bytes as f64 / 1e6,
-                a.out.display()
+                a.out.display(),
+                congvan::gen::truth_path(&a.out).display()
             );
             ExitCode::SUCCESS
         }

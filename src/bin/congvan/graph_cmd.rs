@@ -19,8 +19,9 @@ pub struct Args {
 
 pub fn run(a: Args) -> ExitCode {
     let (graph, errors) = congvan::graph::from_paths(&a.paths);
-    for (path, e) in &errors {
-        eprintln!("congvan: {}: {e}", path.display());
+    // Each error already names its file.
+    for (_, e) in &errors {
+        eprintln!("congvan: {e}");
     }
     let text = if a.json {
         match serde_json::to_string_pretty(&graph) {
@@ -34,7 +35,9 @@ pub fn run(a: Args) -> ExitCode {
     if std::io::stdout().lock().write_all(text.as_bytes()).is_err() {
         return ExitCode::from(1);
     }
-    if graph.nodes.is_empty() && !errors.is_empty() {
+    // Like `parse`: the graph of the readable files is printed, and the exit
+    // status says that some input failed.
+    if !errors.is_empty() {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

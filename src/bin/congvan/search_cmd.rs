@@ -68,7 +68,13 @@ pub struct RefsArgs {
 fn open(dir: &Option<PathBuf>) -> Result<Index, congvan::Error> {
     match dir {
         Some(d) => Index::open(d),
-        None => index::corpus::open_default(),
+        None => {
+            let (index, notice) = index::corpus::open_default()?;
+            if let Some(n) = notice {
+                eprintln!("congvan: {n}");
+            }
+            Ok(index)
+        }
     }
 }
 
@@ -234,7 +240,12 @@ fn shown_path(p: &str) -> String {
 fn print_table(res: &SearchResults, refs_mode: bool) -> ExitCode {
     let tty = std::io::stdout().is_terminal();
     let mut o = String::new();
-    if !res.citations.is_empty() && !res.fallback {
+    if res.no_such_document {
+        o.push_str(&format!(
+            "No such document: {} (document numbers have at most five digits); nothing cites it.\n",
+            res.citations.join(", ")
+        ));
+    } else if !res.citations.is_empty() && !res.fallback {
         let what = res.citations.join(", ");
         if res.ambiguous {
             let list: Vec<String> = res

@@ -295,12 +295,18 @@ pub fn deadlines_with(
             // `Tổng kết giai đoạn 2013-2015 vào năm 2015`: the time of a
             // task, unless the sentence sets a target (`đạt 80% … vào năm
             // 2029` is its horizon).
-            let raw_before =
-                &s[crate::normalize::floor_boundary(s, m.start().saturating_sub(8))..m.start()];
-            let at_year = ends_with_word(&crate::normalize::lower(raw_before.trim_end()), "vào")
-                && !sentence_has_target(s, m.start());
-            if !(cue(DEADLINE_CUES) || at_year) || after.trim_start().starts_with('-') {
+            if after.trim_start().starts_with('-') {
                 continue;
+            }
+            if !cue(DEADLINE_CUES) {
+                let raw_before =
+                    &s[crate::normalize::floor_boundary(s, m.start().saturating_sub(8))..m.start()];
+                let at_year =
+                    ends_with_word(&crate::normalize::lower(raw_before.trim_end()), "vào")
+                        && !sentence_has_target(s, m.start());
+                if !at_year {
+                    continue;
+                }
             }
             let y: i32 = c
                 .name("y6")

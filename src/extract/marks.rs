@@ -40,13 +40,15 @@ fn mark_of(cell: &str, marks: &[&'static str]) -> Option<&'static str> {
 }
 
 /// The marks of a document: stamps in the header (from the document's
-/// start to the end of the header zone), the identifier anywhere before
-/// the body ends (e-documents print it at the top or the foot).
+/// start to the end of the header zone), the identifier in the header or
+/// after the body (e-documents print it at the top or the foot).
 pub fn marks(text: &str, zones: &Zones) -> Marks {
     let mut out = Marks::default();
     let head_end = crate::normalize::floor_boundary(text, zones.header.end.max(zones.start));
     let head = &text[..head_end];
-    for line in head.lines() {
+    // Every stamp holds one of these (one substring test per line).
+    let may_stamp = |l: &str| ["MẬT", "KHẨN", "TỐC"].iter().any(|w| l.contains(w));
+    for line in head.lines().filter(|l| may_stamp(l)) {
         for cell in cells(line) {
             if out.secrecy.is_none() {
                 out.secrecy = mark_of(cell, vocab::SECRECY_MARKS).map(str::to_string);
@@ -58,9 +60,14 @@ pub fn marks(text: &str, zones: &Zones) -> Marks {
             }
         }
     }
-    let scope_end = crate::normalize::floor_boundary(text, zones.end.max(head_end));
-    out.identifier = RE_IDENTIFIER
-        .captures(&text[..scope_end])
+    // The identifier stands in the header or after the body (by the
+    // signature, at the foot), never in the operative text.
+    let tail_from = crate::normalize::floor_boundary(text, zones.body.end.max(head_end));
+    let tail_end = crate::normalize::floor_boundary(text, tail_from + 4096);
+    out.identifier = [head, &text[tail_from..tail_end]]
+        .iter()
+        .filter(|part| part.contains('.'))
+        .find_map(|part| RE_IDENTIFIER.captures(part))
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().to_string());
     out
@@ -94,7 +101,9 @@ mod tests {
 
     #[test]
     fn identifier_printed_on_an_e_document() {
-        let m = of("ỦY BAN NHÂN DÂN\nSố: 12/UBND\nV/v kiểm tra\n\nKính gửi: Các sở.\n\nNội dung.\n\nMã định danh: 000.00.12.H36\n");
+        let m = of("ỦY BAN NHÂN DÂN\nSố: 12/UBND\nV/v kiểm tra\n\nKính gửi: Các sở.\n\nNội dung.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n\nMã định danh: 000.00.12.H36\n");
+        assert_eq!(m.identifier.as_deref(), Some("000.00.12.H36"));
+        let m = of("ỦY BAN NHÂN DÂN\nSố: 12/UBND\n000.00.12.H36\nV/v kiểm tra\n\nKính gửi: Các sở.\n\nNội dung.\n");
         assert_eq!(m.identifier.as_deref(), Some("000.00.12.H36"));
         // A date or a decimal is not one.
         let m = of("Số: 12/UBND\n\nNội dung 123.45.67.8 và 2025.10.12.\n");

@@ -36,6 +36,7 @@ pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod normalize;
+pub mod paths;
 pub mod segment;
 pub mod vocab;
 

@@ -50,8 +50,22 @@ impl Default for IndexOptions {
 /// A file that could not be indexed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Failure {
+    /// The path as given, lossy when the name is not UTF-8.
     pub path: String,
     pub reason: String,
+    /// The name's exact bytes in hex when it is not UTF-8 (else absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<String>,
+}
+
+impl Failure {
+    pub(crate) fn new(path: &Path, reason: impl Into<String>) -> Failure {
+        Failure {
+            path: path.to_string_lossy().into_owned(),
+            reason: reason.into(),
+            path_bytes: crate::paths::raw_hex(path),
+        }
+    }
 }
 
 /// What an indexing run did.
@@ -82,8 +96,12 @@ impl IndexReport {
 }
 
 struct Item {
+    /// `source.path`: the path as given (lossy when not UTF-8).
     given: String,
+    /// The absolute path, [`crate::paths::encode`]d (lossless).
     key: String,
+    /// The file to read, exact bytes.
+    file: PathBuf,
     size: u64,
 }
 
@@ -153,10 +171,7 @@ fn walk<P: AsRef<Path>>(paths: &[P], index_dir: &Path, failed: &mut Vec<Failure>
     for p in paths {
         let p = p.as_ref();
         if !p.exists() {
-            failed.push(Failure {
-                path: p.display().to_string(),
-                reason: "no such file or folder".into(),
-            });
+            failed.push(Failure::new(p, "no such file or folder"));
             continue;
         }
         let walker = walkdir::WalkDir::new(p)
@@ -171,26 +186,23 @@ fn walk<P: AsRef<Path>>(paths: &[P], index_dir: &Path, failed: &mut Vec<Failure>
                     if abs.starts_with(&index_abs) {
                         continue;
                     }
-                    let key = abs.to_string_lossy().into_owned();
+                    let key = crate::paths::encode(&abs);
                     if seen.insert(key.clone()) {
                         items.push(Item {
                             given: e.path().to_string_lossy().into_owned(),
                             key,
+                            file: e.path().to_path_buf(),
                             size: e.metadata().map(|m| m.len()).unwrap_or(0),
                         });
                     }
                 }
                 Ok(_) => {}
-                Err(e) => failed.push(Failure {
-                    path: e
-                        .path()
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_else(|| p.display().to_string()),
-                    reason: e
-                        .io_error()
+                Err(e) => failed.push(Failure::new(
+                    e.path().unwrap_or(p),
+                    e.io_error()
                         .map(|io| io.to_string())
                         .unwrap_or_else(|| e.to_string()),
-                }),
+                )),
             }
         }
     }
@@ -211,18 +223,14 @@ fn reason(e: &Error) -> String {
 
 /// Parse one file into an index document (or say why not).
 fn process(item: &Item, existing: &HashMap<String, (String, String)>, f: Fields) -> Msg {
-    let path = Path::new(&item.given);
-    let bytes = match crate::read_limited(path) {
+    let fail = |reason: String| Failure {
+        path: item.given.clone(),
+        reason,
+        path_bytes: crate::paths::raw_hex(&item.file),
+    };
+    let bytes = match crate::read_limited(&item.file) {
         Ok(b) => b,
-        Err(e) => {
-            return Msg::Failed(
-                Failure {
-                    path: item.given.clone(),
-                    reason: reason(&e),
-                },
-                item.size,
-            )
-        }
+        Err(e) => return Msg::Failed(fail(reason(&e)), item.size),
     };
     let size = bytes.len() as u64;
     let sha = crate::sha256_hex(&bytes);
@@ -235,24 +243,8 @@ fn process(item: &Item, existing: &HashMap<String, (String, String)>, f: Fields)
     }));
     let (doc, text) = match parsed {
         Ok(Ok(x)) => x,
-        Ok(Err(e)) => {
-            return Msg::Failed(
-                Failure {
-                    path: item.given.clone(),
-                    reason: reason(&e),
-                },
-                size,
-            )
-        }
-        Err(_) => {
-            return Msg::Failed(
-                Failure {
-                    path: item.given.clone(),
-                    reason: "parser failed (internal error)".into(),
-                },
-                size,
-            )
-        }
+        Ok(Err(e)) => return Msg::Failed(fail(reason(&e)), size),
+        Err(_) => return Msg::Failed(fail("parser failed (internal error)".into()), size),
     };
     Msg::Doc {
         key: item.key.clone(),
@@ -464,6 +456,17 @@ pub(crate) fn add_paths<P: AsRef<Path>>(
     paths: &[P],
     opts: &IndexOptions,
 ) -> Result<IndexReport, Error> {
+    add(index, &[], paths, opts)
+}
+
+/// Index `listed` files (`(source.path, file)`, read as they are, the
+/// files an index being rebuilt lists) and the files under `paths`.
+pub(crate) fn add<P: AsRef<Path>>(
+    index: &Index,
+    listed: &[(String, PathBuf)],
+    paths: &[P],
+    opts: &IndexOptions,
+) -> Result<IndexReport, Error> {
     let start = Instant::now();
     let dir = index.dir.clone();
     let budget = opts.memory_budget.max(20_000_000);
@@ -473,7 +476,28 @@ pub(crate) fn add_paths<P: AsRef<Path>>(
         .map_err(|e| tantivy_err(&dir, e))?;
     let existing = existing(index)?;
     let mut report = IndexReport::default();
-    let items = walk(paths, &index.dir, &mut report.failed);
+    let mut items = walk(paths, &index.dir, &mut report.failed);
+    let mut seen: HashSet<String> = items.iter().map(|i| i.key.clone()).collect();
+    for (given, file) in listed {
+        let key = crate::paths::encode(&absolute(file));
+        if !seen.insert(key.clone()) {
+            continue;
+        }
+        match std::fs::metadata(file) {
+            Ok(m) if m.is_file() => items.push(Item {
+                given: given.clone(),
+                key,
+                file: file.clone(),
+                size: m.len(),
+            }),
+            Ok(_) => report
+                .failed
+                .push(Failure::new(file, "not a file any more")),
+            Err(e) => report
+                .failed
+                .push(Failure::new(file, format!("cannot read: {e}"))),
+        }
+    }
     report.files = items.len();
     let total_bytes: u64 = items.iter().map(|i| i.size).sum();
     let pb = opts
@@ -572,7 +596,7 @@ pub(crate) fn add_paths<P: AsRef<Path>>(
     if opts.prune {
         let walked: HashSet<&str> = items.iter().map(|i| i.key.as_str()).collect();
         for key in existing.keys() {
-            if !walked.contains(key.as_str()) && !Path::new(key).exists() {
+            if !walked.contains(key.as_str()) && !crate::paths::decode(key).exists() {
                 writer.delete_term(Term::from_field_text(fields.path_key, key));
                 report.pruned += 1;
                 pending += 1;

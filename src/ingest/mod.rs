@@ -14,7 +14,7 @@ pub mod detect;
 pub mod docx;
 pub mod legacy;
 pub mod pdf;
-mod quiet;
+pub(crate) mod quiet;
 pub mod text;
 
 use crate::error::IngestError;

@@ -1,5 +1,6 @@
 //! `congvan`: thin command-line front end over the `congvan` library.
 
+mod check_cmd;
 mod gen_cmd;
 mod graph_cmd;
 mod parse_cmd;
@@ -34,6 +35,8 @@ enum Command {
     Graph(graph_cmd::Args),
     /// Generate a synthetic corpus with ground truth.
     Gen(gen_cmd::Args),
+    /// Verify an index: meta files, every segment file's checksum, stored documents.
+    Check(check_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
         Command::Refs(a) => search_cmd::run_refs(a),
         Command::Graph(a) => graph_cmd::run(a),
         Command::Gen(a) => gen_cmd::run(a),
+        Command::Check(a) => check_cmd::run(a),
     }
 }
 

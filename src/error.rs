@@ -26,6 +26,10 @@ pub enum Error {
         #[source]
         source: IngestError,
     },
+    /// Not parsed: over the per-file time budget, or the parser failed
+    /// (see [`crate::budget`]).
+    #[error("{}: {reason}", crate::paths::shown(.path))]
+    Unfinished { path: PathBuf, reason: String },
     /// Index / search failure.
     #[error("{0}")]
     Index(String),

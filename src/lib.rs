@@ -27,6 +27,7 @@
 //! assert_eq!(doc.references[0].issuer.as_deref(), Some("Bộ Chính trị"));
 //! ```
 
+pub mod budget;
 pub mod codes;
 pub mod error;
 pub mod extract;

@@ -33,6 +33,9 @@ pub struct IndexOptions {
     pub memory_budget: usize,
     /// Parser threads (None: one per core).
     pub threads: Option<usize>,
+    /// Time budget per file (None: none): a file over it is a failure and
+    /// the batch goes on (see [`crate::budget`]).
+    pub timeout: Option<Duration>,
 }
 
 impl Default for IndexOptions {
@@ -43,6 +46,7 @@ impl Default for IndexOptions {
             progress: false,
             memory_budget: 128 * 1024 * 1024,
             threads: None,
+            timeout: Some(crate::budget::DEFAULT_TIMEOUT),
         }
     }
 }
@@ -217,12 +221,18 @@ fn reason(e: &Error) -> String {
             format!("input too large ({size} bytes; the limit is {limit} bytes)")
         }
         Error::Ingest { source, .. } => source.to_string(),
+        Error::Unfinished { reason, .. } => reason.clone(),
         e => e.to_string(),
     }
 }
 
 /// Parse one file into an index document (or say why not).
-fn process(item: &Item, existing: &HashMap<String, (String, String)>, f: Fields) -> Msg {
+fn process(
+    item: &Item,
+    existing: &HashMap<String, (String, String)>,
+    f: Fields,
+    timeout: Option<Duration>,
+) -> Msg {
     let fail = |reason: String| Failure {
         path: item.given.clone(),
         reason,
@@ -238,13 +248,17 @@ fn process(item: &Item, existing: &HashMap<String, (String, String)>, f: Fields)
     if old.is_some_and(|(_, s)| *s == sha) {
         return Msg::Skipped(size);
     }
-    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        parse_with_text(&bytes, &item.given, &sha)
-    }));
+    let given = item.given.clone();
+    let parsed = crate::budget::within(timeout, move || parse_with_text(&bytes, &given, &sha));
     let (doc, text) = match parsed {
         Ok(Ok(x)) => x,
         Ok(Err(e)) => return Msg::Failed(fail(reason(&e)), size),
-        Err(_) => return Msg::Failed(fail("parser failed (internal error)".into()), size),
+        Err(crate::budget::Missed::Timeout(b)) => {
+            return Msg::Failed(fail(crate::budget::timeout_reason(b)), size)
+        }
+        Err(crate::budget::Missed::Failed(_)) => {
+            return Msg::Failed(fail("parser failed (internal error)".into()), size)
+        }
     };
     Msg::Doc {
         key: item.key.clone(),
@@ -521,7 +535,7 @@ pub(crate) fn add<P: AsRef<Path>>(
         scope.spawn(move || {
             pool.install(|| {
                 items.par_iter().for_each_with(tx, |tx, item| {
-                    let _ = tx.send(process(item, existing, fields));
+                    let _ = tx.send(process(item, existing, fields, opts.timeout));
                 });
             });
         });

@@ -52,6 +52,11 @@ fn main() -> ExitCode {
     }
 }
 
+/// `--timeout SECS` as a budget (0 or less: none).
+pub(crate) fn budget(secs: f64) -> Option<std::time::Duration> {
+    (secs.is_finite() && secs > 0.0).then(|| std::time::Duration::from_secs_f64(secs.min(1e9)))
+}
+
 /// Print an error line and return the failure exit code.
 pub(crate) fn fail(msg: impl std::fmt::Display) -> ExitCode {
     eprintln!("congvan: {msg}");

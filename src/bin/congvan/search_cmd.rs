@@ -29,6 +29,10 @@ pub struct IndexArgs {
     /// Parser threads (default: one per core).
     #[arg(long)]
     threads: Option<usize>,
+    /// Seconds one file may take to parse; a file over it is listed as
+    /// failed and the rest go on (0: no limit).
+    #[arg(long, default_value_t = 60.0, value_name = "SECS")]
+    timeout: f64,
 }
 
 #[derive(clap::Args)]
@@ -82,6 +86,7 @@ pub fn run_index(a: IndexArgs) -> ExitCode {
         commit_interval: Duration::from_secs_f64(a.commit_interval.clamp(0.0, 86_400.0)),
         progress: std::io::stderr().is_terminal(),
         threads: a.threads,
+        timeout: crate::budget(a.timeout),
         ..IndexOptions::default()
     };
     let report = if a.rebuild {

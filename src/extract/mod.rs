@@ -8,6 +8,7 @@ pub mod directives;
 pub mod header;
 pub mod outline;
 pub mod references;
+pub mod spans;
 pub mod targets;
 
 use crate::model::{Document, SCHEMA};

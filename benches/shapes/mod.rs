@@ -3,8 +3,9 @@
 #![allow(dead_code)]
 
 /// Names of the shapes, `ordinary` first.
-pub const SHAPES: [&str; 9] = [
+pub const SHAPES: [&str; 10] = [
     "ordinary",
+    "ordinary_body",
     "one_line",
     "short_lines",
     "citations",
@@ -27,6 +28,44 @@ fn ordinary_seed() -> String {
         .join("\n")
 }
 
+/// The corpus documents as one document: the first one's header, the
+/// bodies of all of them (between the header and `Nơi nhận`) repeated, the
+/// first one's signature and distribution. Every stage reads it all.
+fn ordinary_body(bytes: usize) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .map(|rd| rd.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    v.sort();
+    let docs: Vec<String> = v
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    let split = |d: &str| -> (String, String, String) {
+        let lines: Vec<&str> = d.lines().collect();
+        let end = lines
+            .iter()
+            .position(|l| l.contains("Nơi nhận"))
+            .unwrap_or(lines.len());
+        let start = 12.min(end);
+        (
+            lines[..start].join("\n"),
+            lines[start..end].join("\n"),
+            lines[end..].join("\n"),
+        )
+    };
+    let Some(first) = docs.first() else {
+        return String::new();
+    };
+    let (head, _, tail) = split(first);
+    let bodies: String = docs.iter().map(|d| split(d).1 + "\n").collect();
+    let mut s = head + "\n";
+    let room = bytes.saturating_sub(s.len() + tail.len());
+    s.push_str(&fill(room, |_| bodies.clone()));
+    s.push_str(&tail);
+    s
+}
+
 /// Repeat `unit(i)` until `bytes` is reached.
 fn fill(bytes: usize, mut unit: impl FnMut(usize) -> String) -> String {
     let mut s = String::with_capacity(bytes + 256);
@@ -46,6 +85,7 @@ pub fn shape(name: &str, bytes: usize) -> String {
             let seed = ordinary_seed();
             fill(bytes, |_| seed.clone())
         }
+        "ordinary_body" => ordinary_body(bytes),
         // The same text written on one line.
         "one_line" => {
             let seed = ordinary_seed().replace('\n', " ");

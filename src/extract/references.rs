@@ -258,6 +258,7 @@ pub fn extract_references(
         });
         covered.typed.push((code_start, code_end));
     }
+    let mut bare_seen: std::collections::HashMap<&str, Option<String>> = Default::default();
     for c in RE_BARE.captures_iter(region) {
         let (Some(num), Some(sym)) = (c.name("num"), c.name("sym")) else {
             continue;
@@ -265,18 +266,29 @@ pub fn extract_references(
         if covered.contains(num.start()) {
             continue;
         }
-        let code = clean_code(&region[num.start()..sym.end()]);
-        let parts = codes::split(&code);
-        // A bare code counts when its symbol names a kind or carries a year.
-        let ok = parts.as_ref().is_some_and(|p| {
-            p.type_code.is_some()
-                || p.year.is_some()
-                || (p.symbol.contains('-')
-                    && p.symbol.chars().filter(|c| c.is_uppercase()).count() >= 3)
-        });
-        if !ok {
+        // The same code over and over (`Số: 1/QĐ-UBND` a million times) is
+        // read once.
+        let raw = &region[num.start()..sym.end()];
+        let code = match bare_seen.get(raw) {
+            Some(known) => known.clone(),
+            None => {
+                let code = clean_code(raw);
+                let parts = codes::split(&code);
+                // A bare code counts when its symbol names a kind or carries a year.
+                let ok = parts.as_ref().is_some_and(|p| {
+                    p.type_code.is_some()
+                        || p.year.is_some()
+                        || (p.symbol.contains('-')
+                            && p.symbol.chars().filter(|c| c.is_uppercase()).count() >= 3)
+                });
+                let known = ok.then_some(code);
+                bare_seen.insert(raw, known.clone());
+                known
+            }
+        };
+        let Some(code) = code else {
             continue;
-        }
+        };
         found.push(Found {
             start: scan_from + num.start(),
             code_end: scan_from + sym.end(),
@@ -385,6 +397,8 @@ pub fn extract_references(
     // Canonical key → index in `refs` (one entry per cited document).
     let mut by_key: std::collections::HashMap<String, usize> = Default::default();
     let mut shorts: Vec<(Found, Span)> = Vec::new();
+    // Canonical key of each code as written (codes repeat).
+    let mut canon_seen: std::collections::HashMap<String, String> = Default::default();
     // Key of a law's name → its entry (laws named without number).
     let mut law_by_key: std::collections::HashMap<String, usize> = Default::default();
     // End and relation of the previous citation: `Triển khai thực hiện A; B;
@@ -397,7 +411,14 @@ pub fn extract_references(
     for f in found {
         let span_end = f.code_end;
         if let Some(code) = &f.code {
-            let canon = codes::canonical(code);
+            let canon = match canon_seen.get(code) {
+                Some(c) => c.clone(),
+                None => {
+                    let c = codes::canonical(code);
+                    canon_seen.insert(code.clone(), c.clone());
+                    c
+                }
+            };
             if own.as_deref() == Some(canon.as_str()) {
                 continue;
             }

@@ -160,6 +160,47 @@ pub(crate) fn what(e: &Error) -> String {
     s.to_string()
 }
 
+/// One line for an error while writing (adding documents, committing).
+/// tantivy's indexing thread dies on a failed write and later calls only
+/// say "an index writer was killed": the folder is then probed with a
+/// scratch file to tell a full disk from other failures. Either way the
+/// last commit is intact (tantivy writes `meta.json` last, atomically).
+pub(crate) fn write_failed(dir: &Path, e: TantivyError) -> Error {
+    let first = describe(dir, e);
+    let text = first.to_string();
+    if text.contains("disk full") || text.contains("locked") || text.contains("permission") {
+        return first;
+    }
+    if let Some(io) = probe_space(dir) {
+        return io_message(dir, &io, None);
+    }
+    let shown = crate::paths::shown(dir);
+    let what = text
+        .strip_prefix(&format!("{shown}: "))
+        .unwrap_or(&text)
+        .to_string();
+    Error::Index(format!(
+        "{shown}: writing the index failed ({what}); the last commit is intact and searchable: run `congvan index` again to add the rest"
+    ))
+}
+
+/// Write and remove a 4 MiB scratch file in `dir`: the error when the disk
+/// (or the file size limit) is full.
+fn probe_space(dir: &Path) -> Option<std::io::Error> {
+    use std::io::Write;
+    let p = dir.join(".congvan-space-probe");
+    let r = (|| {
+        let mut f = std::fs::File::create(&p)?;
+        let block = vec![0u8; 64 * 1024];
+        for _ in 0..64 {
+            f.write_all(&block)?;
+        }
+        f.sync_all()
+    })();
+    let _ = std::fs::remove_file(&p);
+    r.err().filter(is_disk_full)
+}
+
 /// Words for a data corruption report (`meta.json` unreadable, a checksum).
 fn corruption(text: &str) -> String {
     if text.contains("meta.json") {

@@ -571,7 +571,7 @@ pub(crate) fn add<P: AsRef<Path>>(
                                     report.added += 1;
                                 }
                             }
-                            Err(e) => result = Err(tantivy_err(&dir, e)),
+                            Err(e) => result = Err(super::guard::write_failed(&dir, e)),
                         }
                     }
                     bytes
@@ -588,7 +588,10 @@ pub(crate) fn add<P: AsRef<Path>>(
                 ));
             }
             if result.is_ok() && pending > 0 && last_commit.elapsed() >= opts.commit_interval {
-                match writer.commit().map_err(|e| tantivy_err(&dir, e)) {
+                match writer
+                    .commit()
+                    .map_err(|e| super::guard::write_failed(&dir, e))
+                {
                     Ok(_) => {
                         report.commits += 1;
                         pending = 0;
@@ -618,7 +621,9 @@ pub(crate) fn add<P: AsRef<Path>>(
         }
     }
     if pending > 0 || report.commits == 0 {
-        writer.commit().map_err(|e| tantivy_err(&dir, e))?;
+        writer
+            .commit()
+            .map_err(|e| super::guard::write_failed(&dir, e))?;
         report.commits += 1;
     }
     writer

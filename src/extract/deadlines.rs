@@ -60,9 +60,9 @@ fn cue_context(s: &str, at: usize) -> String {
     };
     let mut b = crate::normalize::lower(&collapse_ws(&s[from..at]));
     loop {
-        let t = b.trim_end_matches([' ', ':', ',']).to_string();
-        let mut changed = t.len() != b.len();
-        b = t;
+        let kept = b.trim_end_matches([' ', ':', ',']).len();
+        let mut changed = kept != b.len();
+        b.truncate(kept);
         for filler in ["vào", "là", "ngày"] {
             if ends_with_word(&b, filler) {
                 b.truncate(b.len() - filler.len());
@@ -86,8 +86,12 @@ fn cue_context(s: &str, at: usize) -> String {
 /// ngày …`): its time is not this document's deadline.
 fn is_past(s: &str, at: usize) -> bool {
     let from = crate::normalize::floor_boundary(s, at.saturating_sub(300));
-    let before = crate::normalize::lower(&collapse_ws(&s[from..at]));
-    let clause = before.rsplit(['.', ';']).next().unwrap_or(&before);
+    // The last clause of the raw text, then spaced and lowered (the same
+    // clause as cutting after spacing and lowering: neither moves a `.` or
+    // `;`), so only the clause is copied.
+    let raw = &s[from..at];
+    let clause =
+        crate::normalize::lower(&collapse_ws(raw.rsplit(['.', ';']).next().unwrap_or(raw)));
     [
         "đã chỉ đạo",
         "đã ban hành",

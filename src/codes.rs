@@ -16,6 +16,8 @@ pub fn canonical(code: &str) -> String {
     for c in code.chars() {
         match c {
             c if c.is_whitespace() => {}
+            // ASCII folds to itself: no per-character allocation.
+            c if c.is_ascii() => out.push(c.to_ascii_uppercase()),
             '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
             c => out.extend(fold(&c.to_string()).chars().flat_map(|c| c.to_uppercase())),
         }

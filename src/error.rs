@@ -6,26 +6,30 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The file could not be opened or read.
-    #[error("{path}: cannot read: {source}")]
+    #[error("{}: cannot read: {source}", crate::paths::shown(.path))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
     /// The input is larger than [`crate::MAX_INPUT_BYTES`].
-    #[error("{path}: input too large ({size} bytes; the limit is {limit} bytes)")]
+    #[error("{}: input too large ({size} bytes; the limit is {limit} bytes)", crate::paths::shown(.path))]
     TooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
     },
     /// The bytes could not be turned into text.
-    #[error("{path}: {source}")]
+    #[error("{}: {source}", crate::paths::shown(.path))]
     Ingest {
         path: PathBuf,
         #[source]
         source: IngestError,
     },
+    /// Not parsed: over the per-file time budget, or the parser failed
+    /// (see [`crate::budget`]).
+    #[error("{}: {reason}", crate::paths::shown(.path))]
+    Unfinished { path: PathBuf, reason: String },
     /// Index / search failure.
     #[error("{0}")]
     Index(String),

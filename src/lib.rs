@@ -27,6 +27,7 @@
 //! assert_eq!(doc.references[0].issuer.as_deref(), Some("Bộ Chính trị"));
 //! ```
 
+pub mod budget;
 pub mod codes;
 pub mod error;
 pub mod export;
@@ -37,6 +38,7 @@ pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod normalize;
+pub mod paths;
 pub mod segment;
 pub mod vocab;
 

@@ -95,10 +95,7 @@ const BATCH: usize = 256;
 fn files(paths: &[PathBuf], failures: &mut Vec<Failure>) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
-        let fail = |reason: String| Failure {
-            path: p.to_string_lossy().into_owned(),
-            reason,
-        };
+        let fail = |reason: String| Failure::new(p, reason);
         match std::fs::metadata(p) {
             Err(e) => failures.push(fail(format!("cannot read: {e}"))),
             Ok(m) if m.is_file() => out.push(p.clone()),
@@ -113,10 +110,10 @@ fn files(paths: &[PathBuf], failures: &mut Vec<Failure>) -> Vec<PathBuf> {
                     match e {
                         Ok(e) if e.file_type().is_file() => out.push(e.into_path()),
                         Ok(_) => {}
-                        Err(e) => failures.push(Failure {
-                            path: e.path().unwrap_or(p).to_string_lossy().into_owned(),
-                            reason: format!("cannot read: {e}"),
-                        }),
+                        Err(e) => failures.push(Failure::new(
+                            e.path().unwrap_or(p),
+                            format!("cannot read: {e}"),
+                        )),
                     }
                 }
             }
@@ -195,10 +192,7 @@ pub fn export<W: Write>(
         let parsed: Vec<_> = pool.install(|| batch.par_iter().map(|p| parse_one(p)).collect());
         for (path, r) in batch.iter().zip(parsed) {
             match r {
-                Err(e) => report.failures.push(Failure {
-                    path: path.to_string_lossy().into_owned(),
-                    reason: reason(&e),
-                }),
+                Err(e) => report.failures.push(Failure::new(path, reason(&e))),
                 Ok((doc, text)) => {
                     match opts.format {
                         Format::OpenSearch => {

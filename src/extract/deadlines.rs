@@ -7,10 +7,12 @@
 
 use crate::extract::dates;
 use crate::extract::outline::slice;
+use crate::extract::spans::SpanSet;
 use crate::model::{Deadline, Span};
 use crate::normalize::{collapse_ws, ends_with_word};
 use crate::vocab::{DEADLINE_CUES, RECURRING_PERIODS};
 use regex::Regex;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -58,9 +60,9 @@ fn cue_context(s: &str, at: usize) -> String {
     };
     let mut b = crate::normalize::lower(&collapse_ws(&s[from..at]));
     loop {
-        let t = b.trim_end_matches([' ', ':', ',']).to_string();
-        let mut changed = t.len() != b.len();
-        b = t;
+        let kept = b.trim_end_matches([' ', ':', ',']).len();
+        let mut changed = kept != b.len();
+        b.truncate(kept);
         for filler in ["vào", "là", "ngày"] {
             if ends_with_word(&b, filler) {
                 b.truncate(b.len() - filler.len());
@@ -84,8 +86,12 @@ fn cue_context(s: &str, at: usize) -> String {
 /// ngày …`): its time is not this document's deadline.
 fn is_past(s: &str, at: usize) -> bool {
     let from = crate::normalize::floor_boundary(s, at.saturating_sub(300));
-    let before = crate::normalize::lower(&collapse_ws(&s[from..at]));
-    let clause = before.rsplit(['.', ';']).next().unwrap_or(&before);
+    // The last clause of the raw text, then spaced and lowered (the same
+    // clause as cutting after spacing and lowering: neither moves a `.` or
+    // `;`), so only the clause is copied.
+    let raw = &s[from..at];
+    let clause =
+        crate::normalize::lower(&collapse_ws(raw.rsplit(['.', ';']).next().unwrap_or(raw)));
     [
         "đã chỉ đạo",
         "đã ban hành",
@@ -150,13 +156,26 @@ pub fn deadlines_with(
     exclude: &[Span],
     mode: Cue,
 ) -> Vec<Deadline> {
+    deadlines_among(text, range, doc_year, &SpanSet::new(exclude), mode)
+}
+
+/// [`deadlines_with`] with the excluded spans already sorted (callers that
+/// ask for many ranges sort them once).
+pub fn deadlines_among(
+    text: &str,
+    range: Range<usize>,
+    doc_year: Option<i32>,
+    exclude: &SpanSet,
+    mode: Cue,
+) -> Vec<Deadline> {
     let s = slice(text, range.clone());
     let base = range.start.min(text.len());
     let mut out: Vec<Deadline> = Vec::new();
+    let mut seen: HashSet<(Option<String>, Option<String>)> = HashSet::new();
     for c in RE_TIME.captures_iter(s) {
         let Some(m) = c.get(0) else { continue };
         let abs = base + m.start();
-        if exclude.iter().any(|e| abs >= e.start && abs < e.end) {
+        if exclude.contains(abs) {
             continue;
         }
         let before_char = s[..m.start()].chars().next_back();
@@ -382,7 +401,7 @@ pub fn deadlines_with(
             }
         }
         let raw = collapse_ws(&s[m.start()..end]);
-        if out.iter().any(|d| d.date == date && d.period == period) {
+        if !seen.insert((date.clone(), period.clone())) {
             continue;
         }
         out.push(Deadline {
@@ -523,25 +542,25 @@ pub fn document_deadlines(
     let start = crate::normalize::floor_boundary(text, range.start);
     let end = crate::normalize::floor_boundary(text, range.end).max(start);
     let mut out: Vec<Deadline> = Vec::new();
-    let push = |d: Deadline, out: &mut Vec<Deadline>| {
-        if skip
-            .iter()
-            .any(|e| d.span.start >= e.start && d.span.start < e.end)
-        {
+    let skip_set = SpanSet::new(skip);
+    let skip = &skip_set;
+    let mut seen: HashSet<(Option<String>, Option<String>)> = HashSet::new();
+    let mut push = |d: Deadline, out: &mut Vec<Deadline>| {
+        if skip.contains(d.span.start) {
             return;
         }
-        if !out.iter().any(|x| x.date == d.date && x.period == d.period) {
+        if seen.insert((d.date.clone(), d.period.clone())) {
             out.push(d);
         }
     };
-    for d in deadlines_with(text, start..end, doc_year, skip, Cue::Word) {
+    for d in deadlines_among(text, start..end, doc_year, skip, Cue::Word) {
         push(d, &mut out);
     }
     let region = &text[start..end];
     for c in RE_TIME_FIELD.captures_iter(region) {
         let Some(v) = c.name("v") else { continue };
         let r = start + v.start()..start + v.end();
-        for d in deadlines_with(text, r, doc_year, skip, Cue::Field) {
+        for d in deadlines_among(text, r, doc_year, skip, Cue::Field) {
             push(d, &mut out);
         }
     }
@@ -564,7 +583,7 @@ pub fn document_deadlines(
             let alone = (i == 0 || lines[i - 1].trim().is_empty())
                 && lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
             if in_time_table && alone && is_time_cell(line) {
-                for d in deadlines_with(text, at..at + line.len(), doc_year, skip, Cue::Field) {
+                for d in deadlines_among(text, at..at + line.len(), doc_year, skip, Cue::Field) {
                     push(d, &mut out);
                 }
             }
@@ -573,7 +592,7 @@ pub fn document_deadlines(
         // normalization writes pipe and DOCX tables): the cell at the time
         // column's index in each row as long as rows keep the header's width.
         for (r, cell) in flattened_time_cells(text, start..end) {
-            let found = deadlines_with(text, r.clone(), doc_year, skip, Cue::Field);
+            let found = deadlines_among(text, r.clone(), doc_year, skip, Cue::Field);
             if found.is_empty() {
                 if let Some(d) = year_cell(text, r) {
                     push(d, &mut out);
@@ -587,7 +606,7 @@ pub fn document_deadlines(
         // Pipe tables (Markdown, flattened DOCX/HTML rows): the cell of the
         // time column in each row under its header.
         for (r, cell) in time_column_cells(text, start..end) {
-            let found = deadlines_with(text, r.clone(), doc_year, skip, Cue::Field);
+            let found = deadlines_among(text, r.clone(), doc_year, skip, Cue::Field);
             if found.is_empty() {
                 if let Some(d) = year_cell(text, r) {
                     push(d, &mut out);

@@ -10,8 +10,9 @@
 //! it that names a body, and the deadlines of its own text.
 
 use crate::extract::assignees::{self, Assignment};
-use crate::extract::deadlines::deadlines_in;
+use crate::extract::deadlines::{deadlines_among, Cue};
 use crate::extract::outline::{self, Node, Outline, Style};
+use crate::extract::spans::SpanSet;
 use crate::model::{Directive, Span};
 use crate::normalize::{is_upper, key};
 use crate::vocab::IMPLEMENTATION_HEADINGS;
@@ -35,7 +36,7 @@ pub fn directives_of(o: &Outline, doc_year: Option<i32>, exclude: &[Span]) -> Ve
     let ctx = Ctx {
         o,
         doc_year,
-        exclude,
+        exclude: SpanSet::new(exclude),
     };
     top.iter().flat_map(|n| ctx.convert(n, None)).collect()
 }
@@ -91,7 +92,7 @@ fn operative(o: &Outline) -> Vec<&Node> {
 struct Ctx<'a> {
     o: &'a Outline,
     doc_year: Option<i32>,
-    exclude: &'a [Span],
+    exclude: SpanSet,
 }
 
 impl Ctx<'_> {
@@ -134,11 +135,12 @@ impl Ctx<'_> {
             .iter()
             .flat_map(|c| self.convert(c, pass))
             .collect();
-        let deadlines = deadlines_in(
+        let deadlines = deadlines_among(
             &self.o.masked,
             n.text_start..n.own_end,
             self.doc_year,
-            self.exclude,
+            &self.exclude,
+            Cue::Word,
         );
         vec![Directive {
             label: n.label.clone(),

@@ -9,6 +9,7 @@ pub mod header;
 pub mod marks;
 pub mod outline;
 pub mod references;
+pub mod spans;
 pub mod targets;
 
 use crate::model::{Document, SCHEMA};

@@ -175,6 +175,33 @@ struct Found {
     law_name: Option<String>,
 }
 
+/// Spans of the codes already read (see `extract_references`).
+#[derive(Default)]
+struct Covered {
+    typed: Vec<(usize, usize)>,
+    bare: Vec<(usize, usize)>,
+}
+
+impl Covered {
+    /// The last span of a sorted, non-overlapping list starting before `end`.
+    fn last_before(list: &[(usize, usize)], end: usize) -> Option<(usize, usize)> {
+        let i = list.partition_point(|&(a, _)| a < end);
+        i.checked_sub(1).map(|i| list[i])
+    }
+
+    fn contains(&self, x: usize) -> bool {
+        [&self.typed, &self.bare]
+            .into_iter()
+            .any(|l| Covered::last_before(l, x + 1).is_some_and(|(a, b)| x >= a && x < b))
+    }
+
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        [&self.typed, &self.bare]
+            .into_iter()
+            .any(|l| Covered::last_before(l, end).is_some_and(|(_, b)| start < b))
+    }
+}
+
 /// All references of a document, in order of first appearance.
 pub fn extract_references(
     text: &str,
@@ -203,7 +230,10 @@ pub fn extract_references(
         });
 
     let mut found: Vec<Found> = Vec::new();
-    let mut covered: Vec<(usize, usize)> = Vec::new();
+    // Code spans of typed and of bare citations, each list sorted and
+    // without overlaps (matches of one regex), so a lookup is a binary
+    // search, not a scan of every earlier citation.
+    let mut covered = Covered::default();
     // The fast engine finds each typed citation; its parts are read with
     // the small code pattern (capturing with the whole type-name
     // alternation costs far more).
@@ -226,30 +256,39 @@ pub fn extract_references(
             seq: Some(num.as_str().to_string()),
             law_name: None,
         });
-        covered.push((code_start, code_end));
+        covered.typed.push((code_start, code_end));
     }
+    let mut bare_seen: std::collections::HashMap<&str, Option<String>> = Default::default();
     for c in RE_BARE.captures_iter(region) {
         let (Some(num), Some(sym)) = (c.name("num"), c.name("sym")) else {
             continue;
         };
-        if covered
-            .iter()
-            .any(|&(a, b)| num.start() >= a && num.start() < b)
-        {
+        if covered.contains(num.start()) {
             continue;
         }
-        let code = clean_code(&region[num.start()..sym.end()]);
-        let parts = codes::split(&code);
-        // A bare code counts when its symbol names a kind or carries a year.
-        let ok = parts.as_ref().is_some_and(|p| {
-            p.type_code.is_some()
-                || p.year.is_some()
-                || (p.symbol.contains('-')
-                    && p.symbol.chars().filter(|c| c.is_uppercase()).count() >= 3)
-        });
-        if !ok {
+        // The same code over and over (`Số: 1/QĐ-UBND` a million times) is
+        // read once.
+        let raw = &region[num.start()..sym.end()];
+        let code = match bare_seen.get(raw) {
+            Some(known) => known.clone(),
+            None => {
+                let code = clean_code(raw);
+                let parts = codes::split(&code);
+                // A bare code counts when its symbol names a kind or carries a year.
+                let ok = parts.as_ref().is_some_and(|p| {
+                    p.type_code.is_some()
+                        || p.year.is_some()
+                        || (p.symbol.contains('-')
+                            && p.symbol.chars().filter(|c| c.is_uppercase()).count() >= 3)
+                });
+                let known = ok.then_some(code);
+                bare_seen.insert(raw, known.clone());
+                known
+            }
+        };
+        let Some(code) = code else {
             continue;
-        }
+        };
         found.push(Found {
             start: scan_from + num.start(),
             code_end: scan_from + sym.end(),
@@ -258,16 +297,13 @@ pub fn extract_references(
             seq: Some(num.as_str().to_string()),
             law_name: None,
         });
-        covered.push((num.start(), sym.end()));
+        covered.bare.push((num.start(), sym.end()));
     }
     for c in RE_SHORT.captures_iter(region) {
         let (Some(t), Some(num)) = (c.name("type"), c.name("num")) else {
             continue;
         };
-        if covered
-            .iter()
-            .any(|&(a, b)| num.start() >= a && num.start() < b)
-        {
+        if covered.contains(num.start()) {
             continue;
         }
         // `Kế hoạch 5 năm`, `Chương trình 2018`: not document numbers.
@@ -293,6 +329,13 @@ pub fn extract_references(
             law_name: None,
         });
     }
+    // Where each coded citation starts (the first one there).
+    let mut coded_at: std::collections::HashMap<usize, usize> = Default::default();
+    for (i, f) in found.iter().enumerate() {
+        if f.code.is_some() {
+            coded_at.entry(f.start).or_insert(i);
+        }
+    }
     // Law names: the match is cut at the first word that ends the name, and
     // the search goes on right after the kept name (`Luật A và Luật B`).
     let mut at = 0;
@@ -306,7 +349,7 @@ pub fn extract_references(
             continue;
         }
         let m_end = m.start() + kept;
-        if covered.iter().any(|&(a, b)| m.start() < b && m_end > a) {
+        if covered.overlaps(m.start(), m_end) {
             continue;
         }
         // `Luật Đầu tư công số 39/2019/QH14`: the name and the number are one
@@ -320,10 +363,12 @@ pub fn extract_references(
             Some(r) => gap + "số".len() + (r.len() - r.trim_start().len()),
             None => usize::MAX,
         };
-        if let Some(f) = found
-            .iter_mut()
-            .find(|f| f.code.is_some() && lead != usize::MAX && f.start == name_end + lead)
-        {
+        let numbered = if lead == usize::MAX {
+            None
+        } else {
+            coded_at.get(&(name_end + lead)).copied()
+        };
+        if let Some(f) = numbered.and_then(|i| found.get_mut(i)) {
             f.start = scan_from + m.start();
             f.type_name = Some(if name.starts_with("Bộ luật") {
                 "Bộ luật".into()
@@ -352,6 +397,10 @@ pub fn extract_references(
     // Canonical key → index in `refs` (one entry per cited document).
     let mut by_key: std::collections::HashMap<String, usize> = Default::default();
     let mut shorts: Vec<(Found, Span)> = Vec::new();
+    // Canonical key of each code as written (codes repeat).
+    let mut canon_seen: std::collections::HashMap<String, String> = Default::default();
+    // Key of a law's name → its entry (laws named without number).
+    let mut law_by_key: std::collections::HashMap<String, usize> = Default::default();
     // End and relation of the previous citation: `Triển khai thực hiện A; B;
     // C` — B and C are governed by the same verb as A.
     let mut prev: Option<(usize, Relation)> = None;
@@ -362,7 +411,14 @@ pub fn extract_references(
     for f in found {
         let span_end = f.code_end;
         if let Some(code) = &f.code {
-            let canon = codes::canonical(code);
+            let canon = match canon_seen.get(code) {
+                Some(c) => c.clone(),
+                None => {
+                    let c = codes::canonical(code);
+                    canon_seen.insert(code.clone(), c.clone());
+                    c
+                }
+            };
             if own.as_deref() == Some(canon.as_str()) {
                 continue;
             }
@@ -452,13 +508,11 @@ pub fn extract_references(
                 start: f.start,
                 end: f.code_end,
             };
-            if let Some(r) = refs
-                .iter_mut()
-                .find(|r| r.code.is_none() && r.about.as_deref().map(key) == Some(k.clone()))
-            {
+            if let Some(r) = law_by_key.get(&k).and_then(|&i| refs.get_mut(i)) {
                 r.mentions.push(mention);
                 continue;
             }
+            law_by_key.insert(k, refs.len());
             let mut attrs = attributes(text, f.start, f.code_end);
             // `Căn cứ Luật A; Luật B`: a law named in a list shares its verb.
             let nested = prev.is_some_and(|(e, _)| f.start < e);

@@ -85,7 +85,13 @@ fn heading_year(n: &Node, masked: &str) -> Option<i32> {
     None
 }
 
-fn walk(o: &Outline, n: &Node, horizon: Option<i32>, exclude: &[Span], out: &mut Vec<Target>) {
+fn walk(
+    o: &Outline,
+    n: &Node,
+    horizon: Option<i32>,
+    exclude: &crate::extract::spans::SpanSet,
+    out: &mut Vec<Target>,
+) {
     let h = heading_year(n, &o.masked).or(horizon);
     scan(o, n.text_start..n.own_end, h, exclude, out);
     for c in &n.children {
@@ -187,14 +193,16 @@ fn sentences(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
 
 /// Byte ranges of `sent` inside “…” quotes that follow a cited document's
 /// mention in the same sentence (`base` is the sentence's offset).
-fn cited_quotes(sent: &str, base: usize, exclude: &[Span]) -> Vec<Range<usize>> {
+fn cited_quotes(
+    sent: &str,
+    base: usize,
+    exclude: &crate::extract::spans::SpanSet,
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(open) = sent[from..].find('“').map(|p| from + p) {
         let close = sent[open..].find('”').map_or(sent.len(), |p| open + p);
-        let cited_before = exclude
-            .iter()
-            .any(|e| e.start >= base && e.start < base + open);
+        let cited_before = exclude.starts_within(base, base + open);
         if cited_before {
             out.push(open..close);
         }
@@ -369,6 +377,7 @@ pub fn quantities_with_closing(o: &Outline, exclude: &[Span]) -> Quantities {
 }
 
 fn quantities(o: &Outline, exclude: &[Span], closing: bool) -> Quantities {
+    let exclude = &crate::extract::spans::SpanSet::new(exclude);
     let mut out = Vec::new();
     let pre = o.preamble.clone();
     scan(o, pre, None, exclude, &mut out);
@@ -395,7 +404,7 @@ fn scan(
     o: &Outline,
     r: Range<usize>,
     horizon: Option<i32>,
-    exclude: &[Span],
+    exclude: &crate::extract::spans::SpanSet,
     out: &mut Vec<Target>,
 ) {
     let text = &o.masked;
@@ -412,9 +421,7 @@ fn scan(
         let quoted = cited_quotes(sent, sr.start, exclude);
         for m in numbers(sent) {
             let abs = sr.start + m.start();
-            if exclude.iter().any(|e| abs >= e.start && abs < e.end)
-                || quoted.iter().any(|q| q.contains(&m.start()))
-            {
+            if exclude.contains(abs) || quoted.iter().any(|q| q.contains(&m.start())) {
                 continue;
             }
             let before_s = &sent[..m.start()];

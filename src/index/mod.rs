@@ -34,9 +34,12 @@
 
 pub mod analyzer;
 mod cache;
+pub mod check;
 pub mod corpus;
 mod dir;
+pub(crate) mod guard;
 pub mod query;
+pub mod rebuild;
 pub mod schema;
 mod search;
 mod writer;
@@ -46,6 +49,7 @@ use crate::model::Relation;
 use schema::Fields;
 use std::path::{Path, PathBuf};
 
+pub use check::{check, CheckReport, DamagedSegment};
 pub use search::{Group, Hit, SearchOptions, SearchResults, Snippet};
 pub use writer::{own_code_key, reference_keys, CitationKeys, Failure, IndexOptions, IndexReport};
 
@@ -78,15 +82,7 @@ impl std::fmt::Debug for Index {
 }
 
 pub(crate) fn tantivy_err(dir: &Path, e: tantivy::TantivyError) -> Error {
-    match e {
-        tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _) => {
-            Error::Index(format!(
-                "{}: index is locked: another process is writing to it",
-                dir.display()
-            ))
-        }
-        e => Error::Index(format!("{}: {e}", dir.display())),
-    }
+    guard::describe(dir, e)
 }
 
 fn io_err(dir: &Path, e: impl std::fmt::Display) -> Error {
@@ -98,9 +94,14 @@ impl Index {
     /// folder and no lock is taken that needs write access, so an index on
     /// a read-only mount or owned by another user can be searched.
     /// ([`Index::add_paths`] still works: it opens the folder again for
-    /// writing.)
+    /// writing.) A damaged index is an error naming the folder and the way
+    /// to recover (never a panic: see [`guard`]).
     pub fn open(dir: impl AsRef<Path>) -> Result<Index, Error> {
         let dir = dir.as_ref();
+        guard::run(dir, || Index::open_unguarded(dir))
+    }
+
+    fn open_unguarded(dir: &Path) -> Result<Index, Error> {
         if !dir.join("meta.json").is_file() {
             return Err(Error::Index(format!(
                 "{}: no index here (build one with `congvan index PATH... --index {}`)",
@@ -240,7 +241,7 @@ impl Index {
         paths: &[P],
         options: &IndexOptions,
     ) -> Result<IndexReport, Error> {
-        writer::add_paths(self, paths, options)
+        guard::run(&self.dir, || writer::add_paths(self, paths, options))
     }
 
     /// Search with default options (10 hits, no filters).
@@ -255,26 +256,29 @@ impl Index {
         query: &str,
         options: &SearchOptions,
     ) -> Result<SearchResults, Error> {
-        search::search(self, query, options)
+        guard::run(&self.dir, || search::search(self, query, options))
     }
 
     /// Every indexed document that cites `code` (`71-NQ/TW`, or a short
     /// form such as `NQ 71`), with the relation of the citation.
     pub fn refs(&self, code: &str) -> Result<SearchResults, Error> {
-        search::refs(self, code)
+        guard::run(&self.dir, || search::refs(self, code))
     }
 
     /// `(path, sha256)` of every indexed document, sorted by path.
     pub fn documents(&self) -> Result<Vec<(String, String)>, Error> {
-        let mut out: Vec<(String, String)> = writer::existing(self)?.into_values().collect();
+        let existing = guard::run(&self.dir, || writer::existing(self))?;
+        let mut out: Vec<(String, String)> = existing.into_values().collect();
         out.sort();
         Ok(out)
     }
 
     /// Number of indexed documents.
     pub fn len(&self) -> Result<u64, Error> {
-        self.reload()?;
-        Ok(self.searcher().num_docs())
+        guard::run(&self.dir, || {
+            self.reload()?;
+            Ok(self.searcher().num_docs())
+        })
     }
 
     /// True when nothing is indexed.

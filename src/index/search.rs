@@ -410,7 +410,9 @@ fn text_search(
             .map(|s| s.record(addr.doc_id))
             .unwrap_or_default();
         let mut hit = hit_from(record, score);
-        let body = body(searcher, addr, f)?;
+        let body = body(searcher, addr, f).map_err(|e| {
+            super::guard::damaged(&index.dir, &format!("{e} (a segment's stored text)"))
+        })?;
         let mut s = exact.snippet(&body);
         if s.highlighted().is_empty() {
             s = loose.snippet(&body);

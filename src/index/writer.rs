@@ -33,6 +33,9 @@ pub struct IndexOptions {
     pub memory_budget: usize,
     /// Parser threads (None: one per core).
     pub threads: Option<usize>,
+    /// Time budget per file (None: none): a file over it is a failure and
+    /// the batch goes on (see [`crate::budget`]).
+    pub timeout: Option<Duration>,
 }
 
 impl Default for IndexOptions {
@@ -43,6 +46,7 @@ impl Default for IndexOptions {
             progress: false,
             memory_budget: 128 * 1024 * 1024,
             threads: None,
+            timeout: Some(crate::budget::DEFAULT_TIMEOUT),
         }
     }
 }
@@ -50,8 +54,22 @@ impl Default for IndexOptions {
 /// A file that could not be indexed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Failure {
+    /// The path as given, lossy when the name is not UTF-8.
     pub path: String,
     pub reason: String,
+    /// The name's exact bytes in hex when it is not UTF-8 (else absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_bytes: Option<String>,
+}
+
+impl Failure {
+    pub(crate) fn new(path: &Path, reason: impl Into<String>) -> Failure {
+        Failure {
+            path: path.to_string_lossy().into_owned(),
+            reason: reason.into(),
+            path_bytes: crate::paths::raw_hex(path),
+        }
+    }
 }
 
 /// What an indexing run did.
@@ -82,8 +100,12 @@ impl IndexReport {
 }
 
 struct Item {
+    /// `source.path`: the path as given (lossy when not UTF-8).
     given: String,
+    /// The absolute path, [`crate::paths::encode`]d (lossless).
     key: String,
+    /// The file to read, exact bytes.
+    file: PathBuf,
     size: u64,
     /// The content when it is not read from `given` (embedded documents).
     data: Option<&'static [u8]>,
@@ -177,10 +199,7 @@ fn walk<P: AsRef<Path>>(paths: &[P], index_dir: &Path, failed: &mut Vec<Failure>
     for p in paths {
         let p = p.as_ref();
         if !p.exists() {
-            failed.push(Failure {
-                path: p.display().to_string(),
-                reason: "no such file or folder".into(),
-            });
+            failed.push(Failure::new(p, "no such file or folder"));
             continue;
         }
         let walker = walkdir::WalkDir::new(p)
@@ -195,31 +214,28 @@ fn walk<P: AsRef<Path>>(paths: &[P], index_dir: &Path, failed: &mut Vec<Failure>
                     if abs.starts_with(&index_abs) {
                         continue;
                     }
-                    let key = abs.to_string_lossy().into_owned();
+                    let key = crate::paths::encode(&abs);
                     if seen.insert(key.clone()) {
                         items.push(Item {
                             given: e.path().to_string_lossy().into_owned(),
                             key,
+                            file: e.path().to_path_buf(),
                             size: e.metadata().map(|m| m.len()).unwrap_or(0),
                             data: None,
                         });
                     }
                 }
-                Ok(e) if e.depth() == 0 && !e.file_type().is_dir() => failed.push(Failure {
-                    path: p.display().to_string(),
-                    reason: format!("not a regular file or folder ({})", kind_of(&e.file_type())),
-                }),
+                Ok(e) if e.depth() == 0 && !e.file_type().is_dir() => failed.push(Failure::new(
+                    p,
+                    format!("not a regular file or folder ({})", kind_of(&e.file_type())),
+                )),
                 Ok(_) => {}
-                Err(e) => failed.push(Failure {
-                    path: e
-                        .path()
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_else(|| p.display().to_string()),
-                    reason: e
-                        .io_error()
+                Err(e) => failed.push(Failure::new(
+                    e.path().unwrap_or(p),
+                    e.io_error()
                         .map(|io| io.to_string())
                         .unwrap_or_else(|| e.to_string()),
-                }),
+                )),
             }
         }
     }
@@ -234,28 +250,30 @@ fn reason(e: &Error) -> String {
             format!("input too large ({size} bytes; the limit is {limit} bytes)")
         }
         Error::Ingest { source, .. } => source.to_string(),
+        Error::Unfinished { reason, .. } => reason.clone(),
         e => e.to_string(),
     }
 }
 
 /// Parse one file into an index document (or say why not).
-fn process(item: &Item, existing: &HashMap<String, (String, String)>, f: Fields) -> Msg {
-    let path = Path::new(&item.given);
+fn process(
+    item: &Item,
+    existing: &HashMap<String, (String, String)>,
+    f: Fields,
+    timeout: Option<Duration>,
+) -> Msg {
+    let fail = |reason: String| Failure {
+        path: item.given.clone(),
+        reason,
+        path_bytes: crate::paths::raw_hex(&item.file),
+    };
     let read = match item.data {
         Some(data) => Ok(std::borrow::Cow::Borrowed(data)),
-        None => crate::read_limited(path).map(std::borrow::Cow::Owned),
+        None => crate::read_limited(&item.file).map(std::borrow::Cow::Owned),
     };
     let bytes = match read {
         Ok(b) => b,
-        Err(e) => {
-            return Msg::Failed(
-                Failure {
-                    path: item.given.clone(),
-                    reason: reason(&e),
-                },
-                item.size,
-            )
-        }
+        Err(e) => return Msg::Failed(fail(reason(&e)), item.size),
     };
     let size = bytes.len() as u64;
     let sha = crate::sha256_hex(&bytes);
@@ -263,28 +281,16 @@ fn process(item: &Item, existing: &HashMap<String, (String, String)>, f: Fields)
     if old.is_some_and(|(_, s)| *s == sha) {
         return Msg::Skipped(size);
     }
-    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        parse_with_text(&bytes, &item.given, &sha)
-    }));
+    let given = item.given.clone();
+    let parsed = crate::budget::within(timeout, move || parse_with_text(&bytes, &given, &sha));
     let (doc, text) = match parsed {
         Ok(Ok(x)) => x,
-        Ok(Err(e)) => {
-            return Msg::Failed(
-                Failure {
-                    path: item.given.clone(),
-                    reason: reason(&e),
-                },
-                size,
-            )
+        Ok(Err(e)) => return Msg::Failed(fail(reason(&e)), size),
+        Err(crate::budget::Missed::Timeout(b)) => {
+            return Msg::Failed(fail(crate::budget::timeout_reason(b)), size)
         }
-        Err(_) => {
-            return Msg::Failed(
-                Failure {
-                    path: item.given.clone(),
-                    reason: "parser failed (internal error)".into(),
-                },
-                size,
-            )
+        Err(crate::budget::Missed::Failed(_)) => {
+            return Msg::Failed(fail("parser failed (internal error)".into()), size)
         }
     };
     Msg::Doc {
@@ -522,9 +528,38 @@ pub(crate) fn add_paths<P: AsRef<Path>>(
     paths: &[P],
     opts: &IndexOptions,
 ) -> Result<IndexReport, Error> {
+    add(index, &[], paths, opts)
+}
+
+/// Index `listed` files (`(source.path, file)`, read as they are, the
+/// files an index being rebuilt lists) and the files under `paths`.
+pub(crate) fn add<P: AsRef<Path>>(
+    index: &Index,
+    listed: &[(String, PathBuf)],
+    paths: &[P],
+    opts: &IndexOptions,
+) -> Result<IndexReport, Error> {
     let start = Instant::now();
     let mut failed = Vec::new();
-    let items = walk(paths, &index.dir, &mut failed);
+    let mut items = walk(paths, &index.dir, &mut failed);
+    let mut seen: HashSet<String> = items.iter().map(|i| i.key.clone()).collect();
+    for (given, file) in listed {
+        let key = crate::paths::encode(&absolute(file));
+        if !seen.insert(key.clone()) {
+            continue;
+        }
+        match std::fs::metadata(file) {
+            Ok(m) if m.is_file() => items.push(Item {
+                given: given.clone(),
+                key,
+                file: file.clone(),
+                size: m.len(),
+                data: None,
+            }),
+            Ok(_) => failed.push(Failure::new(file, "not a file any more")),
+            Err(e) => failed.push(Failure::new(file, format!("cannot read: {e}"))),
+        }
+    }
     run(index, items, failed, opts, start)
 }
 
@@ -541,6 +576,7 @@ pub(crate) fn add_embedded(
         .map(|(path, data)| Item {
             given: (*path).to_string(),
             key: (*path).to_string(),
+            file: PathBuf::from(path),
             size: data.len() as u64,
             data: Some(data),
         })
@@ -597,7 +633,7 @@ fn run(
         scope.spawn(move || {
             pool.install(|| {
                 items.par_iter().for_each_with(tx, |tx, item| {
-                    let _ = tx.send(process(item, existing, fields));
+                    let _ = tx.send(process(item, existing, fields, opts.timeout));
                 });
             });
         });
@@ -633,7 +669,7 @@ fn run(
                                     report.added += 1;
                                 }
                             }
-                            Err(e) => result = Err(tantivy_err(&dir, e)),
+                            Err(e) => result = Err(super::guard::write_failed(&dir, e)),
                         }
                     }
                     bytes
@@ -650,7 +686,10 @@ fn run(
                 ));
             }
             if result.is_ok() && pending > 0 && last_commit.elapsed() >= opts.commit_interval {
-                match writer.commit().map_err(|e| tantivy_err(&dir, e)) {
+                match writer
+                    .commit()
+                    .map_err(|e| super::guard::write_failed(&dir, e))
+                {
                     Ok(_) => {
                         report.commits += 1;
                         pending = 0;
@@ -672,7 +711,7 @@ fn run(
     if opts.prune {
         let walked: HashSet<&str> = items.iter().map(|i| i.key.as_str()).collect();
         for key in existing.keys() {
-            if !walked.contains(key.as_str()) && !Path::new(key).exists() {
+            if !walked.contains(key.as_str()) && !crate::paths::decode(key).exists() {
                 writer.delete_term(Term::from_field_text(fields.path_key, key));
                 report.pruned += 1;
                 pending += 1;
@@ -680,7 +719,9 @@ fn run(
         }
     }
     if pending > 0 || report.commits == 0 {
-        writer.commit().map_err(|e| tantivy_err(&dir, e))?;
+        writer
+            .commit()
+            .map_err(|e| super::guard::write_failed(&dir, e))?;
         report.commits += 1;
     }
     writer

@@ -15,7 +15,7 @@ pub mod docx;
 pub mod legacy;
 pub mod pdf;
 pub mod pdf_guard;
-mod quiet;
+pub(crate) mod quiet;
 pub mod text;
 
 use crate::error::IngestError;

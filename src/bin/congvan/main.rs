@@ -1,5 +1,6 @@
 //! `congvan`: thin command-line front end over the `congvan` library.
 
+mod check_cmd;
 mod export_cmd;
 mod gen_cmd;
 mod graph_cmd;
@@ -38,6 +39,8 @@ enum Command {
     /// Export documents for Elasticsearch/OpenSearch (bulk NDJSON, index
     /// template, query) or records systems (ND30 metadata as CSV/NDJSON).
     Export(export_cmd::Args),
+    /// Verify an index: meta files, every segment file's checksum, stored documents.
+    Check(check_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -50,7 +53,13 @@ fn main() -> ExitCode {
         Command::Graph(a) => graph_cmd::run(a),
         Command::Gen(a) => gen_cmd::run(a),
         Command::Export(a) => export_cmd::run(a),
+        Command::Check(a) => check_cmd::run(a),
     }
+}
+
+/// `--timeout SECS` as a budget (0 or less: none).
+pub(crate) fn budget(secs: f64) -> Option<std::time::Duration> {
+    (secs.is_finite() && secs > 0.0).then(|| std::time::Duration::from_secs_f64(secs.min(1e9)))
 }
 
 /// Print an error line and return the failure exit code.

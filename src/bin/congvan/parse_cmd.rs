@@ -14,6 +14,10 @@ pub struct Args {
     /// Print the normalized text (what `span` offsets point into) instead of JSON.
     #[arg(long)]
     text: bool,
+    /// Seconds one file may take to parse; a file over it is an error line
+    /// and the rest go on (0: no limit).
+    #[arg(long, default_value_t = 60.0, value_name = "SECS")]
+    timeout: f64,
 }
 
 /// Files parsed (and serialized) in parallel per batch; output keeps the
@@ -26,15 +30,18 @@ pub fn run(args: Args) -> ExitCode {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let single = args.files.len() == 1 && !args.compact;
     let mut failed = false;
+    let budget = crate::budget(args.timeout);
     for batch in args.files.chunks(BATCH) {
         // One line of output or one error message per file, in order.
         let results: Vec<Result<String, String>> = batch
             .par_iter()
             .map(|path| {
                 if args.text {
-                    return congvan::normalized_text(path).map_err(|e| format!("congvan: {e}"));
+                    return congvan::budget::normalized_text_within(path, budget)
+                        .map_err(|e| format!("congvan: {e}"));
                 }
-                let doc = congvan::parse_path(path).map_err(|e| format!("congvan: {e}"))?;
+                let doc = congvan::budget::parse_path_within(path, budget)
+                    .map_err(|e| format!("congvan: {e}"))?;
                 let json = if single {
                     serde_json::to_string_pretty(&doc)
                 } else {

@@ -8,8 +8,12 @@ use std::time::Duration;
 #[derive(clap::Args)]
 pub struct IndexArgs {
     /// Files and folders to index (folders recursively).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "rebuild")]
     paths: Vec<PathBuf>,
+    /// Re-create the index from the files it lists (and PATHs): the way
+    /// out of a damaged index.
+    #[arg(long)]
+    rebuild: bool,
     /// Index folder (created when missing).
     #[arg(long)]
     index: PathBuf,
@@ -25,6 +29,10 @@ pub struct IndexArgs {
     /// Parser threads (default: one per core).
     #[arg(long)]
     threads: Option<usize>,
+    /// Seconds one file may take to parse; a file over it is listed as
+    /// failed and the rest go on (0: no limit).
+    #[arg(long, default_value_t = 60.0, value_name = "SECS")]
+    timeout: f64,
 }
 
 #[derive(clap::Args)]
@@ -79,18 +87,20 @@ fn open(dir: &Option<PathBuf>) -> Result<Index, congvan::Error> {
 }
 
 pub fn run_index(a: IndexArgs) -> ExitCode {
-    let idx = match Index::create(&a.index) {
-        Ok(i) => i,
-        Err(e) => return crate::fail(e),
-    };
     let opts = IndexOptions {
         prune: a.prune,
         commit_interval: Duration::from_secs_f64(a.commit_interval.clamp(0.0, 86_400.0)),
         progress: std::io::stderr().is_terminal(),
         threads: a.threads,
+        timeout: crate::budget(a.timeout),
         ..IndexOptions::default()
     };
-    let report = match idx.add_paths(&a.paths, &opts) {
+    let report = if a.rebuild {
+        index::rebuild::rebuild(&a.index, &a.paths, &opts)
+    } else {
+        Index::create(&a.index).and_then(|idx| idx.add_paths(&a.paths, &opts))
+    };
+    let report = match report {
         Ok(r) => r,
         Err(e) => return crate::fail(e),
     };
@@ -99,7 +109,7 @@ pub fn run_index(a: IndexArgs) -> ExitCode {
     out.push_str(&format!(
         "indexed {} file(s) into {}: {} new, {} replaced; {} unchanged (skipped), {} failed, {} pruned\n",
         report.indexed(),
-        a.index.display(),
+        congvan::paths::shown(&a.index),
         report.added,
         report.replaced,
         report.skipped,
@@ -115,7 +125,11 @@ pub fn run_index(a: IndexArgs) -> ExitCode {
         report.bytes as f64 / 1e6 / secs,
     ));
     for f in &report.failed {
-        out.push_str(&format!("failed: {}: {}\n", f.path, f.reason));
+        out.push_str(&format!(
+            "failed: {}: {}\n",
+            congvan::paths::shown(std::path::Path::new(&f.path)),
+            f.reason
+        ));
     }
     print!("{out}");
     if let Some(path) = &a.failures {

@@ -1,0 +1,115 @@
+//! A time budget per file.
+//!
+//! `congvan parse` and `congvan index` of many files give each file a time
+//! budget (`--timeout`, default [`DEFAULT_TIMEOUT`]): a file over it is
+//! reported as failed with the reason and the batch goes on.
+//!
+//! How: the file is parsed on a worker thread of its own and the caller
+//! waits for it at most the budget; past it the worker is abandoned (it
+//! finishes in the background, its result is dropped) and the caller moves
+//! on. Chosen over cooperative deadline checks inside the pipeline because
+//! it bounds the wait whatever the time is spent on — any loop of any stage,
+//! and third-party readers (pdf-extract, zip) that cannot be given a
+//! deadline — with no check to forget in new code. The cost: an abandoned
+//! worker keeps using a core until it ends (parse time is linear in the
+//! input, so it does end), and starting a thread per file (tens of µs,
+//! small next to a parse).
+
+use crate::error::Error;
+use crate::model::Document;
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// Default per-file budget.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Why [`within`] gave no result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missed {
+    /// The budget ran out.
+    Timeout(Duration),
+    /// The worker panicked (or could not start).
+    Failed(String),
+}
+
+/// Run `f` with a time budget (`None`: no budget, run here).
+pub fn within<T: Send + 'static>(
+    budget: Option<Duration>,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, Missed> {
+    let Some(budget) = budget else {
+        return crate::ingest::quiet::catch_silently(f).map_err(Missed::Failed);
+    };
+    let (tx, rx) = mpsc::sync_channel(1);
+    let spawned = std::thread::Builder::new()
+        .name("congvan-parse".into())
+        .spawn(move || {
+            let r = crate::ingest::quiet::catch_silently(f);
+            let _ = tx.send(r);
+        });
+    if let Err(e) = spawned {
+        return Err(Missed::Failed(format!("cannot start a parser thread: {e}")));
+    }
+    match rx.recv_timeout(budget) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(panic)) => Err(Missed::Failed(panic)),
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(Missed::Timeout(budget)),
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(Missed::Failed(
+            "parser thread ended without a result".into(),
+        )),
+    }
+}
+
+/// The reason given for a file over its budget.
+pub fn timeout_reason(budget: Duration) -> String {
+    format!(
+        "gave up after {} s: over the per-file time budget (--timeout)",
+        budget.as_secs_f64()
+    )
+}
+
+/// [`crate::parse_path`] within a time budget.
+pub fn parse_path_within(path: &Path, budget: Option<Duration>) -> Result<Document, Error> {
+    let owned = path.to_path_buf();
+    within(budget, move || crate::parse_path(&owned)).unwrap_or_else(|m| Err(missed(path, m)))
+}
+
+/// [`crate::normalized_text`] within a time budget.
+pub fn normalized_text_within(path: &Path, budget: Option<Duration>) -> Result<String, Error> {
+    let owned = path.to_path_buf();
+    within(budget, move || crate::normalized_text(&owned)).unwrap_or_else(|m| Err(missed(path, m)))
+}
+
+fn missed(path: &Path, m: Missed) -> Error {
+    match m {
+        Missed::Timeout(b) => Error::Unfinished {
+            path: path.to_path_buf(),
+            reason: timeout_reason(b),
+        },
+        Missed::Failed(why) => Error::Unfinished {
+            path: path.to_path_buf(),
+            reason: format!("parser failed (internal error: {why})"),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn over_budget_is_a_timeout_and_the_caller_goes_on() {
+        let r = within(Some(Duration::from_millis(20)), || {
+            std::thread::sleep(Duration::from_secs(2));
+            1
+        });
+        assert_eq!(r, Err(Missed::Timeout(Duration::from_millis(20))));
+        assert_eq!(within(Some(Duration::from_secs(30)), || 2), Ok(2));
+        assert_eq!(within(None, || 3), Ok(3));
+        assert!(matches!(
+            within(Some(Duration::from_secs(30)), || -> u8 { panic!("x") }),
+            Err(Missed::Failed(_))
+        ));
+    }
+}

@@ -35,6 +35,8 @@
 pub mod analyzer;
 mod cache;
 pub mod corpus;
+pub mod json;
+mod lookup;
 pub mod query;
 pub mod schema;
 mod search;
@@ -45,7 +47,9 @@ use crate::model::Relation;
 use schema::Fields;
 use std::path::{Path, PathBuf};
 
-pub use search::{Group, Hit, SearchOptions, SearchResults, Snippet};
+pub use json::HitLine;
+pub use lookup::{valid_id, Stats, StoredDoc};
+pub use search::{Group, Hit, Role, SearchOptions, SearchResults, Snippet};
 pub use writer::{Failure, IndexOptions, IndexReport};
 
 /// Name of the marker file that tells a congvan index from any other folder.

@@ -6,6 +6,7 @@
 //! | `path_key` | string, fast | absolute path: identity for replace and prune |
 //! | `sha256` | string, stored, fast | content hash: unchanged files are skipped |
 //! | `code_key` | string | canonical key of the document's own code |
+//! | `own_loose` | string, multi | loose keys of the document's own number (`CV|4240`, with and without year): a query naming a document finds the document itself |
 //! | `type_key` | string | doc type code, folded and uppercased (`QD`, `KH`) |
 //! | `issuer` | text (folded) | issuer name and parent, for `--issuer` |
 //! | `date_lo`, `date_hi` | i64, fast | the date as a `YYYYMMDD` range (a year-only date spans the year) |
@@ -26,7 +27,7 @@ use tantivy::schema::{
 
 /// Bump when the schema or the meaning of a field changes: an index with
 /// another version is refused (and the default corpus index rebuilt).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Field handles.
 #[derive(Debug, Clone, Copy)]
@@ -35,6 +36,7 @@ pub struct Fields {
     pub path_key: Field,
     pub sha256: Field,
     pub code_key: Field,
+    pub own_loose: Field,
     pub type_key: Field,
     pub issuer: Field,
     pub date_lo: Field,
@@ -68,6 +70,7 @@ pub fn build() -> (Schema, Fields) {
         path_key: b.add_text_field("path_key", STRING | FAST),
         sha256: b.add_text_field("sha256", STRING | STORED | FAST),
         code_key: b.add_text_field("code_key", STRING),
+        own_loose: b.add_text_field("own_loose", STRING),
         type_key: b.add_text_field("type_key", STRING),
         issuer: b.add_text_field("issuer", text(FOLDED, true)),
         date_lo: b.add_i64_field("date_lo", int.clone()),
@@ -90,6 +93,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         path_key: f("path_key")?,
         sha256: f("sha256")?,
         code_key: f("code_key")?,
+        own_loose: f("own_loose")?,
         type_key: f("type_key")?,
         issuer: f("issuer")?,
         date_lo: f("date_lo")?,

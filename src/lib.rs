@@ -37,6 +37,7 @@ pub mod ingest;
 pub mod model;
 pub mod normalize;
 pub mod segment;
+pub mod serve;
 pub mod vocab;
 
 use std::io::Read;

@@ -4,6 +4,7 @@ mod gen_cmd;
 mod graph_cmd;
 mod parse_cmd;
 mod search_cmd;
+mod serve_cmd;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -34,6 +35,8 @@ enum Command {
     Graph(graph_cmd::Args),
     /// Generate a synthetic corpus with ground truth.
     Gen(gen_cmd::Args),
+    /// Serve the search page and the HTTP API over an index (read-only).
+    Serve(serve_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
         Command::Refs(a) => search_cmd::run_refs(a),
         Command::Graph(a) => graph_cmd::run(a),
         Command::Gen(a) => gen_cmd::run(a),
+        Command::Serve(a) => serve_cmd::run(a),
     }
 }
 

@@ -12,6 +12,7 @@
 //! | `date_lo`, `date_hi` | i64, fast | the date as a `YYYYMMDD` range (a year-only date spans the year) |
 //! | `ref_key` | string, multi | canonical keys of cited codes (`71-NQ/TW`) |
 //! | `ref_loose` | string, multi | loose keys of cited documents (`NQ|71`, `TT|2|2025`) |
+//! | `subject_fold` | text (folded) | the subject (trích yếu): free-text matches in it rank first |
 //! | `body` | text (accented), stored | the normalized text |
 //! | `body_fold` | text (folded) | the same text, diacritics folded |
 //! | `record` | bytes, fast | [`Record`] as JSON: metadata and references for output (a fast field, so citation queries with thousands of hits never touch the stored text) |
@@ -43,6 +44,7 @@ pub struct Fields {
     pub date_hi: Field,
     pub ref_key: Field,
     pub ref_loose: Field,
+    pub subject_fold: Field,
     pub body: Field,
     pub body_fold: Field,
     pub record: Field,
@@ -77,6 +79,7 @@ pub fn build() -> (Schema, Fields) {
         date_hi: b.add_i64_field("date_hi", int),
         ref_key: b.add_text_field("ref_key", STRING),
         ref_loose: b.add_text_field("ref_loose", STRING),
+        subject_fold: b.add_text_field("subject_fold", text(FOLDED, true)),
         body: b.add_text_field("body", text(ACCENTED, true).set_stored()),
         body_fold: b.add_text_field("body_fold", text(FOLDED, true)),
         record: b.add_bytes_field("record", FAST),
@@ -100,6 +103,7 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         date_hi: f("date_hi")?,
         ref_key: f("ref_key")?,
         ref_loose: f("ref_loose")?,
+        subject_fold: f("subject_fold")?,
         body: f("body")?,
         body_fold: f("body_fold")?,
         record: f("record")?,

@@ -169,6 +169,10 @@ fn accented(s: &[query::Syllable]) -> Vec<&str> {
     s.iter().map(|x| x.accented.as_str()).collect()
 }
 
+/// Weight of a query phrase found in the subject (trích yếu): measured
+/// with `benches/relevance/ndcg.py`.
+const SUBJECT_BOOST: f32 = 4.0;
+
 /// Scoring clauses: exact-accent phrases above folded phrases above
 /// adjacent pairs (bigrams) above single syllables.
 fn scoring_query(units: &[Unit], f: &Fields) -> Option<Box<dyn Query>> {
@@ -176,6 +180,8 @@ fn scoring_query(units: &[Unit], f: &Fields) -> Option<Box<dyn Query>> {
     let phrase = |s: &[query::Syllable], should: &mut Vec<Box<dyn Query>>| {
         should.extend(phrase_q(f.body, &accented(s)).map(|q| boost(q, 3.0)));
         should.extend(phrase_q(f.body_fold, &folded(s)).map(|q| boost(q, 2.0)));
+        // The subject names what the document is about.
+        should.extend(phrase_q(f.subject_fold, &folded(s)).map(|q| boost(q, SUBJECT_BOOST)));
     };
     for u in units {
         match u {

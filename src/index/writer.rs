@@ -421,6 +421,9 @@ fn to_tantivy(doc: &Document, text: &str, key: &str, f: Fields) -> TantivyDocume
             text: r.text.clone(),
         });
     }
+    if let Some(s) = &doc.subject {
+        t.add_text(f.subject_fold, s);
+    }
     t.add_text(f.body, text);
     t.add_text(f.body_fold, text);
     let record = Record {

@@ -229,3 +229,79 @@ fn search_page_in_chromium() {
     );
     eprintln!("screenshots in {}", shots.display());
 }
+
+/// A person at the keyboard: types the query and presses Enter, reads the
+/// groups, clicks a facet, clicks a result (WebDriver; skips without
+/// chromedriver, which CI installs with `chromium-driver`).
+#[test]
+fn typing_and_clicking_over_webdriver() {
+    use common::webdriver::{chromedriver, Driver};
+    let (Some(chrome), Some(driver)) = (chromium(), chromedriver()) else {
+        eprintln!("skipped: chromium and chromedriver are needed (apt-get install chromium chromium-driver)");
+        return;
+    };
+    let fx = Fixture::new();
+    let srv = Server::start(fx.index.path());
+    let profile = tempfile::tempdir().unwrap();
+    let shots = screenshot_dir();
+    let d = Driver::start(&driver, &chrome, profile.path(), "1280,1400");
+
+    d.goto(&srv.url("/"));
+    // The "/" key focuses the search box (the page's own small script).
+    d.keys("/");
+    let q = d.find("#q");
+    assert_eq!(d.active(), q, "'/' focuses the search box");
+    d.type_into(&q, "Nghị quyết 71\u{E007}");
+    d.wait_url("q=");
+    let groups: Vec<String> = d
+        .find_all("section.group h2")
+        .iter()
+        .map(|e| d.text(e))
+        .collect();
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    assert!(groups[0].starts_with("71-NQ/TW"), "{groups:?}");
+    assert!(groups[1].starts_with("71/NQ-CP"), "{groups:?}");
+    let note = d.text(&d.find(".ambiguous"));
+    assert!(note.contains("ứng với 2 văn bản khác nhau"), "{note}");
+    let first = d.text(&d.find("section.group li.hit"));
+    assert!(
+        first.contains("trích dẫn 71-NQ/TW") && first.contains("thực hiện"),
+        "{first}"
+    );
+    d.screenshot(&shots.join("wd-typed-search.png"));
+
+    // Click the "Kế hoạch" facet.
+    let facet = d.find("//a[contains(@class,'facetlink')][contains(., 'Kế hoạch')]");
+    d.click(&facet);
+    d.wait_url("type=KH");
+    let body = d.text(&d.find("main"));
+    assert!(body.contains("× bỏ lọc"), "{body}");
+    assert!(!body.contains("6225/BVHTTDL-VP"), "letters filtered out");
+    d.screenshot(&shots.join("wd-facet.png"));
+
+    // Click the first result: its document page.
+    let link = d.find("li.hit a.code");
+    let code = d.text(&link);
+    d.click(&link);
+    d.wait_url("/doc/");
+    let h1 = d.text(&d.find("h1"));
+    assert!(
+        h1.contains(code.trim_start_matches('/')) || code.contains("không số"),
+        "{h1} / {code}"
+    );
+    assert!(!d.find_all("svg.graph").is_empty());
+    d.screenshot(&shots.join("wd-document.png"));
+
+    // The draft checker: paste, submit with the button.
+    d.goto(&srv.url("/kiem-tra"));
+    let area = d.find("#draft");
+    d.type_into(
+        &area,
+        "Căn cứ Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị; <script>alert(1)</script>",
+    );
+    d.click(&d.find("form.check button"));
+    d.wait_url("/kiem-tra");
+    let out = d.text(&d.find("main"));
+    assert!(out.contains("Tìm thấy 1 trích dẫn"), "{out}");
+    d.screenshot(&shots.join("wd-draft-check.png"));
+}

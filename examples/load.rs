@@ -86,7 +86,7 @@ fn main() {
             let host = addr.to_string();
             std::thread::spawn(move || {
                 let mut lat: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
-                let mut errors = 0usize;
+                let mut errors: Vec<String> = Vec::new();
                 let connect = || {
                     TcpStream::connect(addr).ok().map(|s| {
                         let _ = s.set_nodelay(true);
@@ -106,9 +106,9 @@ fn main() {
                     };
                     match ok {
                         Some(200) => lat[usize::from(*cite)].push(t.elapsed().as_secs_f64() * 1e3),
-                        Some(_) => errors += 1,
+                        Some(st) => errors.push(format!("status {st}")),
                         None => {
-                            errors += 1;
+                            errors.push("connection".into());
                             conn = connect();
                         }
                     }
@@ -120,21 +120,27 @@ fn main() {
     std::thread::sleep(Duration::from_secs_f64(secs));
     stop.store(true, Ordering::Relaxed);
     let mut all: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
-    let mut errors = 0;
+    let mut kinds: std::collections::BTreeMap<String, usize> = Default::default();
     for h in handles {
         if let Ok((lat, e)) = h.join() {
             let [t, c] = lat;
             all[0].extend(t);
             all[1].extend(c);
-            errors += e;
+            for k in e {
+                *kinds.entry(k).or_insert(0) += 1;
+            }
         }
     }
+    let errors: usize = kinds.values().sum();
     let elapsed = start.elapsed().as_secs_f64();
     let total = all[0].len() + all[1].len();
     println!(
         "clients={clients} seconds={elapsed:.1} requests={total} rps={:.0} errors={errors}",
         total as f64 / elapsed
     );
+    for (k, n) in &kinds {
+        println!("  error {k}: {n}");
+    }
     let [text, cite] = all;
     for (name, mut v) in [("citation", cite), ("free-text", text)] {
         let n = v.len();

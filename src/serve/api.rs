@@ -186,7 +186,10 @@ pub fn run_search(
         from,
         to,
     };
+    let free_text = crate::index::query::parse(&query).citations.is_empty();
+    let permit = free_text.then(|| state.text_gate.enter());
     let res = state.index.search_with(&query, &opts)?;
+    drop(permit);
     let facets = if want_facets {
         facets_of(&res.hits)
     } else {

@@ -88,6 +88,55 @@ impl Default for ServeOptions {
 pub struct AppState {
     pub index: Index,
     pub limits: Limits,
+    /// Free-text searches running at once are limited to the cores, so the
+    /// cheap citation queries never queue behind a burst of costly ones.
+    pub text_gate: Gate,
+}
+
+/// A counting semaphore for blocking threads.
+pub struct Gate {
+    free: std::sync::Mutex<usize>,
+    cv: std::sync::Condvar,
+}
+
+/// A place taken in a [`Gate`], given back when dropped.
+pub struct Permit<'a>(&'a Gate);
+
+impl Gate {
+    pub fn new(n: usize) -> Gate {
+        Gate {
+            free: std::sync::Mutex::new(n.max(1)),
+            cv: std::sync::Condvar::new(),
+        }
+    }
+
+    /// Wait for a place (on a blocking thread).
+    pub fn enter(&self) -> Permit<'_> {
+        let mut free = self
+            .free
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        while *free == 0 {
+            free = self
+                .cv
+                .wait(free)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        *free -= 1;
+        Permit(self)
+    }
+}
+
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        let mut free = self
+            .0
+            .free
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *free += 1;
+        self.0.cv.notify_one();
+    }
 }
 
 pub type State = Arc<AppState>;
@@ -148,9 +197,11 @@ pub fn run(opts: ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Result<(), 
         let addr = listener
             .local_addr()
             .map_err(|e| Error::Index(format!("cannot listen on {}: {e}", opts.listen)))?;
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let state = Arc::new(AppState {
             index,
             limits: opts.limits.clone(),
+            text_gate: Gate::new(cores),
         });
         let reloader = {
             let state = state.clone();

@@ -402,3 +402,32 @@ fn sees_new_commits_and_shuts_down_gracefully() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn default_corpus_index_and_time_limit() {
+    // No --index: the default corpus index, as `search` uses it.
+    let cache = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(BIN);
+    cmd.arg("serve").env("CONGVAN_CACHE_DIR", cache.path());
+    let srv = Server::spawn(cmd);
+    let r = srv
+        .get(&format!("/api/search?q={}", enc("Nghị quyết 71")))
+        .json();
+    assert!(r["total"].as_u64().unwrap() >= 3, "{r}");
+    assert_eq!(r["hits"][0]["matched_references"][0], "71-NQ/TW");
+    let page = srv.get(&format!("/?q={}", enc("Nghị quyết 71")));
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("văn bản trong chỉ mục trích dẫn"));
+    drop(srv);
+
+    // A request over the time limit answers 503 with a JSON error.
+    let fx = Fixture::new();
+    let mut cmd = Command::new(BIN);
+    cmd.arg("serve")
+        .arg("--index")
+        .arg(fx.index.path())
+        .args(["--max-request-ms", "0"]);
+    let srv = Server::spawn(cmd);
+    assert_eq!(error_of(&srv.get("/api/search?q=giao+duc"), 503), "timeout");
+    assert_eq!(srv.get("/api/search?q=giao+duc").status, 503);
+}

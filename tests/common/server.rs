@@ -92,10 +92,14 @@ pub struct Server {
 
 impl Server {
     pub fn start(index: &Path) -> Server {
-        let mut child = Command::new(BIN)
-            .arg("serve")
-            .arg("--index")
-            .arg(index)
+        let mut cmd = Command::new(BIN);
+        cmd.arg("serve").arg("--index").arg(index);
+        Server::spawn(cmd)
+    }
+
+    /// `congvan serve` with more arguments (no `--listen`).
+    pub fn spawn(mut cmd: Command) -> Server {
+        let mut child = cmd
             .args(["--listen", "127.0.0.1:0"])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

@@ -13,13 +13,19 @@ pub struct Args {
     /// Address to listen on (loopback by default; port 0 picks a free port).
     #[arg(long, default_value = "127.0.0.1:8080")]
     listen: SocketAddr,
+    /// Longest time one request may compute, in milliseconds.
+    #[arg(long, default_value_t = 5000, hide = true)]
+    max_request_ms: u64,
 }
 
 pub fn run(a: Args) -> ExitCode {
     let opts = congvan::serve::ServeOptions {
         index: a.index,
         listen: a.listen,
-        ..Default::default()
+        limits: congvan::serve::Limits {
+            request_time: std::time::Duration::from_millis(a.max_request_ms),
+            ..Default::default()
+        },
     };
     let result = congvan::serve::run(opts, |addr| {
         let mut out = std::io::stdout().lock();

@@ -40,6 +40,7 @@ pub mod model;
 pub mod normalize;
 pub mod paths;
 pub mod segment;
+pub mod serve;
 pub mod vocab;
 
 use std::io::Read;

@@ -355,12 +355,16 @@ fn cli_json_and_default_index() {
                 "code",
                 "date",
                 "doc_type",
+                "id",
                 "matched_references",
                 "path",
+                "role",
                 "score",
                 "subject"
-            ]
+            ],
+            "the contract's fields plus `id` and `role`"
         );
+        assert_eq!(v["role"], "citing");
         assert!(v["score"].is_number());
         assert_eq!(v["matched_references"][0], "71-NQ/TW");
     }

@@ -61,6 +61,7 @@ impl RefTable {
 pub(crate) struct SegmentData {
     pub record: Option<BytesColumn>,
     pub path: Option<StrColumn>,
+    pub sha256: Option<StrColumn>,
     pub ref_match: Option<StrColumn>,
     table: OnceLock<RefTable>,
 }
@@ -71,6 +72,7 @@ impl SegmentData {
         SegmentData {
             record: ff.bytes("record").ok().flatten(),
             path: ff.str("path").ok().flatten(),
+            sha256: ff.str("sha256").ok().flatten(),
             ref_match: ff.str("ref_match").ok().flatten(),
             table: OnceLock::new(),
         }
@@ -103,6 +105,20 @@ impl SegmentData {
             }
             _ => Record::default(),
         }
+    }
+
+    /// The document's content hash: its id in the HTTP API (`""` when
+    /// unreadable).
+    pub fn sha256(&self, doc: DocId) -> String {
+        let mut out = String::new();
+        if let Some(col) = &self.sha256 {
+            if let Some(o) = col.term_ords(doc).next() {
+                if !col.ord_to_str(o, &mut out).unwrap_or(false) {
+                    out.clear();
+                }
+            }
+        }
+        out
     }
 
     /// Ordinal of the document's path in this segment's `path` dictionary

@@ -38,6 +38,8 @@ pub mod check;
 pub mod corpus;
 mod dir;
 pub(crate) mod guard;
+pub mod json;
+mod lookup;
 pub mod query;
 pub mod rebuild;
 pub mod schema;
@@ -50,7 +52,9 @@ use schema::Fields;
 use std::path::{Path, PathBuf};
 
 pub use check::{check, CheckReport, DamagedSegment};
-pub use search::{Group, Hit, SearchOptions, SearchResults, Snippet};
+pub use json::HitLine;
+pub use lookup::{valid_id, Stats, StoredDoc};
+pub use search::{Group, Hit, Role, SearchOptions, SearchResults, Snippet};
 pub use writer::{own_code_key, reference_keys, CitationKeys, Failure, IndexOptions, IndexReport};
 
 /// Name of the marker file that tells a congvan index from any other folder.

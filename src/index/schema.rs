@@ -6,11 +6,13 @@
 //! | `path_key` | string, fast | absolute path: identity for replace and prune |
 //! | `sha256` | string, stored, fast | content hash: unchanged files are skipped |
 //! | `code_key` | string | canonical key of the document's own code |
+//! | `own_loose` | string, multi | loose keys of the document's own number (`CV|4240`, with and without year): a query naming a document finds the document itself |
 //! | `type_key` | string | doc type code, folded and uppercased (`QD`, `KH`) |
 //! | `issuer` | text (folded) | issuer name and parent, for `--issuer` |
 //! | `date_lo`, `date_hi` | i64, fast | the date as a `YYYYMMDD` range (a year-only date spans the year) |
 //! | `ref_key` | string, multi | canonical keys of cited codes (`71-NQ/TW`) |
 //! | `ref_loose` | string, multi | loose keys of cited documents (`NQ|71`, `TT|2|2025`) |
+//! | `subject_fold` | text (folded) | the subject (trích yếu): free-text matches in it rank first |
 //! | `body` | text (accented), stored | the normalized text |
 //! | `body_fold` | text (folded) | the same text, diacritics folded |
 //! | `record` | bytes, fast | [`Record`] as JSON: metadata and references for output (a fast field, so citation queries with thousands of hits never touch the stored text) |
@@ -26,7 +28,7 @@ use tantivy::schema::{
 
 /// Bump when the schema or the meaning of a field changes: an index with
 /// another version is refused (and the default corpus index rebuilt).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Field handles.
 #[derive(Debug, Clone, Copy)]
@@ -35,12 +37,14 @@ pub struct Fields {
     pub path_key: Field,
     pub sha256: Field,
     pub code_key: Field,
+    pub own_loose: Field,
     pub type_key: Field,
     pub issuer: Field,
     pub date_lo: Field,
     pub date_hi: Field,
     pub ref_key: Field,
     pub ref_loose: Field,
+    pub subject_fold: Field,
     pub body: Field,
     pub body_fold: Field,
     pub record: Field,
@@ -68,12 +72,14 @@ pub fn build() -> (Schema, Fields) {
         path_key: b.add_text_field("path_key", STRING | FAST),
         sha256: b.add_text_field("sha256", STRING | STORED | FAST),
         code_key: b.add_text_field("code_key", STRING),
+        own_loose: b.add_text_field("own_loose", STRING),
         type_key: b.add_text_field("type_key", STRING),
         issuer: b.add_text_field("issuer", text(FOLDED, true)),
         date_lo: b.add_i64_field("date_lo", int.clone()),
         date_hi: b.add_i64_field("date_hi", int),
         ref_key: b.add_text_field("ref_key", STRING),
         ref_loose: b.add_text_field("ref_loose", STRING),
+        subject_fold: b.add_text_field("subject_fold", text(FOLDED, true)),
         body: b.add_text_field("body", text(ACCENTED, true).set_stored()),
         body_fold: b.add_text_field("body_fold", text(FOLDED, true)),
         record: b.add_bytes_field("record", FAST),
@@ -90,12 +96,14 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         path_key: f("path_key")?,
         sha256: f("sha256")?,
         code_key: f("code_key")?,
+        own_loose: f("own_loose")?,
         type_key: f("type_key")?,
         issuer: f("issuer")?,
         date_lo: f("date_lo")?,
         date_hi: f("date_hi")?,
         ref_key: f("ref_key")?,
         ref_loose: f("ref_loose")?,
+        subject_fold: f("subject_fold")?,
         body: f("body")?,
         body_fold: f("body_fold")?,
         record: f("record")?,

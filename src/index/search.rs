@@ -54,9 +54,37 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
+/// What a hit is to the query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The document the citation query names, itself indexed (listed first).
+    Document,
+    /// A document citing the named document.
+    Citing,
+    /// A free-text match.
+    #[default]
+    Text,
+}
+
+impl Role {
+    /// `document`, `citing` or `text` (the `role` field of a JSON hit).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Document => "document",
+            Role::Citing => "citing",
+            Role::Text => "text",
+        }
+    }
+}
+
 /// One hit.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Hit {
+    /// The document itself, a citing document or a free-text match.
+    pub role: Role,
+    /// The document's id in the index (its content's SHA-256, hex).
+    pub id: String,
     /// `source.path` as given at indexing time.
     pub path: String,
     pub score: f32,
@@ -65,6 +93,8 @@ pub struct Hit {
     pub doc_type: Option<DocType>,
     pub subject: Option<String>,
     pub date: DocDate,
+    /// The issuing body (name, else the body above it).
+    pub issuer: Option<String>,
     /// Codes (as written) of the references that matched a citation query.
     pub matched_references: Vec<String>,
     /// Relation of the best matched reference.
@@ -143,6 +173,10 @@ fn accented(s: &[query::Syllable]) -> Vec<&str> {
     s.iter().map(|x| x.accented.as_str()).collect()
 }
 
+/// Weight of a query phrase found in the subject (trích yếu): measured
+/// with `benches/relevance/ndcg.py`.
+const SUBJECT_BOOST: f32 = 4.0;
+
 /// Scoring clauses: exact-accent phrases above folded phrases above
 /// adjacent pairs (bigrams) above single syllables.
 fn scoring_query(units: &[Unit], f: &Fields) -> Option<Box<dyn Query>> {
@@ -150,6 +184,8 @@ fn scoring_query(units: &[Unit], f: &Fields) -> Option<Box<dyn Query>> {
     let phrase = |s: &[query::Syllable], should: &mut Vec<Box<dyn Query>>| {
         should.extend(phrase_q(f.body, &accented(s)).map(|q| boost(q, 3.0)));
         should.extend(phrase_q(f.body_fold, &folded(s)).map(|q| boost(q, 2.0)));
+        // The subject names what the document is about.
+        should.extend(phrase_q(f.subject_fold, &folded(s)).map(|q| boost(q, SUBJECT_BOOST)));
     };
     for u in units {
         match u {
@@ -297,6 +333,9 @@ fn body(searcher: &Searcher, addr: DocAddress, f: &Fields) -> Result<String, Err
 
 fn hit_from(record: Record, score: f32) -> Hit {
     Hit {
+        role: Role::Text,
+        id: String::new(),
+        issuer: record.issuer.name.or(record.issuer.parent),
         path: record.path,
         score,
         code: record.code,
@@ -319,7 +358,7 @@ pub(crate) fn search(index: &Index, q: &str, opts: &SearchOptions) -> Result<Sea
         return Ok(no_such_document(parsed.overlong));
     }
     if !parsed.citations.is_empty() {
-        let res = citation_search(index, &searcher, &parsed, filters, opts.limit)?;
+        let res = citation_search(index, &searcher, &parsed, filters, opts.limit, true)?;
         if res.total > 0 {
             return Ok(res);
         }
@@ -358,7 +397,7 @@ pub(crate) fn refs(index: &Index, code: &str) -> Result<SearchResults, Error> {
         text: String::new(),
         ..parsed
     };
-    citation_search(index, &searcher, &parsed, Vec::new(), usize::MAX)
+    citation_search(index, &searcher, &parsed, Vec::new(), usize::MAX, false)
 }
 
 fn text_search(
@@ -410,6 +449,10 @@ fn text_search(
             .map(|s| s.record(addr.doc_id))
             .unwrap_or_default();
         let mut hit = hit_from(record, score);
+        hit.id = segments
+            .get(addr.segment_ord as usize)
+            .map(|s| s.sha256(addr.doc_id))
+            .unwrap_or_default();
         let body = body(searcher, addr, f).map_err(|e| {
             super::guard::damaged(&index.dir, &format!("{e} (a segment's stored text)"))
         })?;
@@ -505,9 +548,16 @@ fn citation_search(
     parsed: &ParsedQuery,
     filters: Vec<Box<dyn Query>>,
     limit: usize,
+    with_documents: bool,
 ) -> Result<SearchResults, Error> {
     let f = &index.fields;
     let err = |e| tantivy_err(&index.dir, e);
+    let exact_query = parsed.citations.iter().all(|c| c.exact.is_some());
+    let mut own = if with_documents {
+        own_documents(index, searcher, parsed, &filters)?
+    } else {
+        Vec::new()
+    };
     // (citation, loose key actually searched)
     let mut wanted: Vec<(&Citation, Option<String>)> = Vec::new();
     let mut any: Vec<Box<dyn Query>> = Vec::new();
@@ -548,7 +598,7 @@ fn citation_search(
         ..Default::default()
     };
     let Some(any) = union(any) else {
-        return Ok(res);
+        return Ok(with_own(res, own, limit, exact_query));
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, any)];
     let units = query::text_units(&parsed.text);
@@ -559,7 +609,7 @@ fn citation_search(
     let q = BooleanQuery::new(clauses);
     let found = searcher.search(&q, &AllScored).map_err(err)?;
     if found.is_empty() {
-        return Ok(res);
+        return Ok(with_own(res, own, limit, exact_query));
     }
     let segments = index.segments.segments(searcher);
     // Decode the dictionaries not decoded yet, one segment per core.
@@ -797,6 +847,11 @@ fn citation_search(
             .cmp(&rank_of(b))
             .then(b.score.total_cmp(&a.score))
     };
+    let top_score = hits.iter().map(|h| h.score).fold(0.0f32, f32::max);
+    let mut res = with_own_groups(res, &mut own, top_score, exact_query);
+    let own_limit = limit.min(own.len());
+    let limit = limit - own_limit;
+    res.hits = own.into_iter().take(own_limit).collect();
     if limit == 0 {
         return Ok(res);
     }
@@ -869,7 +924,7 @@ fn citation_search(
         }
         i = j;
     }
-    res.hits = chosen
+    let citing: Vec<Hit> = chosen
         .into_iter()
         .filter_map(|k| hits.get(k))
         .map(|p| {
@@ -882,6 +937,11 @@ fn citation_search(
                 .and_then(|b| record.refs.get(b))
                 .and_then(citation_snippet);
             let mut hit = hit_from(record, p.score);
+            hit.role = Role::Citing;
+            hit.id = segments
+                .get(p.addr.segment_ord as usize)
+                .map(|s| s.sha256(p.addr.doc_id))
+                .unwrap_or_default();
             hit.matched_references = codes_of(p);
             hit.relation = Some(p.relation);
             hit.group = p.group.map(|g| group_keys[g as usize].to_string());
@@ -889,7 +949,139 @@ fn citation_search(
             hit
         })
         .collect();
+    res.hits.extend(citing);
     Ok(res)
+}
+
+/// The indexed documents a citation query names (their own number matches
+/// the code, or the kind and number), best first: exact code, then path.
+fn own_documents(
+    index: &Index,
+    searcher: &Searcher,
+    parsed: &ParsedQuery,
+    filters: &[Box<dyn Query>],
+) -> Result<Vec<Hit>, Error> {
+    let f = &index.fields;
+    let err = |e| tantivy_err(&index.dir, e);
+    let mut any: Vec<Box<dyn Query>> = Vec::new();
+    for c in &parsed.citations {
+        if let Some(k) = &c.exact {
+            any.push(Box::new(TermQuery::new(
+                Term::from_field_text(f.code_key, k),
+                IndexRecordOption::Basic,
+            )));
+        }
+        if let Some(l) = &c.loose {
+            any.push(Box::new(TermQuery::new(
+                Term::from_field_text(f.own_loose, &l.key(l.year.is_some())),
+                IndexRecordOption::Basic,
+            )));
+        }
+    }
+    let Some(any) = union(any) else {
+        return Ok(Vec::new());
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, any)];
+    clauses.extend(filters.iter().map(|q| (Occur::Must, q.box_clone())));
+    let q = BooleanQuery::new(clauses);
+    // A code names few documents; more than this are not the document.
+    let top = searcher
+        .search(&q, &TopDocs::with_limit(MAX_OWN))
+        .map_err(err)?;
+    let segments = index.segments.segments(searcher);
+    let mut out: Vec<(bool, Hit)> = Vec::new();
+    for (_, addr) in top {
+        let record = segments
+            .get(addr.segment_ord as usize)
+            .map(|s| s.record(addr.doc_id))
+            .unwrap_or_default();
+        let key = record
+            .code
+            .as_deref()
+            .filter(|c| crate::codes::split(c).is_some())
+            .map(crate::codes::canonical);
+        let exact = key.as_ref().is_some_and(|k| {
+            parsed
+                .citations
+                .iter()
+                .any(|c| c.exact.as_deref() == Some(k.as_str()))
+        });
+        let own_year = record
+            .code
+            .as_deref()
+            .and_then(crate::codes::split)
+            .and_then(|p| p.year)
+            .or(record.date.year);
+        if let (Some(y), Some(oy)) = (parsed.year, own_year) {
+            if y != oy {
+                continue;
+            }
+        }
+        if let Some(i) = &parsed.issuer {
+            let keys = RefKeys {
+                key: key.clone(),
+                issuer: record.issuer.name.clone().or(record.issuer.parent.clone()),
+                ..Default::default()
+            };
+            if issuer_fits(&keys, i) == Some(false) {
+                continue;
+            }
+        }
+        let mut hit = hit_from(record, 0.0);
+        hit.role = Role::Document;
+        hit.id = segments
+            .get(addr.segment_ord as usize)
+            .map(|s| s.sha256(addr.doc_id))
+            .unwrap_or_default();
+        hit.group = key;
+        out.push((exact, hit));
+    }
+    out.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.path.cmp(&b.1.path)));
+    Ok(out.into_iter().map(|(_, h)| h).collect())
+}
+
+/// Most documents taken as "the document itself" for one query.
+const MAX_OWN: usize = 20;
+
+/// Groups for the documents themselves (a document nobody cites is a group
+/// of its own) and the ambiguity they add; their score is above the citing
+/// hits'.
+fn with_own_groups(
+    mut res: SearchResults,
+    own: &mut [Hit],
+    top_score: f32,
+    exact_query: bool,
+) -> SearchResults {
+    let mut added = false;
+    for h in own.iter_mut() {
+        h.score = top_score + 1.0;
+        let Some(k) = &h.group else { continue };
+        if !res.groups.iter().any(|g| &g.key == k) {
+            res.groups.push(Group {
+                key: k.clone(),
+                code: h.code.clone().unwrap_or_else(|| k.clone()),
+                count: 0,
+            });
+            added = true;
+        }
+    }
+    if added && !exact_query && res.groups.len() > 1 {
+        res.ambiguous = true;
+    }
+    res.total += own.len();
+    res
+}
+
+/// Results with no citing document: the documents themselves only.
+fn with_own(
+    res: SearchResults,
+    mut own: Vec<Hit>,
+    limit: usize,
+    exact_query: bool,
+) -> SearchResults {
+    let mut res = with_own_groups(res, &mut own, 0.0, exact_query);
+    res.hits = own.into_iter().take(limit).collect();
+    res
 }
 
 /// The citation passage with the code highlighted.

@@ -397,6 +397,40 @@ fn loose_keys(r: &crate::model::Reference, year: Option<i32>) -> Vec<String> {
     keys
 }
 
+/// Loose keys of the document's own number (`CV|4240`, `KL|21|2025`):
+/// its kind from the type title and from the symbol, with and without the
+/// year, so `Công văn 4240` finds Công văn 4240/UBND-VX itself.
+fn own_loose_keys(doc: &Document, own_code: Option<&str>) -> Vec<String> {
+    let Some(seq) = doc.number.seq.as_deref() else {
+        return Vec::new();
+    };
+    let parts = own_code.and_then(codes::split);
+    let mut types: Vec<String> = Vec::new();
+    if let Some(t) = &doc.doc_type {
+        types.push(t.code.clone());
+        if let Some(e) = crate::vocab::type_by_name(&t.name) {
+            types.push(e.code.to_string());
+        }
+    }
+    if let Some(t) = parts.as_ref().and_then(|p| p.type_code) {
+        types.push(t.to_string());
+    }
+    let year = doc
+        .number
+        .year
+        .or_else(|| parts.as_ref().and_then(|p| p.year))
+        .or(doc.date.year);
+    let mut keys = Vec::new();
+    for t in types {
+        for k in [codes::loose(&t, seq, None), codes::loose(&t, seq, year)] {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    keys
+}
+
 fn date_range(d: &crate::model::DocDate) -> Option<(i64, i64)> {
     let y = i64::from(d.year?);
     let lo = y * 10000 + i64::from(d.month.unwrap_or(1)) * 100 + i64::from(d.day.unwrap_or(1));
@@ -412,6 +446,9 @@ fn to_tantivy(doc: &Document, text: &str, key: &str, f: Fields) -> TantivyDocume
     let own_code = own_code(doc);
     if let Some(k) = own_code_key(doc) {
         t.add_text(f.code_key, &k);
+    }
+    for k in own_loose_keys(doc, own_code.as_deref()) {
+        t.add_text(f.own_loose, k);
     }
     if let Some(dt) = &doc.doc_type {
         t.add_text(f.type_key, fold_upper(&dt.code));
@@ -447,6 +484,9 @@ fn to_tantivy(doc: &Document, text: &str, key: &str, f: Fields) -> TantivyDocume
             year,
             text: r.text.clone(),
         });
+    }
+    if let Some(s) = &doc.subject {
+        t.add_text(f.subject_fold, s);
     }
     t.add_text(f.body, text);
     t.add_text(f.body_fold, text);

@@ -6,6 +6,7 @@ mod gen_cmd;
 mod graph_cmd;
 mod parse_cmd;
 mod search_cmd;
+mod serve_cmd;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -41,6 +42,8 @@ enum Command {
     Export(export_cmd::Args),
     /// Verify an index: meta files, every segment file's checksum, stored documents.
     Check(check_cmd::Args),
+    /// Serve the search page and the HTTP API over an index (read-only).
+    Serve(serve_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +57,7 @@ fn main() -> ExitCode {
         Command::Gen(a) => gen_cmd::run(a),
         Command::Export(a) => export_cmd::run(a),
         Command::Check(a) => check_cmd::run(a),
+        Command::Serve(a) => serve_cmd::run(a),
     }
 }
 

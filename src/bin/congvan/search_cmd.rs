@@ -151,36 +151,8 @@ pub fn run_index(a: IndexArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// One NDJSON line: exactly the contract's fields, in its order.
-#[derive(serde::Serialize)]
-struct HitLine<'a> {
-    path: &'a str,
-    score: f64,
-    code: &'a Option<String>,
-    doc_type: &'a Option<congvan::model::DocType>,
-    subject: &'a Option<String>,
-    date: &'a congvan::model::DocDate,
-    matched_references: &'a [String],
-    #[serde(skip_serializing_if = "Option::is_none")]
-    relation: Option<&'static str>,
-}
-
 fn hit_json(h: &Hit, with_relation: bool) -> String {
-    let line = HitLine {
-        path: &h.path,
-        score: (f64::from(h.score) * 1000.0).round() / 1000.0,
-        code: &h.code,
-        doc_type: &h.doc_type,
-        subject: &h.subject,
-        date: &h.date,
-        matched_references: &h.matched_references,
-        relation: if with_relation {
-            Some(h.relation.map(|r| r.as_str()).unwrap_or("mentions"))
-        } else {
-            None
-        },
-    };
-    serde_json::to_string(&line).unwrap_or_else(|_| "{}".into())
+    index::HitLine::of(h, with_relation).to_json()
 }
 
 fn print_json(res: &SearchResults, with_relation: bool) -> ExitCode {
@@ -274,9 +246,14 @@ fn print_table(res: &SearchResults, refs_mode: bool) -> ExitCode {
             ));
         } else {
             let cited: Vec<&str> = res.groups.iter().map(|g| g.code.as_str()).collect();
+            let own = res
+                .hits
+                .iter()
+                .filter(|h| h.role == index::Role::Document)
+                .count();
             o.push_str(&format!(
                 "{} indexed document(s) cite {}\n",
-                res.total,
+                res.total.saturating_sub(own),
                 if cited.is_empty() {
                     what
                 } else {
@@ -307,10 +284,39 @@ fn print_table(res: &SearchResults, refs_mode: bool) -> ExitCode {
         "subject",
         if refs_mode { "relation" } else { "matched" }
     );
-    if !res.ambiguous {
+    let own = res
+        .hits
+        .iter()
+        .take_while(|h| h.role == index::Role::Document)
+        .count();
+    if !res.ambiguous && own == 0 {
+        o.push_str(&header);
+    }
+    if own > 0 {
+        o.push_str("\n== the document itself (indexed)\n");
         o.push_str(&header);
     }
     for (i, h) in res.hits.iter().enumerate() {
+        if h.role == index::Role::Document {
+            o.push_str(&format!(
+                "{:>3}* {} {} {} {} {}\n",
+                i + 1,
+                cut(h.code.as_deref().unwrap_or("-"), 16),
+                cut(
+                    h.doc_type.as_ref().map(|t| t.code.as_str()).unwrap_or("-"),
+                    5
+                ),
+                cut(&date_text(h), 10),
+                cut(h.subject.as_deref().unwrap_or("-"), 44),
+                "the document itself"
+            ));
+            o.push_str(&format!("     {}\n", shown_path(&h.path)));
+            continue;
+        }
+        if i == own && own > 0 && !res.ambiguous {
+            o.push_str("\n== citing it\n");
+            o.push_str(&header);
+        }
         if res.ambiguous && h.group.as_deref() != group {
             group = h.group.as_deref();
             let g = res.groups.iter().find(|g| Some(g.key.as_str()) == group);

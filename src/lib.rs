@@ -112,11 +112,48 @@ pub fn parse_bytes_with_text(bytes: &[u8], path: &str) -> Result<(Document, Stri
             limit: MAX_INPUT_BYTES,
         });
     }
-    let ingested = ingest::ingest(bytes, path).map_err(|e| Error::ingest(path, e))?;
+    parse_bytes_with_options(bytes, path, &ParseOptions::default())
+}
+
+/// How files are read.
+#[derive(Clone)]
+pub struct ParseOptions {
+    /// Read scans and images with OCR (Tesseract) when it is installed;
+    /// `false` refuses them (`--no-ocr`).
+    pub ocr: bool,
+    /// Called after each page read by OCR with (page, pages).
+    pub ocr_progress: Option<std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>>,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            ocr: true,
+            ocr_progress: None,
+        }
+    }
+}
+
+/// [`parse_bytes_with_text`] with options (OCR on or off).
+pub fn parse_bytes_with_options(
+    bytes: &[u8],
+    path: &str,
+    opts: &ParseOptions,
+) -> Result<(Document, String), Error> {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            path: path.into(),
+            size: bytes.len() as u64,
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    let ingested = ingest::ingest_with(bytes, path, opts).map_err(|e| Error::ingest(path, e))?;
     let norm = normalize::normalize(&ingested.text);
     let mut doc = parse_normalized(&norm, path);
     doc.source.format = ingested.format.to_string();
     doc.source.encoding = ingested.encoding.to_string();
+    doc.source.signatures = ingested.signatures;
+    doc.source.ocr = ingested.ocr;
     doc.source.bytes = bytes.len() as u64;
     doc.source.sha256 = sha256_hex(bytes);
     let mut warnings = ingested.warnings;
@@ -158,6 +195,8 @@ fn parse_normalized(norm: &str, path: &str) -> Document {
         sha256: String::new(),
         bytes: norm.len() as u64,
         encoding: "utf-8".into(),
+        signatures: Vec::new(),
+        ocr: false,
     };
     doc
 }

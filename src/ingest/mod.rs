@@ -12,6 +12,7 @@
 
 pub mod annots;
 pub mod detect;
+pub mod doc;
 pub mod docx;
 pub mod legacy;
 pub mod ocr;
@@ -80,9 +81,18 @@ pub fn ingest_with(
                 ocr: false,
             })
         }
-        Kind::Ole2 => Err(IngestError::Unsupported(
-            "Word 97 .doc (OLE2 compound file): convert to DOCX".into(),
-        )),
+        Kind::Ole2 => {
+            let (raw, mut warnings) = doc::read(bytes)?;
+            let (text, encoding) = legacy::fix_extracted(raw, &mut warnings);
+            Ok(Ingested {
+                text,
+                format: "doc",
+                encoding,
+                warnings,
+                signatures: Vec::new(),
+                ocr: false,
+            })
+        }
         Kind::Binary(what) if what.ends_with(" image") && what != "icon image" => {
             if !opts.ocr {
                 return Err(IngestError::OcrOff);

@@ -56,6 +56,17 @@ pub fn parse_path(path: impl AsRef<Path>) -> Result<Document, Error> {
     parse_bytes(&bytes, &path.to_string_lossy())
 }
 
+/// Parse a file with options (OCR on or off); also returns the normalized
+/// text. `-` reads standard input.
+pub fn parse_path_with_options(
+    path: impl AsRef<Path>,
+    opts: &ParseOptions,
+) -> Result<(Document, String), Error> {
+    let path = path.as_ref();
+    let bytes = read_limited(path)?;
+    parse_bytes_with_options(&bytes, &path.to_string_lossy(), opts)
+}
+
 /// Read a file (or stdin for `-`) refusing anything over [`MAX_INPUT_BYTES`].
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, Error> {
     let io = |source| Error::Io {

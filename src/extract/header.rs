@@ -9,7 +9,7 @@
 use crate::codes;
 use crate::extract::dates;
 use crate::model::{DocDate, DocType, Document, Issuer, Number, Recipient, Signer};
-use crate::normalize::{capitalize_first, collapse_ws, is_upper, key, title_case};
+use crate::normalize::{capitalize_first, collapse_ws, fold, is_upper, key, title_case};
 use crate::segment::{self, lines, looks_like_name, Line, Zones, RE_AUTHORITY};
 use crate::vocab::{self, UnitKind, AUTHORITIES, ISSUER_ABBREVIATIONS, NAME_UNITS};
 use regex::Regex;
@@ -209,6 +209,49 @@ fn find_title(header: &[Line]) -> Option<Title> {
                     rest: rest.trim().to_string(),
                 });
             }
+        }
+    }
+    ocr_title(header)
+}
+
+/// OCR misreadings of a title line (`THOÒNG BAO`, `QUYÊT ĐINH`): compared
+/// without diacritics and with doubled letters single, a whole short line
+/// in capitals that is a type name.
+fn ocr_title(header: &[Line]) -> Option<Title> {
+    fn loose(s: &str) -> String {
+        let mut out = String::new();
+        for c in fold(s).chars().filter(|c| c.is_alphanumeric() || *c == ' ') {
+            if out.ends_with(c) && c != ' ' {
+                continue;
+            }
+            out.push(c);
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+    for (i, l) in header.iter().enumerate() {
+        let t = l.text.trim();
+        if t.chars().count() > 24 || !is_upper(t) || segment::is_number_line(t) {
+            continue;
+        }
+        let lt = loose(t);
+        if lt.is_empty() {
+            continue;
+        }
+        for (name, _) in vocab::type_name_keys() {
+            if loose(name) != lt {
+                continue;
+            }
+            let Some(entry) = vocab::type_by_name(name) else {
+                continue;
+            };
+            if entry.code == "CV" {
+                continue;
+            }
+            return Some(Title {
+                entry,
+                line: i,
+                rest: String::new(),
+            });
         }
     }
     None

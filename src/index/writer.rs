@@ -33,6 +33,8 @@ pub struct IndexOptions {
     pub memory_budget: usize,
     /// Parser threads (None: one per core).
     pub threads: Option<usize>,
+    /// Read scans and images by OCR (false: they fail with a clear reason).
+    pub ocr: bool,
 }
 
 impl Default for IndexOptions {
@@ -43,6 +45,7 @@ impl Default for IndexOptions {
             progress: false,
             memory_budget: 128 * 1024 * 1024,
             threads: None,
+            ocr: true,
         }
     }
 }
@@ -210,7 +213,12 @@ fn reason(e: &Error) -> String {
 }
 
 /// Parse one file into an index document (or say why not).
-fn process(item: &Item, existing: &HashMap<String, (String, String)>, f: Fields) -> Msg {
+fn process(
+    item: &Item,
+    existing: &HashMap<String, (String, String)>,
+    f: Fields,
+    popts: &crate::ParseOptions,
+) -> Msg {
     let path = Path::new(&item.given);
     let bytes = match crate::read_limited(path) {
         Ok(b) => b,
@@ -231,7 +239,7 @@ fn process(item: &Item, existing: &HashMap<String, (String, String)>, f: Fields)
         return Msg::Skipped(size);
     }
     let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        parse_with_text(&bytes, &item.given, &sha)
+        parse_with_text(&bytes, &item.given, &sha, popts)
     }));
     let (doc, text) = match parsed {
         Ok(Ok(x)) => x,
@@ -264,8 +272,13 @@ fn process(item: &Item, existing: &HashMap<String, (String, String)>, f: Fields)
 
 /// Parse bytes like [`crate::parse_bytes`], keeping the normalized text for
 /// the full-text fields.
-fn parse_with_text(bytes: &[u8], path: &str, sha: &str) -> Result<(Document, String), Error> {
-    let (mut doc, text) = crate::parse_bytes_with_text(bytes, path)?;
+fn parse_with_text(
+    bytes: &[u8],
+    path: &str,
+    sha: &str,
+    popts: &crate::ParseOptions,
+) -> Result<(Document, String), Error> {
+    let (mut doc, text) = crate::parse_bytes_with_options(bytes, path, popts)?;
     debug_assert_eq!(doc.source.sha256, sha);
     doc.source.sha256 = sha.to_string();
     Ok((doc, text))
@@ -494,10 +507,24 @@ pub(crate) fn add_paths<P: AsRef<Path>>(
     std::thread::scope(|scope| {
         let items = &items;
         let existing = &existing;
+        let pb_ocr = pb.clone();
+        let ocr_on = opts.ocr;
         scope.spawn(move || {
             pool.install(|| {
                 items.par_iter().for_each_with(tx, |tx, item| {
-                    let _ = tx.send(process(item, existing, fields));
+                    // OCR shows its progress page by page.
+                    let bar = pb_ocr.clone();
+                    let name = item.given.clone();
+                    let popts = crate::ParseOptions {
+                        ocr: ocr_on,
+                        ocr_progress: bar.map(|bar| {
+                            std::sync::Arc::new(move |page: usize, pages: usize| {
+                                bar.set_message(format!("OCR {name}: page {page}/{pages}"));
+                            })
+                                as std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>
+                        }),
+                    };
+                    let _ = tx.send(process(item, existing, fields, &popts));
                 });
             });
         });

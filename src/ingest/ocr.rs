@@ -352,7 +352,15 @@ fn ocr_pdf_page(
     let n = page_no.to_string();
     run(
         Command::new("pdftoppm")
-            .args(["-f", &n, "-l", &n, "-singlefile", "-scale-to"])
+            .args([
+                "-f",
+                &n,
+                "-l",
+                &n,
+                "-singlefile",
+                "-hide-annotations",
+                "-scale-to",
+            ])
             .arg(RENDER_LONG_SIDE.to_string())
             .arg(pdf)
             .arg(&prefix),

@@ -493,7 +493,7 @@ pub fn read_with(
             }
         }
     }
-    let text = layout_document(&pages.pages);
+    let text = drop_signature_stamps(&layout_document(&pages.pages));
     if text.chars().filter(|c| c.is_alphanumeric()).count() < MIN_TEXT_ALNUM {
         return Err(IngestError::NoTextLayer);
     }
@@ -503,6 +503,68 @@ pub fn read_with(
         signatures: pages.signatures,
         ocr,
     })
+}
+
+/// Is the line a field of a printed signature stamp (`Người ký: …`,
+/// `Email: …`, `Cơ quan: …`, `Thời gian ký: …`), as a scan or a flattened
+/// PDF shows it? OCR misreadings (`Thời sian ký`) included.
+fn stamp_field(line: &str) -> bool {
+    let f = crate::normalize::fold(line);
+    let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
+    [
+        "nguoi ky",
+        "thoi gian ky",
+        "thoi sian ky",
+        "ky boi",
+        "co quan:",
+        "email:",
+        "dt:",
+    ]
+    .iter()
+    .any(|k| f.contains(k))
+        && f.chars().count() < 120
+}
+
+/// Remove the lines of a printed signature stamp: two or more stamp fields
+/// within a few lines, and the short lines between them. A stamp is not
+/// the issuer, the date or the body.
+pub fn drop_signature_stamps(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let fields: Vec<usize> = (0..lines.len())
+        .filter(|&i| stamp_field(lines[i]))
+        .collect();
+    let mut drop = vec![false; lines.len()];
+    let mut k = 0;
+    while k < fields.len() {
+        let mut end = k;
+        while end + 1 < fields.len() && fields[end + 1] - fields[end] <= 3 {
+            end += 1;
+        }
+        let strong = fields[k..=end].iter().any(|&i| {
+            let f = crate::normalize::fold(lines[i]);
+            f.contains("nguoi ky") || f.contains("thoi gian ky") || f.contains("thoi sian ky")
+        });
+        if end > k && strong {
+            for d in drop.iter_mut().take(fields[end] + 1).skip(fields[k]) {
+                *d = true;
+            }
+        }
+        k = end + 1;
+    }
+    if !drop.contains(&true) {
+        return text.to_string();
+    }
+    let kept: Vec<&str> = lines
+        .iter()
+        .zip(&drop)
+        .filter(|(_, d)| !**d)
+        .map(|(l, _)| *l)
+        .collect();
+    let mut out = kept.join("\n");
+    if text.ends_with('\n') {
+        out.push('\n');
+    }
+    out.trim_start_matches('\n').to_string()
 }
 
 /// Rebuild the text of all pages: lines in reading order, page numbers and

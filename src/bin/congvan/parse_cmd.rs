@@ -14,6 +14,9 @@ pub struct Args {
     /// Print the normalized text (what `span` offsets point into) instead of JSON.
     #[arg(long)]
     text: bool,
+    /// Do not OCR scans and images: they fail with a clear reason.
+    #[arg(long)]
+    no_ocr: bool,
 }
 
 /// Files parsed (and serialized) in parallel per batch; output keeps the
@@ -31,10 +34,15 @@ pub fn run(args: Args) -> ExitCode {
         let results: Vec<Result<String, String>> = batch
             .par_iter()
             .map(|path| {
+                let opts = congvan::ParseOptions {
+                    ocr: !args.no_ocr,
+                    ..congvan::ParseOptions::default()
+                };
+                let (doc, text) = congvan::parse_path_with_options(path, &opts)
+                    .map_err(|e| format!("congvan: {e}"))?;
                 if args.text {
-                    return congvan::normalized_text(path).map_err(|e| format!("congvan: {e}"));
+                    return Ok(text);
                 }
-                let doc = congvan::parse_path(path).map_err(|e| format!("congvan: {e}"))?;
                 let json = if single {
                     serde_json::to_string_pretty(&doc)
                 } else {

@@ -25,6 +25,9 @@ pub struct IndexArgs {
     /// Parser threads (default: one per core).
     #[arg(long)]
     threads: Option<usize>,
+    /// Do not OCR scans and images: they are reported as failed with the reason.
+    #[arg(long)]
+    no_ocr: bool,
 }
 
 #[derive(clap::Args)]
@@ -82,6 +85,7 @@ pub fn run_index(a: IndexArgs) -> ExitCode {
         commit_interval: Duration::from_secs_f64(a.commit_interval.clamp(0.0, 86_400.0)),
         progress: std::io::stderr().is_terminal(),
         threads: a.threads,
+        ocr: !a.no_ocr,
         ..IndexOptions::default()
     };
     let report = match idx.add_paths(&a.paths, &opts) {

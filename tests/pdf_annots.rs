@@ -327,3 +327,64 @@ fn real_e_signed_files_get_their_number_and_day() {
         );
     }
 }
+
+/// A PDF of `n` pages, each with the given content stream (`{n}` replaced
+/// by the page number).
+fn pages_pdf(n: usize, content: &str) -> Vec<u8> {
+    let mut doc = Document::with_version("1.7");
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
+    });
+    let pages_id = doc.new_object_id();
+    let mut kids = Vec::new();
+    for i in 1..=n {
+        let c = stream(
+            &mut doc,
+            Dictionary::new(),
+            &content.replace("{n}", &i.to_string()),
+        );
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+            "Contents" => c,
+        });
+        kids.push(Object::Reference(page));
+    }
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => n as i64 }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("save");
+    out
+}
+
+#[test]
+fn running_headers_and_footers_are_dropped() {
+    let page = "BT /F1 9 Tf 72 800 Td (UBND TINH X - Ke hoach so 12/KH-UBND) Tj ET \
+        BT /F1 12 Tf 72 700 Td (Noi dung trang {n} cua van ban.) Tj ET \
+        BT /F1 12 Tf 72 680 Td (Dong thu hai cua trang {n}.) Tj ET \
+        BT /F1 9 Tf 72 40 Td (Tai lieu noi bo - trang {n}/4) Tj ET";
+    let got = ingest(&pages_pdf(4, page), "running.pdf").expect("reads");
+    assert!(!got.text.contains("Ke hoach so 12"), "{}", got.text);
+    assert!(!got.text.contains("Tai lieu noi bo"), "{}", got.text);
+    for n in 1..=4 {
+        assert!(
+            got.text
+                .contains(&format!("Noi dung trang {n} cua van ban.")),
+            "{}",
+            got.text
+        );
+        assert!(
+            got.text.contains(&format!("Dong thu hai cua trang {n}.")),
+            "{}",
+            got.text
+        );
+    }
+    // Two pages are too few to tell furniture from text.
+    let got = ingest(&pages_pdf(2, page), "two.pdf").expect("reads");
+    assert!(got.text.contains("Ke hoach so 12"), "{}", got.text);
+}

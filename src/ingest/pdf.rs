@@ -585,19 +585,96 @@ pub fn layout_document(pages: &[PageGlyphs]) -> String {
         .filter_map(|r| r.first())
         .map(|r| r.y)
         .fold(f64::NEG_INFINITY, f64::max);
+    let mut per_page: Vec<Vec<Line>> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| layout_page(&rows[i], &page.glyphs, page.width, pitch))
+        .collect();
+    drop_running_lines(&mut per_page);
     let mut lines = Vec::new();
     let mut prev_last: Option<f64> = None;
-    for (i, page) in pages.iter().enumerate() {
+    for (i, page_lines) in per_page.into_iter().enumerate() {
         let Some(first) = rows[i].first() else {
             continue;
         };
         if let Some(last_y) = prev_last {
             push_blank_lines(&mut lines, last_y - bottom + top - first.y + pitch, pitch);
         }
-        lines.extend(layout_page(&rows[i], &page.glyphs, page.width, pitch));
+        lines.extend(page_lines);
         prev_last = rows[i].last().map(|r| r.y);
     }
     join_lines(&lines)
+}
+
+/// A running header or footer's comparison key: spacing ignored and every
+/// number the same (`Trang 3/12`, `Báo cáo số 5 - trang 2`).
+fn running_key(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_digits = false;
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('#');
+            }
+            in_digits = true;
+        } else {
+            in_digits = false;
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Drop running headers and footers: a page's first (or last) line that is
+/// the first (or last) line of most pages (at least three, and more than
+/// half). Like page numbers, they are page furniture, not text.
+fn drop_running_lines(pages: &mut [Vec<Line>]) {
+    if pages.len() < 3 {
+        return;
+    }
+    for from_end in [false, true] {
+        let edge = |p: &Vec<Line>| -> Option<usize> {
+            if from_end {
+                p.iter().rposition(|l| !l.text.trim().is_empty())
+            } else {
+                p.iter().position(|l| !l.text.trim().is_empty())
+            }
+        };
+        let keys: Vec<Option<String>> = pages
+            .iter()
+            .map(|p| edge(p).map(|i| running_key(&p[i].text)))
+            .collect();
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for k in keys.iter().flatten() {
+            *counts.entry(k.as_str()).or_default() += 1;
+        }
+        let repeated: Vec<String> = counts
+            .into_iter()
+            .filter(|(k, n)| {
+                *n >= 3 && *n * 2 > pages.len() && k.chars().any(char::is_alphanumeric)
+            })
+            .map(|(k, _)| k.to_string())
+            .collect();
+        if repeated.is_empty() {
+            continue;
+        }
+        for (p, k) in pages.iter_mut().zip(&keys) {
+            if k.as_ref().is_some_and(|k| repeated.contains(k)) {
+                if let Some(i) = edge(p) {
+                    p.remove(i);
+                    // The gap that separated it is not a blank line.
+                    if from_end {
+                        while p.last().is_some_and(|l| l.text.trim().is_empty()) {
+                            p.pop();
+                        }
+                    } else {
+                        let lead = p.iter().take_while(|l| l.text.trim().is_empty()).count();
+                        p.drain(..lead);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// A row of glyphs sharing a baseline, split into segments at column gaps.

@@ -66,7 +66,9 @@ static RE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         concat!(
             r"(?m)(?:^|[\s|(])(?:Số|SỐ|S[{ocr}]:)\s*:?[ \t]*\n?[ \t]*",
-            r"(?P<code>(?P<seq>\d{{1,6}}[a-zđ]?)?[ \t]*[/\-][ \t]*",
+            // A number OCR could not read (handwritten: `#72⁄`) leaves the
+            // symbol; the sequence is then unknown (null).
+            r"(?P<code>(?:(?P<seq>\d{{1,6}}[a-zđ]?)|[#*'`~]?\d{{0,6}}[#*'`~⁄⁄]\d{{0,6}}[#*'`~⁄]?)?[ \t]*[/\-][ \t]*",
             r"(?:(?P<year>(?:19|20)\d{{2}})\s*/\s*)?",
             r"(?P<sym>[\p{{Lu}}Đ][\p{{L}}\d&.]*(?:[ \t]?[\-/][ \t]?[\p{{Lu}}Đ\d][\p{{L}}\d&.]*)*))"
         ),
@@ -1316,6 +1318,15 @@ mod tests {
         // A second line of the title naming an office is not a name.
         let d = parse("SỞ Y TẾ\nSố: 12/TB-SYT\nA, ngày 12 tháng 3 năm 2024\n\nTHÔNG BÁO\nVề việc nghỉ lễ\n\nSở Y tế thông báo.\n\nNơi nhận:\n- Lưu: VT.\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH\nVĂN PHÒNG\n\nLê An\n");
         assert_eq!(d.signer.name.as_deref(), Some("Lê An"));
+    }
+
+    #[test]
+    fn ocr_unreadable_number_keeps_the_symbol() {
+        let n = find_number("Số: #72⁄/UBND- KSTTHC").expect("number");
+        assert_eq!(n.seq, None);
+        assert_eq!(n.symbol.as_deref(), Some("UBND-KSTTHC"));
+        let n = find_number("Số: 355 /BC-HĐXTH").expect("number");
+        assert_eq!(n.seq.as_deref(), Some("355"));
     }
 
     #[test]

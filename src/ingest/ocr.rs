@@ -547,8 +547,45 @@ pub fn ocr_image(bytes: &[u8], ext: &str) -> Result<(String, Vec<String>), Inges
     ))
 }
 
+/// Specks OCR reads as text: lines of one or two letters or only
+/// punctuation (`l`, `,`, `LJ`), and punctuation before the first word
+/// (`'._ TỈNH PHÚ THỌ`). Blank lines and item labels (`a)`) stay.
+pub fn clean_ocr_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let alnum = line.chars().filter(|c| c.is_alphanumeric()).count();
+        let speck = !line.trim().is_empty()
+            && alnum <= 2
+            && !line.contains(')')
+            && !line.trim().chars().all(|c| c.is_ascii_digit());
+        if speck {
+            continue;
+        }
+        let t = line.trim_start_matches(|c: char| "'._,`~|:;\"“”‘’".contains(c) || c == ' ');
+        let t = if t.len() + 8 < line.len() || t.is_empty() {
+            line
+        } else {
+            t
+        };
+        out.push_str(t);
+        out.push('\n');
+    }
+    if !text.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn specks_and_leading_punctuation() {
+        assert_eq!(
+            super::clean_ocr_text("ỦY BAN NHÂN DÂN\n'._ TỈNH PHÚ THỌ\n,\nLJ\na)\n\n“Thái Văn Tài"),
+            "ỦY BAN NHÂN DÂN\nTỈNH PHÚ THỌ\na)\n\nThái Văn Tài"
+        );
+    }
+
     use super::*;
 
     #[test]

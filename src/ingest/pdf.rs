@@ -493,7 +493,10 @@ pub fn read_with(
             }
         }
     }
-    let text = drop_signature_stamps(&layout_document(&pages.pages));
+    let mut text = drop_signature_stamps(&layout_document(&pages.pages));
+    if ocr {
+        text = super::ocr::clean_ocr_text(&text);
+    }
     if text.chars().filter(|c| c.is_alphanumeric()).count() < MIN_TEXT_ALNUM {
         return Err(IngestError::NoTextLayer);
     }

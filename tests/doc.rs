@@ -234,9 +234,23 @@ fn real_doc_files_read_like_antiword() {
         println!("skipped: {} not present", dir.display());
         return;
     }
-    for (file, code, seq, year, day) in [
-        ("f10_binhduong-09-2009-ct-ubnd.doc", "CT", "09", 2009, 15),
-        ("f11_ttg-93-2007-qd.doc", "QĐ", "93", 2007, 22),
+    for (file, code, seq, year, day, signer) in [
+        (
+            "f10_binhduong-09-2009-ct-ubnd.doc",
+            "CT",
+            "09",
+            2009,
+            15,
+            "Nguyễn Văn Hiệp",
+        ),
+        (
+            "f11_ttg-93-2007-qd.doc",
+            "QĐ",
+            "93",
+            2007,
+            22,
+            "Nguyễn Tấn Dũng",
+        ),
     ] {
         let path = dir.join(file);
         let doc = congvan::parse_path(&path).expect(file);
@@ -250,6 +264,8 @@ fn real_doc_files_read_like_antiword() {
         assert_eq!(doc.date.year, Some(year), "{file}");
         assert_eq!(doc.date.day, Some(day), "{file}");
         assert!(doc.subject.is_some(), "{file}");
+        // f10 signs in a tab-laid block, f11 after many empty paragraphs.
+        assert_eq!(doc.signer.name.as_deref(), Some(signer), "{file}");
         let Some(theirs) = antiword(&path) else {
             println!("{file}: antiword not installed, comparison skipped");
             continue;

@@ -242,7 +242,77 @@ fn read_inner(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
             "DOC: {broken} pieces of text point outside the file and are skipped"
         ));
     }
-    Ok((clean(&chars), warnings))
+    Ok((squeeze_blank_lines(&tab_columns(&clean(&chars))), warnings))
+}
+
+/// Runs of empty paragraphs (Word's vertical spacing before a signature)
+/// kept to two blank lines, as the PDF reader does.
+fn squeeze_blank_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blanks = 0;
+    for line in text.split('\n') {
+        if line.trim().is_empty() {
+            blanks += 1;
+            if blanks > 2 {
+                continue;
+            }
+            out.push('\n');
+            continue;
+        }
+        blanks = 0;
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.pop();
+    out
+}
+
+/// Split a line at its first run of tabs after some text: (left, right).
+fn tab_split(line: &str) -> Option<(&str, &str)> {
+    let t = line.trim_start();
+    let at = t.find('\t')?;
+    let (left, right) = (t[..at].trim(), t[at..].trim());
+    (!left.is_empty() && !right.is_empty()).then_some((left, right))
+}
+
+/// A signature block or header laid out with tabs (`Nơi nhận:⇥TM. ỦY BAN
+/// NHÂN DÂN`, `- Bộ …;⇥KT. CHỦ TỊCH`): the left column's lines, then the
+/// right column's, as the PDF reader gives two-column bands. Only blocks
+/// that start with `Nơi nhận` or hold the national motto on the right.
+fn tab_columns(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let starts = tab_split(lines[i]).is_some_and(|(l, r)| {
+            let (l, r) = (crate::normalize::fold(l), crate::normalize::fold(r));
+            l.starts_with("noi nhan") || r.contains("cong hoa xa hoi")
+        });
+        if !starts {
+            out.push(lines[i].to_string());
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < lines.len() && !lines[end].trim().is_empty() {
+            end += 1;
+        }
+        let mut left = Vec::new();
+        let mut right = Vec::new();
+        for l in &lines[i..end] {
+            match tab_split(l) {
+                Some((a, b)) => {
+                    left.push(a.to_string());
+                    right.push(b.replace('\t', " "));
+                }
+                None => left.push(l.trim().to_string()),
+            }
+        }
+        out.extend(left);
+        out.extend(right);
+        i = end;
+    }
+    out.join("\n")
 }
 
 /// Word's special characters → plain text: fields (code dropped, result
@@ -301,6 +371,15 @@ fn clean(chars: &[char]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tab_laid_signature_block() {
+        let t = "Chỉ thị này.\n\nNơi nhận:\t\tTM. ỦY BAN NHÂN DÂN\n- Bộ KHCN;\tKT. CHỦ TỊCH\n- Lưu VT.\n\t\tNguyễn Văn A\n";
+        assert_eq!(
+            tab_columns(t),
+            "Chỉ thị này.\n\nNơi nhận:\n- Bộ KHCN;\n- Lưu VT.\nNguyễn Văn A\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
+        );
+    }
 
     #[test]
     fn fields_and_marks() {

@@ -223,10 +223,22 @@ fn real_scans_are_read() {
     if !tools() {
         return;
     }
-    for (file, code, year, month) in [
-        ("f06_bgddt-1849-cv-scan.pdf", "CV", 2026, 4),
-        ("f07_vpcp-153-tb-scan.pdf", "TB", 2024, 4),
-        ("f08_phutho-4532-ubnd-kstthc-scan.pdf", "CV", 2011, 12),
+    for (file, code, year, month, issuer) in [
+        (
+            "f06_bgddt-1849-cv-scan.pdf",
+            "CV",
+            2026,
+            4,
+            "Bộ Giáo dục và Đào tạo",
+        ),
+        (
+            "f07_vpcp-153-tb-scan.pdf",
+            "TB",
+            2024,
+            4,
+            "Văn phòng Chính phủ",
+        ),
+        ("f08_phutho-4532-ubnd-kstthc-scan.pdf", "CV", 2011, 12, ""),
     ] {
         let start = std::time::Instant::now();
         let doc = congvan::parse_path(dir.join(file)).expect(file);
@@ -247,5 +259,13 @@ fn real_scans_are_read() {
         assert_eq!(doc.date.year, Some(year), "{file}");
         assert_eq!(doc.date.month, Some(month), "{file}");
         assert!(doc.subject.is_some(), "{file}");
+        if !issuer.is_empty() {
+            // f07: the receipt stamp over the header is not the issuer.
+            assert_eq!(doc.issuer.name.as_deref(), Some(issuer), "{file}");
+        }
+        if file.starts_with("f06") {
+            // The number stamped by the e-signature widget over the scan.
+            assert_eq!(doc.number.seq.as_deref(), Some("1849"), "{file}");
+        }
     }
 }

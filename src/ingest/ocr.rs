@@ -547,10 +547,55 @@ pub fn ocr_image(bytes: &[u8], ext: &str) -> Result<(String, Vec<String>), Inges
     ))
 }
 
+/// A receipt stamp's field (`ĐẾN Giờ: ……`, `Ngày: ..14/4/2024…`, `Số: ……`
+/// with dotted blanks) as OCR reads it.
+fn receipt_field(line: &str) -> bool {
+    let f = crate::normalize::fold(line);
+    (f.contains("gio:") || f.contains("ngay:") || f.contains("chuyen:"))
+        && (line.contains("...") || line.contains('…'))
+}
+
+/// Drop the receipt stamp a clerk put on the scanned paper (`CÔNG VĂN
+/// ĐẾN`, `CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ – ĐẾN Giờ: … Ngày: …`): its
+/// dotted fields, and the stamp's title just above them. It is not part of
+/// the document (it would be read as the issuer).
+fn drop_receipt_stamp(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut drop = vec![false; lines.len()];
+    for i in 0..lines.len() {
+        if !receipt_field(lines[i]) {
+            continue;
+        }
+        drop[i] = true;
+        if let Some(j) = (0..i)
+            .rev()
+            .find(|&j| !lines[j].trim().is_empty() && !drop[j])
+        {
+            let f = crate::normalize::fold(lines[j]);
+            if i - j <= 2
+                && (f.contains("thong tin dien tu") || f.split_whitespace().any(|w| w == "den"))
+            {
+                drop[j] = true;
+            }
+        }
+    }
+    if !drop.contains(&true) {
+        return text.to_string();
+    }
+    let kept: Vec<&str> = lines
+        .iter()
+        .zip(&drop)
+        .filter(|(_, d)| !**d)
+        .map(|(l, _)| *l)
+        .collect();
+    kept.join("\n")
+}
+
 /// Specks OCR reads as text: lines of one or two letters or only
 /// punctuation (`l`, `,`, `LJ`), and punctuation before the first word
 /// (`'._ TỈNH PHÚ THỌ`). Blank lines and item labels (`a)`) stay.
 pub fn clean_ocr_text(text: &str) -> String {
+    let text = drop_receipt_stamp(text);
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
         let alnum = line.chars().filter(|c| c.is_alphanumeric()).count();
@@ -578,6 +623,14 @@ pub fn clean_ocr_text(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn receipt_stamp_is_dropped() {
+        assert_eq!(
+            super::clean_ocr_text("VĂN PHÒNG CHÍNH PHỦ\n\nCỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ\nĐẾN Giờ:......C.....\nNgày:.44.14120244.......\nCỘNG HOÀ"),
+            "VĂN PHÒNG CHÍNH PHỦ\n\nCỘNG HOÀ"
+        );
+    }
+
     #[test]
     fn specks_and_leading_punctuation() {
         assert_eq!(

@@ -165,6 +165,9 @@ pub fn parse_bytes_with_options(
     doc.source.encoding = ingested.encoding.to_string();
     doc.source.signatures = ingested.signatures;
     doc.source.ocr = ingested.ocr;
+    if ingested.ocr {
+        own_number_from_text(&mut doc);
+    }
     doc.source.bytes = bytes.len() as u64;
     doc.source.sha256 = sha256_hex(bytes);
     let mut warnings = ingested.warnings;
@@ -210,6 +213,56 @@ fn parse_normalized(norm: &str, path: &str) -> Document {
         ocr: false,
     };
     doc
+}
+
+/// OCR text: the document's own number misread in the header
+/// (`1849/BGDĐTI-GDPT`) but written right elsewhere (a footer, an
+/// attachment's heading) is taken in its right form, and that mention is
+/// not a citation of another document. Same number, symbol one letter off.
+fn own_number_from_text(doc: &mut Document) {
+    let (Some(seq), Some(sym)) = (doc.number.seq.clone(), doc.number.symbol.clone()) else {
+        return;
+    };
+    let close = |a: &str, b: &str| -> bool {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        if a == b || a.len().abs_diff(b.len()) > 1 {
+            return a == b;
+        }
+        // One insertion, deletion or substitution.
+        let (mut i, mut j, mut edits) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            if a[i] == b[j] {
+                i += 1;
+                j += 1;
+                continue;
+            }
+            edits += 1;
+            match a.len().cmp(&b.len()) {
+                std::cmp::Ordering::Greater => i += 1,
+                std::cmp::Ordering::Less => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        edits + (a.len() - i) + (b.len() - j) <= 1
+    };
+    let Some(at) = doc.references.iter().position(|r| {
+        r.seq.as_deref() == Some(seq.as_str())
+            && r.year == doc.number.year
+            && r.symbol
+                .as_deref()
+                .is_some_and(|s| s != sym && close(s, &sym))
+    }) else {
+        return;
+    };
+    let r = doc.references.remove(at);
+    doc.number.symbol = r.symbol;
+    doc.number.raw = r.code;
+    doc.warnings.push(format!(
+        "OCR: the number read as {seq}/{sym} is taken as written elsewhere in the text"
+    ));
 }
 
 /// Hex SHA-256 of some bytes.

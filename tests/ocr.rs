@@ -266,6 +266,7 @@ fn real_scans_are_read() {
         if file.starts_with("f06") {
             // The number stamped by the e-signature widget over the scan.
             assert_eq!(doc.number.seq.as_deref(), Some("1849"), "{file}");
+            assert_eq!(doc.number.symbol.as_deref(), Some("BGDĐT-GDPT"), "{file}");
         }
     }
 }

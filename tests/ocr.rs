@@ -270,3 +270,80 @@ fn real_scans_are_read() {
         }
     }
 }
+
+/// A scanned PDF whose page is one JPEG (DCTDecode) of `w`×`h` pixels.
+fn jpeg_scan_pdf(jpeg: Vec<u8>, w: i64, h: i64) -> Vec<u8> {
+    let mut doc = Document::with_version("1.7");
+    let img = doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => w, "Height" => h,
+            "ColorSpace" => "DeviceRGB", "BitsPerComponent" => 8, "Filter" => "DCTDecode",
+        },
+        jpeg,
+    ));
+    let (pw, ph) = (w as f32 * 72.0 / 200.0, h as f32 * 72.0 / 200.0);
+    let content = doc.add_object(Stream::new(
+        Dictionary::new(),
+        format!("q {pw} 0 0 {ph} 0 0 cm /Im0 Do Q").into_bytes(),
+    ));
+    let pages_id = doc.new_object_id();
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id,
+        "MediaBox" => vec![0.into(), 0.into(), Object::Real(pw), Object::Real(ph)],
+        "Resources" => dictionary! { "XObject" => dictionary! { "Im0" => img } },
+        "Contents" => content,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("save");
+    out
+}
+
+#[test]
+fn a_jpeg_scan_is_read_without_a_renderer() {
+    if !tools() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let ppm = render(&seed_pdf(), "-ppm", &dir.path().join("page"));
+    let header = String::from_utf8_lossy(&ppm[..20]).to_string();
+    let dims: Vec<i64> = header
+        .split_ascii_whitespace()
+        .skip(1)
+        .take(2)
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    let st = Command::new("pdftoppm")
+        .args(["-jpeg", "-r", "200", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(seed_pdf())
+        .arg(dir.path().join("pagej"))
+        .status()
+        .expect("pdftoppm");
+    assert!(st.success());
+    let jpeg = std::fs::read(dir.path().join("pagej.jpg")).expect("jpeg");
+    let path = dir.path().join("jpeg-scan.pdf");
+    std::fs::write(&path, jpeg_scan_pdf(jpeg, dims[0], dims[1])).expect("write");
+    // No pdftoppm: the JPEG stream goes to Tesseract as it is.
+    let out = Command::new(env!("CARGO_BIN_EXE_congvan"))
+        .args(["parse", "--compact"])
+        .arg(&path)
+        .env("CONGVAN_PDFTOPPM", "/nonexistent/pdftoppm")
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["source"]["ocr"], true);
+    assert_eq!(v["doc_type"]["code"], "CV");
+    assert_eq!(v["date"]["year"], 2025);
+}

@@ -54,7 +54,7 @@ fn pdftoppm_ready() -> Result<(), String> {
     static READY: OnceLock<Result<(), String>> = OnceLock::new();
     READY
         .get_or_init(|| {
-            Command::new("pdftoppm")
+            Command::new(pdftoppm_bin())
                 .arg("-v")
                 .stdin(Stdio::null())
                 .stdout(Stdio::null())
@@ -64,6 +64,10 @@ fn pdftoppm_ready() -> Result<(), String> {
                 .map_err(|_| "pdftoppm (poppler-utils) is not installed".to_string())
         })
         .clone()
+}
+
+fn pdftoppm_bin() -> String {
+    std::env::var("CONGVAN_PDFTOPPM").unwrap_or_else(|_| "pdftoppm".into())
 }
 
 fn tesseract_bin() -> String {
@@ -312,6 +316,11 @@ pub fn words_to_glyphs(words: &[Word], scale: f64, height: f64) -> Vec<Glyph> {
 
 /// Tesseract on one image file: its words.
 fn tesseract_words(image: &Path) -> Result<Vec<Word>, IngestError> {
+    Ok(parse_tsv(&tsv_of(image)?))
+}
+
+/// Tesseract's TSV for one image file.
+fn tsv_of(image: &Path) -> Result<String, IngestError> {
     let out = run(
         Command::new(tesseract_bin())
             .arg(image)
@@ -321,7 +330,7 @@ fn tesseract_words(image: &Path) -> Result<Vec<Word>, IngestError> {
             .env("OMP_THREAD_LIMIT", "1"),
         "tesseract",
     )?;
-    Ok(parse_tsv(&String::from_utf8_lossy(&out)))
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// What OCR of one page gave.
@@ -347,25 +356,17 @@ fn ocr_pdf_page(
     page_no: usize,
     width: f64,
     height: f64,
+    dpi: Option<f64>,
 ) -> Result<PageOcr, IngestError> {
     let prefix = scratch.path(&format!("p{page_no}"));
     let n = page_no.to_string();
-    run(
-        Command::new("pdftoppm")
-            .args([
-                "-f",
-                &n,
-                "-l",
-                &n,
-                "-singlefile",
-                "-hide-annotations",
-                "-scale-to",
-            ])
-            .arg(RENDER_LONG_SIDE.to_string())
-            .arg(pdf)
-            .arg(&prefix),
-        "pdftoppm",
-    )?;
+    let mut cmd = Command::new(pdftoppm_bin());
+    cmd.args(["-f", &n, "-l", &n, "-singlefile", "-hide-annotations"]);
+    match dpi {
+        Some(d) => cmd.arg("-r").arg(format!("{}", d.round())),
+        None => cmd.arg("-scale-to").arg(RENDER_LONG_SIDE.to_string()),
+    };
+    run(cmd.arg(pdf).arg(&prefix), "pdftoppm")?;
     let ppm_path = prefix.with_extension("ppm");
     let ppm = std::fs::read(&ppm_path)
         .map_err(|e| IngestError::Ocr(format!("page {page_no} not rendered: {e}")))?;
@@ -397,6 +398,103 @@ fn ocr_pdf_page(
     })
 }
 
+/// The JPEG bytes of a page that draws one DCT-encoded image and nothing
+/// else (a typical scan), with the image's pixel size.
+fn single_jpeg(doc: &pdf_extract::Document, page: pdf_extract::ObjectId) -> Option<Vec<u8>> {
+    let (own, inherited) = doc.get_page_resources(page).ok()?;
+    let res = own.or_else(|| {
+        inherited
+            .first()
+            .and_then(|id| doc.get_dictionary(*id).ok())
+    })?;
+    let xo = doc
+        .dereference(res.get(b"XObject").ok()?)
+        .ok()?
+        .1
+        .as_dict()
+        .ok()?;
+    if xo.len() != 1 {
+        return None;
+    }
+    let (_, o) = xo.iter().next()?;
+    let s = doc.dereference(o).ok()?.1.as_stream().ok()?;
+    let filters = s.filters().ok()?;
+    if filters.as_slice() != [b"DCTDecode".as_slice()] {
+        return None;
+    }
+    s.content
+        .starts_with(&[0xFF, 0xD8])
+        .then(|| s.content.clone())
+}
+
+/// Pixel width of the page's only image XObject (a scan).
+fn single_image_width(doc: &pdf_extract::Document, page: pdf_extract::ObjectId) -> Option<f64> {
+    let (own, inherited) = doc.get_page_resources(page).ok()?;
+    let res = own.or_else(|| {
+        inherited
+            .first()
+            .and_then(|id| doc.get_dictionary(*id).ok())
+    })?;
+    let xo = doc
+        .dereference(res.get(b"XObject").ok()?)
+        .ok()?
+        .1
+        .as_dict()
+        .ok()?;
+    if xo.len() != 1 {
+        return None;
+    }
+    let (_, o) = xo.iter().next()?;
+    let s = doc.dereference(o).ok()?.1.as_stream().ok()?;
+    if s.dict.get(b"Subtype").ok()?.as_name().ok()? != b"Image" {
+        return None;
+    }
+    let w = s.dict.get(b"Width").ok()?.as_i64().ok()?;
+    (w > 0).then_some(w as f64)
+}
+
+/// OCR of a page that is one JPEG, without rendering. Its pixels are
+/// mapped onto the page (a scan fills its page).
+fn ocr_jpeg_page(
+    jpeg: &[u8],
+    scratch: &Scratch,
+    page_no: usize,
+    width: f64,
+    height: f64,
+) -> Result<PageOcr, IngestError> {
+    let path = scratch.path(&format!("p{page_no}.jpg"));
+    std::fs::write(&path, jpeg)
+        .map_err(|e| IngestError::Ocr(format!("cannot write page image: {e}")))?;
+    let tsv = tsv_of(&path)?;
+    let _ = std::fs::remove_file(&path);
+    let (w_px, h_px) = tsv_page_size(&tsv);
+    let words = parse_tsv(&tsv);
+    let scale = if w_px > 0.0 && width > 0.0 {
+        width / w_px
+    } else {
+        1.0
+    };
+    let page_h = if height > 0.0 { height } else { h_px * scale };
+    Ok(PageOcr {
+        glyphs: words_to_glyphs(&words, scale, page_h),
+        conf_sum: words.iter().map(|w| w.conf).sum(),
+        words: words.len(),
+        red_removed: false,
+    })
+}
+
+/// Page size in pixels from the TSV's level-1 row.
+fn tsv_page_size(tsv: &str) -> (f64, f64) {
+    tsv.lines()
+        .find(|l| l.starts_with("1\t"))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let n = |i: usize| f.get(i).and_then(|v| v.parse().ok()).unwrap_or(0.0);
+            (n(8), n(9))
+        })
+        .unwrap_or((0.0, 0.0))
+}
+
 fn pgm_size(pgm: &[u8]) -> (f64, f64) {
     let head = String::from_utf8_lossy(&pgm[..pgm.len().min(40)]).to_string();
     let mut it = head.split_ascii_whitespace().skip(1);
@@ -416,7 +514,44 @@ pub fn ocr_pdf_pages(
     opts: &crate::ParseOptions,
 ) -> Result<(), IngestError> {
     tesseract_ready().map_err(missing)?;
-    pdftoppm_ready().map_err(missing)?;
+    // Pages that are one JPEG need no renderer: the stream is a JPEG file.
+    let jpegs: Vec<Option<Vec<u8>>> = match super::pdf::load(bytes) {
+        Ok(doc) => {
+            let ids = doc.get_pages();
+            scans
+                .iter()
+                .map(|&i| {
+                    let id = ids.get(&(i as u32 + 1))?;
+                    super::quiet::catch_silently(|| single_jpeg(&doc, *id))
+                        .ok()
+                        .flatten()
+                })
+                .collect()
+        }
+        Err(_) => vec![None; scans.len()],
+    };
+    // The scan's own resolution (width of the page's only image), so the
+    // page is rendered at it rather than resampled.
+    let native: Vec<Option<f64>> = match super::pdf::load(bytes) {
+        Ok(doc) => {
+            let ids = doc.get_pages();
+            scans
+                .iter()
+                .map(|&i| {
+                    let id = ids.get(&(i as u32 + 1))?;
+                    super::quiet::catch_silently(|| single_image_width(&doc, *id))
+                        .ok()
+                        .flatten()
+                })
+                .collect()
+        }
+        Err(_) => vec![None; scans.len()],
+    };
+    let render = pdftoppm_ready();
+    if render.is_err() && jpegs.iter().any(Option::is_none) {
+        render.clone().map_err(missing)?;
+    }
+    let use_jpeg = render.is_err();
     let scratch = Scratch::new()?;
     let pdf = scratch.path("in.pdf");
     std::fs::write(&pdf, bytes)
@@ -437,8 +572,18 @@ pub fn ocr_pdf_pages(
     let results: Vec<Result<PageOcr, IngestError>> = scans
         .par_iter()
         .zip(sizes.par_iter())
-        .map(|(&i, &(w, h))| {
-            let r = ocr_pdf_page(&pdf, &scratch, i + 1, w, h);
+        .zip(jpegs.par_iter())
+        .zip(native.par_iter())
+        .map(|(((&i, &(w, h)), jpeg), px)| {
+            // Rendering at the scan's own resolution was tried: better on a
+            // 200 dpi scan (f06), worse on others (f07, f08); all pages are
+            // rendered at A4 300 dpi size instead.
+            let _ = px;
+            let dpi: Option<f64> = None;
+            let r = match jpeg {
+                Some(j) if use_jpeg => ocr_jpeg_page(j, &scratch, i + 1, w, h),
+                _ => ocr_pdf_page(&pdf, &scratch, i + 1, w, h, dpi),
+            };
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if let Some(cb) = &opts.ocr_progress {
                 cb(n, total);

@@ -69,16 +69,19 @@ pub fn timeout_reason(budget: Duration) -> String {
     )
 }
 
-/// [`crate::parse_path`] within a time budget.
-pub fn parse_path_within(path: &Path, budget: Option<Duration>) -> Result<Document, Error> {
+/// [`crate::parse_path_with_options`] within a time budget: the document
+/// and its normalized text.
+pub fn parse_path_within(
+    path: &Path,
+    opts: &crate::ParseOptions,
+    budget: Option<Duration>,
+) -> Result<(Document, String), Error> {
     let owned = path.to_path_buf();
-    within(budget, move || crate::parse_path(&owned)).unwrap_or_else(|m| Err(missed(path, m)))
-}
-
-/// [`crate::normalized_text`] within a time budget.
-pub fn normalized_text_within(path: &Path, budget: Option<Duration>) -> Result<String, Error> {
-    let owned = path.to_path_buf();
-    within(budget, move || crate::normalized_text(&owned)).unwrap_or_else(|m| Err(missed(path, m)))
+    let opts = opts.clone();
+    within(budget, move || {
+        crate::parse_path_with_options(&owned, &opts)
+    })
+    .unwrap_or_else(|m| Err(missed(path, m)))
 }
 
 fn missed(path: &Path, m: Missed) -> Error {

@@ -52,6 +52,17 @@ pub enum IngestError {
     PdfBound(String),
     #[error("PDF has no text layer; OCR it first")]
     NoTextLayer,
+    /// A scan (or image) met with OCR turned off.
+    #[error("scanned document (no text layer) skipped: OCR is off (--no-ocr)")]
+    OcrOff,
+    /// A scan (or image) needs OCR and Tesseract is missing.
+    #[error("scanned document (no text layer) needs OCR: {0}")]
+    OcrUnavailable(String),
+    /// OCR ran and failed.
+    #[error("OCR failed: {0}")]
+    Ocr(String),
+    #[error("malformed DOC: {0}")]
+    Doc(String),
     #[error("PDF has too many pages ({pages}; the limit is {limit})")]
     TooManyPages { pages: usize, limit: usize },
     #[error("malformed DOCX: {0}")]

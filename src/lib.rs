@@ -60,6 +60,17 @@ pub fn parse_path(path: impl AsRef<Path>) -> Result<Document, Error> {
     parse_bytes(&bytes, &path.to_string_lossy())
 }
 
+/// Parse a file with options (OCR on or off); also returns the normalized
+/// text. `-` reads standard input.
+pub fn parse_path_with_options(
+    path: impl AsRef<Path>,
+    opts: &ParseOptions,
+) -> Result<(Document, String), Error> {
+    let path = path.as_ref();
+    let bytes = read_limited(path)?;
+    parse_bytes_with_options(&bytes, &path.to_string_lossy(), opts)
+}
+
 /// Read a file (or stdin for `-`) refusing anything over [`MAX_INPUT_BYTES`].
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, Error> {
     let io = |source| Error::Io {
@@ -116,11 +127,51 @@ pub fn parse_bytes_with_text(bytes: &[u8], path: &str) -> Result<(Document, Stri
             limit: MAX_INPUT_BYTES,
         });
     }
-    let ingested = ingest::ingest(bytes, path).map_err(|e| Error::ingest(path, e))?;
+    parse_bytes_with_options(bytes, path, &ParseOptions::default())
+}
+
+/// How files are read.
+#[derive(Clone)]
+pub struct ParseOptions {
+    /// Read scans and images with OCR (Tesseract) when it is installed;
+    /// `false` refuses them (`--no-ocr`).
+    pub ocr: bool,
+    /// Called after each page read by OCR with (page, pages).
+    pub ocr_progress: Option<std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>>,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            ocr: true,
+            ocr_progress: None,
+        }
+    }
+}
+
+/// [`parse_bytes_with_text`] with options (OCR on or off).
+pub fn parse_bytes_with_options(
+    bytes: &[u8],
+    path: &str,
+    opts: &ParseOptions,
+) -> Result<(Document, String), Error> {
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            path: path.into(),
+            size: bytes.len() as u64,
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    let ingested = ingest::ingest_with(bytes, path, opts).map_err(|e| Error::ingest(path, e))?;
     let norm = normalize::normalize(&ingested.text);
     let mut doc = parse_normalized(&norm, path);
     doc.source.format = ingested.format.to_string();
     doc.source.encoding = ingested.encoding.to_string();
+    doc.source.signatures = ingested.signatures;
+    doc.source.ocr = ingested.ocr;
+    if ingested.ocr {
+        own_number_from_text(&mut doc);
+    }
     doc.source.bytes = bytes.len() as u64;
     doc.source.sha256 = sha256_hex(bytes);
     let mut warnings = ingested.warnings;
@@ -162,8 +213,60 @@ fn parse_normalized(norm: &str, path: &str) -> Document {
         sha256: String::new(),
         bytes: norm.len() as u64,
         encoding: "utf-8".into(),
+        signatures: Vec::new(),
+        ocr: false,
     };
     doc
+}
+
+/// OCR text: the document's own number misread in the header
+/// (`1849/BGDĐTI-GDPT`) but written right elsewhere (a footer, an
+/// attachment's heading) is taken in its right form, and that mention is
+/// not a citation of another document. Same number, symbol one letter off.
+fn own_number_from_text(doc: &mut Document) {
+    let (Some(seq), Some(sym)) = (doc.number.seq.clone(), doc.number.symbol.clone()) else {
+        return;
+    };
+    let close = |a: &str, b: &str| -> bool {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        if a == b || a.len().abs_diff(b.len()) > 1 {
+            return a == b;
+        }
+        // One insertion, deletion or substitution.
+        let (mut i, mut j, mut edits) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            if a[i] == b[j] {
+                i += 1;
+                j += 1;
+                continue;
+            }
+            edits += 1;
+            match a.len().cmp(&b.len()) {
+                std::cmp::Ordering::Greater => i += 1,
+                std::cmp::Ordering::Less => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        edits + (a.len() - i) + (b.len() - j) <= 1
+    };
+    let Some(at) = doc.references.iter().position(|r| {
+        r.seq.as_deref() == Some(seq.as_str())
+            && r.year == doc.number.year
+            && r.symbol
+                .as_deref()
+                .is_some_and(|s| s != sym && close(s, &sym))
+    }) else {
+        return;
+    };
+    let r = doc.references.remove(at);
+    doc.number.symbol = r.symbol;
+    doc.number.raw = r.code;
+    doc.warnings.push(format!(
+        "OCR: the number read as {seq}/{sym} is taken as written elsewhere in the text"
+    ));
 }
 
 /// Hex SHA-256 of some bytes.

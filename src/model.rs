@@ -87,6 +87,25 @@ pub struct Source {
     /// Character encoding detected for the text (`utf-8`, `utf-16le`,
     /// `tcvn3`, `vni`, `cp1258`, …). An addition to the contract.
     pub encoding: String,
+    /// The digital signatures the file carries (PDF signature fields). An
+    /// addition to the contract.
+    #[serde(default)]
+    pub signatures: Vec<Signature>,
+    /// The text was read by OCR (a scan or an image). An addition to the
+    /// contract.
+    #[serde(default)]
+    pub ocr: bool,
+}
+
+/// A digital signature of the file: the signer's name (or the signing
+/// body's), the organisation of the certificate or stamp, the signing time
+/// (ISO 8601 from the signature dictionary, else as printed) and the reason.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Signature {
+    pub name: Option<String>,
+    pub organisation: Option<String>,
+    pub time: Option<String>,
+    pub reason: Option<String>,
 }
 
 /// A document kind: official abbreviation and Vietnamese name.

@@ -9,7 +9,7 @@
 use crate::codes;
 use crate::extract::dates;
 use crate::model::{DocDate, DocType, Document, Issuer, Number, Recipient, Signer};
-use crate::normalize::{capitalize_first, collapse_ws, is_upper, key, title_case};
+use crate::normalize::{capitalize_first, collapse_ws, fold, is_upper, key, title_case};
 use crate::segment::{self, lines, looks_like_name, Line, Zones, RE_AUTHORITY};
 use crate::vocab::{self, UnitKind, AUTHORITIES, ISSUER_ABBREVIATIONS, NAME_UNITS};
 use regex::Regex;
@@ -66,7 +66,9 @@ static RE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         concat!(
             r"(?m)(?:^|[\s|(])(?:Số|SỐ|S[{ocr}]:)\s*:?[ \t]*\n?[ \t]*",
-            r"(?P<code>(?P<seq>\d{{1,6}}[a-zđ]?)?[ \t]*[/\-][ \t]*",
+            // A number OCR could not read (handwritten: `#72⁄`) leaves the
+            // symbol; the sequence is then unknown (null).
+            r"(?P<code>(?:(?P<seq>\d{{1,6}}[a-zđ]?)|[#*'`~]?\d{{0,6}}[#*'`~⁄⁄]\d{{0,6}}[#*'`~⁄]?)?[ \t]*[/\-][ \t]*",
             r"(?:(?P<year>(?:19|20)\d{{2}})\s*/\s*)?",
             r"(?P<sym>[\p{{Lu}}Đ][\p{{L}}\d&.]*(?:[ \t]?[\-/][ \t]?[\p{{Lu}}Đ\d][\p{{L}}\d&.]*)*))"
         ),
@@ -209,6 +211,49 @@ fn find_title(header: &[Line]) -> Option<Title> {
                     rest: rest.trim().to_string(),
                 });
             }
+        }
+    }
+    ocr_title(header)
+}
+
+/// OCR misreadings of a title line (`THOÒNG BAO`, `QUYÊT ĐINH`): compared
+/// without diacritics and with doubled letters single, a whole short line
+/// in capitals that is a type name.
+fn ocr_title(header: &[Line]) -> Option<Title> {
+    fn loose(s: &str) -> String {
+        let mut out = String::new();
+        for c in fold(s).chars().filter(|c| c.is_alphanumeric() || *c == ' ') {
+            if out.ends_with(c) && c != ' ' {
+                continue;
+            }
+            out.push(c);
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+    for (i, l) in header.iter().enumerate() {
+        let t = l.text.trim();
+        if t.chars().count() > 24 || !is_upper(t) || segment::is_number_line(t) {
+            continue;
+        }
+        let lt = loose(t);
+        if lt.is_empty() {
+            continue;
+        }
+        for (name, _) in vocab::type_name_keys() {
+            if loose(name) != lt {
+                continue;
+            }
+            let Some(entry) = vocab::type_by_name(name) else {
+                continue;
+            };
+            if entry.code == "CV" {
+                continue;
+            }
+            return Some(Title {
+                entry,
+                line: i,
+                rest: String::new(),
+            });
         }
     }
     None
@@ -1273,6 +1318,15 @@ mod tests {
         // A second line of the title naming an office is not a name.
         let d = parse("SỞ Y TẾ\nSố: 12/TB-SYT\nA, ngày 12 tháng 3 năm 2024\n\nTHÔNG BÁO\nVề việc nghỉ lễ\n\nSở Y tế thông báo.\n\nNơi nhận:\n- Lưu: VT.\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH\nVĂN PHÒNG\n\nLê An\n");
         assert_eq!(d.signer.name.as_deref(), Some("Lê An"));
+    }
+
+    #[test]
+    fn ocr_unreadable_number_keeps_the_symbol() {
+        let n = find_number("Số: #72⁄/UBND- KSTTHC").expect("number");
+        assert_eq!(n.seq, None);
+        assert_eq!(n.symbol.as_deref(), Some("UBND-KSTTHC"));
+        let n = find_number("Số: 355 /BC-HĐXTH").expect("number");
+        assert_eq!(n.seq.as_deref(), Some("355"));
     }
 
     #[test]

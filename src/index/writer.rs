@@ -36,6 +36,8 @@ pub struct IndexOptions {
     /// Time budget per file (None: none): a file over it is a failure and
     /// the batch goes on (see [`crate::budget`]).
     pub timeout: Option<Duration>,
+    /// Read scans and images by OCR (false: they fail with a clear reason).
+    pub ocr: bool,
 }
 
 impl Default for IndexOptions {
@@ -47,6 +49,7 @@ impl Default for IndexOptions {
             memory_budget: 128 * 1024 * 1024,
             threads: None,
             timeout: Some(crate::budget::DEFAULT_TIMEOUT),
+            ocr: true,
         }
     }
 }
@@ -261,6 +264,7 @@ fn process(
     existing: &HashMap<String, (String, String)>,
     f: Fields,
     timeout: Option<Duration>,
+    popts: &crate::ParseOptions,
 ) -> Msg {
     let fail = |reason: String| Failure {
         path: item.given.clone(),
@@ -282,7 +286,10 @@ fn process(
         return Msg::Skipped(size);
     }
     let given = item.given.clone();
-    let parsed = crate::budget::within(timeout, move || parse_with_text(&bytes, &given, &sha));
+    let popts = popts.clone();
+    let parsed = crate::budget::within(timeout, move || {
+        parse_with_text(&bytes, &given, &sha, &popts)
+    });
     let (doc, text) = match parsed {
         Ok(Ok(x)) => x,
         Ok(Err(e)) => return Msg::Failed(fail(reason(&e)), size),
@@ -303,8 +310,13 @@ fn process(
 
 /// Parse bytes like [`crate::parse_bytes`], keeping the normalized text for
 /// the full-text fields.
-fn parse_with_text(bytes: &[u8], path: &str, sha: &str) -> Result<(Document, String), Error> {
-    let (mut doc, text) = crate::parse_bytes_with_text(bytes, path)?;
+fn parse_with_text(
+    bytes: &[u8],
+    path: &str,
+    sha: &str,
+    popts: &crate::ParseOptions,
+) -> Result<(Document, String), Error> {
+    let (mut doc, text) = crate::parse_bytes_with_options(bytes, path, popts)?;
     debug_assert_eq!(doc.source.sha256, sha);
     doc.source.sha256 = sha.to_string();
     Ok((doc, text))
@@ -670,10 +682,24 @@ fn run(
     std::thread::scope(|scope| {
         let items = &items;
         let existing = &existing;
+        let pb_ocr = pb.clone();
+        let ocr_on = opts.ocr;
         scope.spawn(move || {
             pool.install(|| {
                 items.par_iter().for_each_with(tx, |tx, item| {
-                    let _ = tx.send(process(item, existing, fields, opts.timeout));
+                    // OCR shows its progress page by page.
+                    let bar = pb_ocr.clone();
+                    let name = item.given.clone();
+                    let popts = crate::ParseOptions {
+                        ocr: ocr_on,
+                        ocr_progress: bar.map(|bar| {
+                            std::sync::Arc::new(move |page: usize, pages: usize| {
+                                bar.set_message(format!("OCR {name}: page {page}/{pages}"));
+                            })
+                                as std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>
+                        }),
+                    };
+                    let _ = tx.send(process(item, existing, fields, opts.timeout, &popts));
                 });
             });
         });

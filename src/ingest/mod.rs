@@ -10,9 +10,12 @@
 //! - [`legacy`]: TCVN3 (ABC) and VNI-Windows detection and conversion, also
 //!   applied to text extracted from PDF and DOCX.
 
+pub mod annots;
 pub mod detect;
+pub mod doc;
 pub mod docx;
 pub mod legacy;
+pub mod ocr;
 pub mod pdf;
 pub mod pdf_guard;
 pub(crate) mod quiet;
@@ -32,23 +35,39 @@ pub struct Ingested {
     pub encoding: &'static str,
     /// What the reader noticed (lossy decoding, skipped parts…).
     pub warnings: Vec<String>,
+    /// Digital signatures (PDF).
+    pub signatures: Vec<crate::model::Signature>,
+    /// The text came from OCR.
+    pub ocr: bool,
 }
 
 /// Turn input bytes into text. `name` is only a hint (the extension tells
 /// `md` from `txt`); the format is detected from the content.
 pub fn ingest(bytes: &[u8], name: &str) -> Result<Ingested, IngestError> {
+    ingest_with(bytes, name, &crate::ParseOptions::default())
+}
+
+/// [`ingest`] with options (OCR on or off, OCR progress).
+pub fn ingest_with(
+    bytes: &[u8],
+    name: &str,
+    opts: &crate::ParseOptions,
+) -> Result<Ingested, IngestError> {
     if bytes.is_empty() {
         return Err(IngestError::Empty);
     }
     match detect::detect(bytes) {
         Kind::Pdf => {
-            let (raw, mut warnings) = pdf::read(bytes)?;
-            let (text, encoding) = legacy::fix_extracted(raw, &mut warnings);
+            let read = pdf::read_with(bytes, name, opts)?;
+            let mut warnings = read.warnings;
+            let (text, encoding) = legacy::fix_extracted(read.text, &mut warnings);
             Ok(Ingested {
                 text,
                 format: "pdf",
                 encoding,
                 warnings,
+                signatures: read.signatures,
+                ocr: read.ocr,
             })
         }
         Kind::Zip => {
@@ -59,11 +78,44 @@ pub fn ingest(bytes: &[u8], name: &str) -> Result<Ingested, IngestError> {
                 format: "docx",
                 encoding,
                 warnings,
+                signatures: Vec::new(),
+                ocr: false,
             })
         }
-        Kind::Ole2 => Err(IngestError::Unsupported(
-            "Word 97 .doc (OLE2 compound file): convert to DOCX".into(),
-        )),
+        Kind::Ole2 => {
+            let (raw, mut warnings) = doc::read(bytes)?;
+            let (text, encoding) = legacy::fix_extracted(raw, &mut warnings);
+            Ok(Ingested {
+                text,
+                format: "doc",
+                encoding,
+                warnings,
+                signatures: Vec::new(),
+                ocr: false,
+            })
+        }
+        Kind::Binary(what) if what.ends_with(" image") && what != "icon image" => {
+            if !opts.ocr {
+                return Err(IngestError::OcrOff);
+            }
+            let ext = match what {
+                "PNG image" => "png",
+                "JPEG image" => "jpg",
+                "TIFF image" => "tif",
+                "GIF image" => "gif",
+                _ => "img",
+            };
+            let (raw, mut warnings) = ocr::ocr_image(bytes, ext)?;
+            let (text, encoding) = legacy::fix_extracted(raw, &mut warnings);
+            Ok(Ingested {
+                text,
+                format: ext,
+                encoding,
+                warnings,
+                signatures: Vec::new(),
+                ocr: true,
+            })
+        }
         Kind::Binary(what) => Err(IngestError::NotText(what.into())),
         Kind::Text => {
             let decoded = text::decode(bytes)?;
@@ -73,6 +125,8 @@ pub fn ingest(bytes: &[u8], name: &str) -> Result<Ingested, IngestError> {
                 format,
                 encoding: decoded.encoding,
                 warnings: decoded.warnings,
+                signatures: Vec::new(),
+                ocr: false,
             })
         }
     }

@@ -11,6 +11,7 @@
 //! `pdf-extract` and `lopdf` panic on some malformed files; every call into
 //! them runs inside [`super::quiet::catch_silently`].
 
+use super::annots::{self, Appearance, SignatureInfo};
 use super::quiet::catch_silently;
 use crate::error::IngestError;
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
@@ -48,7 +49,7 @@ pub(crate) struct Collector {
     pub widths: Vec<f64>,
     width: f64,
     current: Vec<Glyph>,
-    total: usize,
+    pub(crate) total: usize,
     pub rotated: usize,
     pub truncated: bool,
 }
@@ -124,9 +125,40 @@ impl OutputDev for Collector {
     }
 }
 
-/// Extract the text of a PDF.
-pub fn read(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
-    let mut warnings = Vec::new();
+/// One page as read: its glyphs (page content and annotation
+/// appearances), and how much text the page content itself draws.
+#[derive(Debug, Clone, Default)]
+pub struct PageGlyphs {
+    pub glyphs: Vec<Glyph>,
+    /// Letters and digits drawn by the page content (annotations not
+    /// counted: a scan whose only text is a signature stamp is a scan).
+    pub content_alnum: usize,
+    pub width: f64,
+    pub height: f64,
+    /// The page draws an image (a scan candidate when it has no text).
+    pub has_image: bool,
+}
+
+/// What [`read_pages`] found in a PDF.
+#[derive(Debug, Default)]
+pub struct PdfPages {
+    pub pages: Vec<PageGlyphs>,
+    pub signatures: Vec<SignatureInfo>,
+    pub warnings: Vec<String>,
+}
+
+/// Letters and digits a page must draw to count as having a text layer.
+pub const MIN_TEXT_ALNUM: usize = 10;
+
+fn alnum(glyphs: &[Glyph]) -> usize {
+    glyphs
+        .iter()
+        .map(|g| g.text.chars().filter(|c| c.is_alphanumeric()).count())
+        .sum()
+}
+
+/// Load a PDF (decrypting an empty user password).
+pub(crate) fn load(bytes: &[u8]) -> Result<pdf_extract::Document, IngestError> {
     // Nothing is decompressed before every stream is known to fit.
     super::pdf_guard::check_file(bytes)?;
     let doc = match catch_silently(|| pdf_extract::Document::load_mem(bytes)) {
@@ -145,11 +177,73 @@ pub fn read(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
             }
         }
     }
-    let (pages, page_ids): (Vec<u32>, Vec<pdf_extract::ObjectId>) =
-        match catch_silently(|| doc.get_pages()) {
-            Ok(p) => p.into_iter().unzip(),
-            Err(panic) => return Err(IngestError::Pdf(format!("parser failure: {panic}"))),
-        };
+    Ok(doc)
+}
+
+/// Draw one annotation appearance with pdf-extract: the page object is
+/// swapped for a copy holding the appearance as its content, then restored.
+fn draw_appearance(
+    doc: &mut pdf_extract::Document,
+    page_id: pdf_extract::ObjectId,
+    page_num: u32,
+    app: &Appearance,
+    collector: &mut Collector,
+) -> Vec<Glyph> {
+    use pdf_extract::{Object, Stream};
+    let Some(original) = doc.objects.get(&page_id).cloned() else {
+        return Vec::new();
+    };
+    let Ok(dict) = original.as_dict() else {
+        return Vec::new();
+    };
+    let media = catch_silently(|| {
+        let mut cur = dict.clone();
+        for _ in 0..16 {
+            if let Ok(m) = cur.get(b"MediaBox") {
+                return doc.dereference(m).ok().map(|(_, o)| o.clone());
+            }
+            let parent = cur.get(b"Parent").ok()?.as_reference().ok()?;
+            cur = doc.get_dictionary(parent).ok()?.clone();
+        }
+        None
+    })
+    .ok()
+    .flatten();
+    let mut copy = dict.clone();
+    if let Some(m) = media {
+        copy.set("MediaBox", m);
+    }
+    let stream_id = doc.add_object(Object::Stream(Stream::new(
+        pdf_extract::Dictionary::new(),
+        app.content.clone(),
+    )));
+    copy.set("Contents", Object::Reference(stream_id));
+    copy.set("Resources", Object::Dictionary(app.resources.clone()));
+    copy.remove(b"Annots");
+    doc.objects.insert(page_id, Object::Dictionary(copy));
+    let before = collector.pages.len();
+    let saved_total = collector.total;
+    let _ = catch_silently(|| pdf_extract::output_doc_page(doc, collector, page_num));
+    doc.objects.insert(page_id, original);
+    doc.objects.remove(&stream_id);
+    let glyphs = if collector.pages.len() > before {
+        collector.pages.pop().unwrap_or_default()
+    } else {
+        std::mem::take(&mut collector.current)
+    };
+    collector.widths.truncate(before);
+    collector.total = saved_total + glyphs.len();
+    glyphs
+}
+
+/// Read every page's glyphs: page content and annotation appearances.
+pub fn read_pages(bytes: &[u8]) -> Result<PdfPages, IngestError> {
+    let mut doc = load(bytes)?;
+    let mut warnings = Vec::new();
+    let pages: Vec<(u32, pdf_extract::ObjectId)> = match catch_silently(|| doc.get_pages()) {
+        Ok(p) => p.into_iter().collect(),
+        Err(panic) => return Err(IngestError::Pdf(format!("parser failure: {panic}"))),
+    };
     if pages.is_empty() {
         return Err(IngestError::Pdf("no pages".into()));
     }
@@ -159,6 +253,9 @@ pub fn read(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
             limit: MAX_PAGES,
         });
     }
+    // Page contents and the forms they draw within their bounds; images
+    // emptied (text extraction never reads them).
+    let page_ids: Vec<pdf_extract::ObjectId> = pages.iter().map(|p| p.1).collect();
     match catch_silently(|| super::pdf_guard::prepare(&mut doc, &page_ids)) {
         Ok(r) => r?,
         Err(panic) => return Err(IngestError::Pdf(format!("parser failure: {panic}"))),
@@ -166,7 +263,9 @@ pub fn read(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
     let mut collector = Collector::default();
     let mut failed = Vec::new();
     let mut last_error = None;
-    for &n in &pages {
+    let mut out = Vec::new();
+    let mut stamps = Vec::new();
+    for &(n, id) in &pages {
         let before = collector.pages.len();
         let r = catch_silently(|| pdf_extract::output_doc_page(&doc, &mut collector, n));
         let err = match r {
@@ -184,6 +283,45 @@ pub fn read(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
                 collector.widths.push(collector.width);
             }
         }
+        let mut glyphs = collector.pages.pop().unwrap_or_default();
+        let width = collector.widths.pop().unwrap_or(collector.width);
+        collector.pages.clear();
+        collector.widths.clear();
+        let content_alnum = alnum(&glyphs);
+        let (height, has_image) = catch_silently(|| page_facts(&doc, id)).unwrap_or((0.0, false));
+        let apps = catch_silently(|| annots::page_appearances(&doc, id)).unwrap_or_default();
+        for app in &apps {
+            if collector.truncated {
+                break;
+            }
+            let g = draw_appearance(&mut doc, id, n, app, &mut collector);
+            let rows = build_rows(&g);
+            let text: Vec<String> = rows
+                .iter()
+                .map(|r| {
+                    r.segments
+                        .iter()
+                        .map(|s| s.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect();
+            let text = text.join("\n");
+            if annots::is_signature_stamp(&text) {
+                // The signer's organisation and signing time: reported as a
+                // signature, never read as the issuer, the date or the body.
+                stamps.push(annots::stamp_fields(&text));
+                continue;
+            }
+            merge_stamped(&mut glyphs, g);
+        }
+        out.push(PageGlyphs {
+            glyphs,
+            content_alnum,
+            width,
+            height,
+            has_image,
+        });
         if collector.truncated {
             warnings.push(format!(
                 "PDF: more than {MAX_GLYPHS} glyphs; the rest is skipped"
@@ -191,8 +329,8 @@ pub fn read(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
             break;
         }
     }
-    let glyphs: usize = collector.pages.iter().map(Vec::len).sum();
-    if failed.len() == pages.len() && glyphs == 0 {
+    let glyphs: usize = out.iter().map(|p| p.glyphs.len()).sum();
+    if failed.len() == pages.len() && glyphs == 0 && !out.iter().any(|p| p.has_image) {
         return Err(IngestError::Pdf(
             last_error.unwrap_or_else(|| "cannot read any page".into()),
         ));
@@ -208,7 +346,243 @@ pub fn read(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
     if collector.rotated > 0 {
         warnings.push(format!("PDF: {} rotated glyphs skipped", collector.rotated));
     }
-    let rows: Vec<Vec<Row>> = collector.pages.iter().map(|p| build_rows(p)).collect();
+    let mut signatures = catch_silently(|| annots::signatures(&doc)).unwrap_or_default();
+    // A printed stamp naming a signer already read from a signature
+    // dictionary fills what the dictionary lacks; another is a record of
+    // its own.
+    for st in stamps {
+        if st == SignatureInfo::default() {
+            continue;
+        }
+        let same = |s: &&mut SignatureInfo| {
+            s.name.is_some()
+                && s.name.as_deref().map(crate::normalize::fold)
+                    == st.name.as_deref().map(crate::normalize::fold)
+        };
+        let n = signatures.len();
+        match signatures.iter_mut().find(|s| same(s)) {
+            Some(s) => {
+                if s.organisation.is_none() {
+                    s.organisation = st.organisation;
+                }
+                if s.time.is_none() {
+                    s.time = st.time;
+                }
+            }
+            None if n < 64 => signatures.push(st),
+            None => {}
+        }
+    }
+    Ok(PdfPages {
+        pages: out,
+        signatures,
+        warnings,
+    })
+}
+
+/// Add an annotation's glyphs to the page's. The blank the stamp fills
+/// (`Số:      /BC`) is often made of space glyphs: those under the stamp's
+/// ink are dropped, or they would split the stamped digits.
+fn merge_stamped(page: &mut Vec<Glyph>, stamp: Vec<Glyph>) {
+    let ink: Vec<&Glyph> = stamp.iter().filter(|g| !g.is_space()).collect();
+    if !ink.is_empty() {
+        page.retain(|p| {
+            !p.is_space()
+                || !ink.iter().any(|g| {
+                    (p.y - g.y).abs() < 0.5 * g.size.max(p.size)
+                        && p.end().min(g.end()) - p.x.max(g.x) > 0.5 * p.adv
+                })
+        });
+    }
+    page.extend(stamp);
+}
+
+/// Page height and whether the page draws an image XObject.
+fn page_facts(doc: &pdf_extract::Document, id: pdf_extract::ObjectId) -> (f64, bool) {
+    let height = (|| {
+        let mut cur = doc.get_dictionary(id).ok()?;
+        for _ in 0..16 {
+            if let Ok(m) = cur.get(b"MediaBox") {
+                let arr = doc.dereference(m).ok()?.1.as_array().ok()?;
+                let v: Vec<f64> = arr
+                    .iter()
+                    .filter_map(|o| match o {
+                        pdf_extract::Object::Integer(i) => Some(*i as f64),
+                        pdf_extract::Object::Real(r) => Some(*r as f64),
+                        _ => None,
+                    })
+                    .collect();
+                return (v.len() == 4).then(|| (v[3] - v[1]).abs());
+            }
+            cur = doc
+                .get_dictionary(cur.get(b"Parent").ok()?.as_reference().ok()?)
+                .ok()?;
+        }
+        None
+    })()
+    .unwrap_or(0.0);
+    let has_image = doc
+        .get_page_resources(id)
+        .map(|(own, inherited)| {
+            let has = |d: &pdf_extract::Dictionary| {
+                d.get(b"XObject")
+                    .ok()
+                    .and_then(|x| doc.dereference(x).ok())
+                    .and_then(|(_, x)| x.as_dict().ok())
+                    .is_some_and(|x| !x.is_empty())
+            };
+            own.is_some_and(has)
+                || inherited
+                    .iter()
+                    .any(|id| doc.get_dictionary(*id).is_ok_and(has))
+        })
+        .unwrap_or(false);
+    (height, has_image)
+}
+
+/// Extract the text of a PDF (no OCR: a scan is an error).
+pub fn read(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
+    let pages = read_pages(bytes)?;
+    if pages.pages.iter().map(|p| p.content_alnum).sum::<usize>() < MIN_TEXT_ALNUM {
+        return Err(IngestError::NoTextLayer);
+    }
+    let text = layout_document(&pages.pages);
+    Ok((text, pages.warnings))
+}
+
+/// A PDF as read by [`read_with`].
+#[derive(Debug, Default)]
+pub struct PdfText {
+    pub text: String,
+    pub warnings: Vec<String>,
+    pub signatures: Vec<SignatureInfo>,
+    pub ocr: bool,
+}
+
+/// Extract the text of a PDF; pages without a text layer are read by OCR
+/// when `opts.ocr` allows it.
+pub fn read_with(
+    bytes: &[u8],
+    name: &str,
+    opts: &crate::ParseOptions,
+) -> Result<PdfText, IngestError> {
+    let mut pages = read_pages(bytes)?;
+    let text_pages = pages
+        .pages
+        .iter()
+        .filter(|p| p.content_alnum >= MIN_TEXT_ALNUM)
+        .count();
+    let total: usize = pages.pages.iter().map(|p| p.content_alnum).sum();
+    let mut ocr = false;
+    if total < MIN_TEXT_ALNUM || text_pages < pages.pages.len() {
+        let scans: Vec<usize> = (0..pages.pages.len())
+            .filter(|&i| {
+                let p = &pages.pages[i];
+                p.content_alnum < MIN_TEXT_ALNUM && p.has_image
+            })
+            .collect();
+        if !scans.is_empty() {
+            if total < MIN_TEXT_ALNUM && !opts.ocr {
+                return Err(IngestError::OcrOff);
+            }
+            if opts.ocr {
+                match super::ocr::ocr_pdf_pages(bytes, name, &mut pages, &scans, opts) {
+                    Ok(()) => ocr = true,
+                    Err(e) if total < MIN_TEXT_ALNUM => return Err(e),
+                    Err(e) => pages.warnings.push(format!(
+                        "PDF: {} pages without text layer not read: {e}",
+                        scans.len()
+                    )),
+                }
+            } else {
+                pages.warnings.push(format!(
+                    "PDF: {} pages without text layer skipped (OCR off)",
+                    scans.len()
+                ));
+            }
+        }
+    }
+    let mut text = drop_signature_stamps(&layout_document(&pages.pages));
+    if ocr {
+        text = super::ocr::clean_ocr_text(&text);
+    }
+    if text.chars().filter(|c| c.is_alphanumeric()).count() < MIN_TEXT_ALNUM {
+        return Err(IngestError::NoTextLayer);
+    }
+    Ok(PdfText {
+        text,
+        warnings: pages.warnings,
+        signatures: pages.signatures,
+        ocr,
+    })
+}
+
+/// Is the line a field of a printed signature stamp (`Người ký: …`,
+/// `Email: …`, `Cơ quan: …`, `Thời gian ký: …`), as a scan or a flattened
+/// PDF shows it? OCR misreadings (`Thời sian ký`) included.
+fn stamp_field(line: &str) -> bool {
+    let f = crate::normalize::fold(line);
+    let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
+    [
+        "nguoi ky",
+        "thoi gian ky",
+        "thoi sian ky",
+        "ky boi",
+        "co quan:",
+        "email:",
+        "dt:",
+    ]
+    .iter()
+    .any(|k| f.contains(k))
+        && f.chars().count() < 120
+}
+
+/// Remove the lines of a printed signature stamp: two or more stamp fields
+/// within a few lines, and the short lines between them. A stamp is not
+/// the issuer, the date or the body.
+pub fn drop_signature_stamps(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let fields: Vec<usize> = (0..lines.len())
+        .filter(|&i| stamp_field(lines[i]))
+        .collect();
+    let mut drop = vec![false; lines.len()];
+    let mut k = 0;
+    while k < fields.len() {
+        let mut end = k;
+        while end + 1 < fields.len() && fields[end + 1] - fields[end] <= 3 {
+            end += 1;
+        }
+        let strong = fields[k..=end].iter().any(|&i| {
+            let f = crate::normalize::fold(lines[i]);
+            f.contains("nguoi ky") || f.contains("thoi gian ky") || f.contains("thoi sian ky")
+        });
+        if end > k && strong {
+            for d in drop.iter_mut().take(fields[end] + 1).skip(fields[k]) {
+                *d = true;
+            }
+        }
+        k = end + 1;
+    }
+    if !drop.contains(&true) {
+        return text.to_string();
+    }
+    let kept: Vec<&str> = lines
+        .iter()
+        .zip(&drop)
+        .filter(|(_, d)| !**d)
+        .map(|(l, _)| *l)
+        .collect();
+    let mut out = kept.join("\n");
+    if text.ends_with('\n') {
+        out.push('\n');
+    }
+    out.trim_start_matches('\n').to_string()
+}
+
+/// Rebuild the text of all pages: lines in reading order, page numbers and
+/// running headers and footers dropped, wrapped lines joined.
+pub fn layout_document(pages: &[PageGlyphs]) -> String {
+    let rows: Vec<Vec<Row>> = pages.iter().map(|p| build_rows(&p.glyphs)).collect();
     let pitch = line_pitch(&rows);
     // Blank paragraphs at the foot or head of a page leave empty space
     // there: the lowest and highest text rows of the document tell where
@@ -223,24 +597,96 @@ pub fn read(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
         .filter_map(|r| r.first())
         .map(|r| r.y)
         .fold(f64::NEG_INFINITY, f64::max);
+    let mut per_page: Vec<Vec<Line>> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, page)| layout_page(&rows[i], &page.glyphs, page.width, pitch))
+        .collect();
+    drop_running_lines(&mut per_page);
     let mut lines = Vec::new();
     let mut prev_last: Option<f64> = None;
-    for (i, page) in collector.pages.iter().enumerate() {
+    for (i, page_lines) in per_page.into_iter().enumerate() {
         let Some(first) = rows[i].first() else {
             continue;
         };
         if let Some(last_y) = prev_last {
             push_blank_lines(&mut lines, last_y - bottom + top - first.y + pitch, pitch);
         }
-        let width = collector.widths.get(i).copied().unwrap_or(0.0);
-        lines.extend(layout_page(&rows[i], page, width, pitch));
+        lines.extend(page_lines);
         prev_last = rows[i].last().map(|r| r.y);
     }
-    let out = join_lines(&lines);
-    if out.chars().filter(|c| c.is_alphanumeric()).count() < 10 {
-        return Err(IngestError::NoTextLayer);
+    join_lines(&lines)
+}
+
+/// A running header or footer's comparison key: spacing ignored and every
+/// number the same (`Trang 3/12`, `Báo cáo số 5 - trang 2`).
+fn running_key(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_digits = false;
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('#');
+            }
+            in_digits = true;
+        } else {
+            in_digits = false;
+            out.extend(c.to_lowercase());
+        }
     }
-    Ok((out, warnings))
+    out
+}
+
+/// Drop running headers and footers: a page's first (or last) line that is
+/// the first (or last) line of most pages (at least three, and more than
+/// half). Like page numbers, they are page furniture, not text.
+fn drop_running_lines(pages: &mut [Vec<Line>]) {
+    if pages.len() < 3 {
+        return;
+    }
+    for from_end in [false, true] {
+        let edge = |p: &Vec<Line>| -> Option<usize> {
+            if from_end {
+                p.iter().rposition(|l| !l.text.trim().is_empty())
+            } else {
+                p.iter().position(|l| !l.text.trim().is_empty())
+            }
+        };
+        let keys: Vec<Option<String>> = pages
+            .iter()
+            .map(|p| edge(p).map(|i| running_key(&p[i].text)))
+            .collect();
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for k in keys.iter().flatten() {
+            *counts.entry(k.as_str()).or_default() += 1;
+        }
+        let repeated: Vec<String> = counts
+            .into_iter()
+            .filter(|(k, n)| {
+                *n >= 3 && *n * 2 > pages.len() && k.chars().any(char::is_alphanumeric)
+            })
+            .map(|(k, _)| k.to_string())
+            .collect();
+        if repeated.is_empty() {
+            continue;
+        }
+        for (p, k) in pages.iter_mut().zip(&keys) {
+            if k.as_ref().is_some_and(|k| repeated.contains(k)) {
+                if let Some(i) = edge(p) {
+                    p.remove(i);
+                    // The gap that separated it is not a blank line.
+                    if from_end {
+                        while p.last().is_some_and(|l| l.text.trim().is_empty()) {
+                            p.pop();
+                        }
+                    } else {
+                        let lead = p.iter().take_while(|l| l.text.trim().is_empty()).count();
+                        p.drain(..lead);
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// A row of glyphs sharing a baseline, split into segments at column gaps.

@@ -18,6 +18,9 @@ pub struct Args {
     /// and the rest go on (0: no limit).
     #[arg(long, default_value_t = 60.0, value_name = "SECS")]
     timeout: f64,
+    /// Do not OCR scans and images: they fail with a clear reason.
+    #[arg(long)]
+    no_ocr: bool,
 }
 
 /// Files parsed (and serialized) in parallel per batch; output keeps the
@@ -36,12 +39,15 @@ pub fn run(args: Args) -> ExitCode {
         let results: Vec<Result<String, String>> = batch
             .par_iter()
             .map(|path| {
-                if args.text {
-                    return congvan::budget::normalized_text_within(path, budget)
-                        .map_err(|e| format!("congvan: {e}"));
-                }
-                let doc = congvan::budget::parse_path_within(path, budget)
+                let opts = congvan::ParseOptions {
+                    ocr: !args.no_ocr,
+                    ..congvan::ParseOptions::default()
+                };
+                let (doc, text) = congvan::budget::parse_path_within(path, &opts, budget)
                     .map_err(|e| format!("congvan: {e}"))?;
+                if args.text {
+                    return Ok(text);
+                }
                 let json = if single {
                     serde_json::to_string_pretty(&doc)
                 } else {

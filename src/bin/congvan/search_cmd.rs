@@ -33,6 +33,9 @@ pub struct IndexArgs {
     /// failed and the rest go on (0: no limit).
     #[arg(long, default_value_t = 60.0, value_name = "SECS")]
     timeout: f64,
+    /// Do not OCR scans and images: they are reported as failed with the reason.
+    #[arg(long)]
+    no_ocr: bool,
 }
 
 #[derive(clap::Args)]
@@ -93,6 +96,7 @@ pub fn run_index(a: IndexArgs) -> ExitCode {
         progress: std::io::stderr().is_terminal(),
         threads: a.threads,
         timeout: crate::budget(a.timeout),
+        ocr: !a.no_ocr,
         ..IndexOptions::default()
     };
     let report = if a.rebuild {

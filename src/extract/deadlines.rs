@@ -172,8 +172,9 @@ pub fn deadlines_among(
     let base = range.start.min(text.len());
     let mut out: Vec<Deadline> = Vec::new();
     let mut seen: HashSet<(Option<String>, Option<String>)> = HashSet::new();
-    for c in RE_TIME.captures_iter(s) {
-        let Some(m) = c.get(0) else { continue };
+    // The matches are found by the fast engine; the groups are read (the
+    // slow engine) only for a match that passes the cheap tests below.
+    for m in RE_TIME.find_iter(s) {
         let abs = base + m.start();
         if exclude.contains(abs) {
             continue;
@@ -183,8 +184,20 @@ pub fn deadlines_among(
         if before_char.is_some_and(|ch| ch.is_alphanumeric() || ch == '/' || ch == '-') {
             continue;
         }
-        let before = cue_context(s, m.start());
         let field = mode == Cue::Field;
+        // Every cue (and `đến`, `cuối`, `vào`, a time of day) ends with a
+        // letter, a digit or `'`: after any other mark (`2.3.` ⏎ `4.5`)
+        // running text has no cue, and the context is not built.
+        if !field
+            && s[..m.start()]
+                .trim_end_matches(|ch: char| ch.is_whitespace() || ch == ':' || ch == ',')
+                .chars()
+                .next_back()
+                .is_some_and(|ch| !ch.is_alphanumeric() && ch != '\'')
+        {
+            continue;
+        }
+        let before = cue_context(s, m.start());
         // A start (`từ tháng 11/2013 trở đi`, `từ năm 2013 đến năm 2020`):
         // only the end of a range counts.
         if field && ends_with_word(&before, "từ") {
@@ -194,6 +207,17 @@ pub fn deadlines_among(
         // of work (a horizon year alone belongs to targets).
         let to_end = ends_with_word(&before, "đến") || ends_with_word(&before, "cuối");
         let cue = |cues: &[&str]| field || has_cue(&before, cues);
+        // Every kind of expression below needs a cue, `đến`/`cuối`, or
+        // (a year) `vào` just before it: without any, no group is read.
+        if !(to_end || cue(DEADLINE_CUES) || cue(TIME_FIELD_CUES) || after_vao(s, m.start())) {
+            continue;
+        }
+        // The same match, its groups by the slower engine (no look-around
+        // in RE_TIME: the haystack cut at the match end reads it the same).
+        let Some(c) = RE_TIME.captures_at(&s[..m.end()], m.start()) else {
+            continue;
+        };
+        debug_assert_eq!(c.get(0).map(|g| g.range()), Some(m.range()));
         let mut end = m.end();
         let (mut date, mut period) = (None, None);
         if c.name("dm").is_some() || c.name("dw").is_some() {
@@ -318,11 +342,7 @@ pub fn deadlines_among(
                 continue;
             }
             if !cue(DEADLINE_CUES) {
-                let raw_before =
-                    &s[crate::normalize::floor_boundary(s, m.start().saturating_sub(8))..m.start()];
-                let at_year =
-                    ends_with_word(&crate::normalize::lower(raw_before.trim_end()), "vào")
-                        && !sentence_has_target(s, m.start());
+                let at_year = after_vao(s, m.start()) && !sentence_has_target(s, m.start());
                 if !at_year {
                     continue;
                 }
@@ -415,6 +435,12 @@ pub fn deadlines_among(
         });
     }
     out
+}
+
+/// `vào` just before `at` (`… vào năm 2015`).
+fn after_vao(s: &str, at: usize) -> bool {
+    let raw_before = &s[crate::normalize::floor_boundary(s, at.saturating_sub(8))..at];
+    ends_with_word(&crate::normalize::lower(raw_before.trim_end()), "vào")
 }
 
 /// The sentence around `at` carries a quantity goal (`%`, `≥`, `đạt`).

@@ -58,7 +58,7 @@ fn cue_context(s: &str, at: usize) -> String {
         }
         i
     };
-    let mut b = crate::normalize::lower(&collapse_ws(&s[from..at]));
+    let mut b = crate::normalize::lower_collapsed(&s[from..at]);
     loop {
         let kept = b.trim_end_matches([' ', ':', ',']).len();
         let mut changed = kept != b.len();
@@ -90,8 +90,7 @@ fn is_past(s: &str, at: usize) -> bool {
     // clause as cutting after spacing and lowering: neither moves a `.` or
     // `;`), so only the clause is copied.
     let raw = &s[from..at];
-    let clause =
-        crate::normalize::lower(&collapse_ws(raw.rsplit(['.', ';']).next().unwrap_or(raw)));
+    let clause = crate::normalize::lower_collapsed(raw.rsplit(['.', ';']).next().unwrap_or(raw));
     [
         "đã chỉ đạo",
         "đã ban hành",
@@ -242,9 +241,9 @@ pub fn deadlines_among(
             // `ngày 30 tháng 11 hằng năm`: a recurring date.
             let rest = after.trim_start();
             if y.is_none() {
-                let rest_lower = crate::normalize::lower(&collapse_ws(
+                let rest_lower = crate::normalize::lower_collapsed(
                     &rest[..crate::normalize::floor_boundary(rest, 40)],
-                ));
+                );
                 // `trước ngày 01/6 và 15/11 hằng năm`: two recurring dates.
                 if let Some(m2) = RE_AND_DAY_MONTH.find(&rest_lower) {
                     let tail = &rest_lower[m2.end()..];
@@ -370,9 +369,9 @@ pub fn deadlines_among(
         }
         // `đến ngày 19/11/2025 đã có …`, `từ nay đến ngày … chỉ còn 01
         // tháng`: a state at a time, not a time limit.
-        let next = crate::normalize::lower(&collapse_ws(
+        let next = crate::normalize::lower_collapsed(
             &after[..crate::normalize::floor_boundary(after, 24)],
-        ));
+        );
         let next = next.trim_start_matches([' ', ',']);
         if ["đã ", "chỉ còn", "vừa qua"]
             .iter()

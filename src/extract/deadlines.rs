@@ -90,7 +90,14 @@ fn is_past(s: &str, at: usize) -> bool {
     // clause as cutting after spacing and lowering: neither moves a `.` or
     // `;`), so only the clause is copied.
     let raw = &s[from..at];
-    let clause = crate::normalize::lower_collapsed(raw.rsplit(['.', ';']).next().unwrap_or(raw));
+    let clause = raw.rsplit(['.', ';']).next().unwrap_or(raw);
+    // Every phrase starts with `đã`: a clause with no `đã` in any case
+    // (lower-casing maps each character on its own, spacing never joins
+    // two) has none of them.
+    if !["đã", "Đã", "đÃ", "ĐÃ"].iter().any(|p| clause.contains(p)) {
+        return false;
+    }
+    let clause = crate::normalize::lower_collapsed(clause);
     [
         "đã chỉ đạo",
         "đã ban hành",
@@ -362,6 +369,12 @@ pub fn deadlines_among(
                 Some(v) => period = Some(v.to_string()),
                 None => continue,
             }
+        }
+        // Every test below only drops the expression, and (but for a year,
+        // whose period may still change) its date and period are final: one
+        // already kept drops it anyway.
+        if c.name("yr").is_none() && seen.contains(&(date.clone(), period.clone())) {
+            continue;
         }
         // (Read after the cheap cue tests: it looks back 300 bytes.)
         if is_past(s, m.start()) {

@@ -736,12 +736,34 @@ pub fn lower(s: &str) -> String {
         return s.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(s.len());
+    push_lower(s, &mut out);
+    out
+}
+
+/// Append [`lower`] of `s` to `out`.
+fn push_lower(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
     for c in s.chars() {
         if c == 'İ' || c == 'Σ' {
             out.extend(c.to_lowercase());
         } else {
             out.push(lower_char(c));
         }
+    }
+}
+
+/// `lower(&collapse_ws(s))` in one copy (lowering maps each character on
+/// its own and never makes or removes whitespace).
+pub fn lower_collapsed(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        push_lower(w, &mut out);
     }
     out
 }

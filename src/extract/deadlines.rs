@@ -58,7 +58,7 @@ fn cue_context(s: &str, at: usize) -> String {
         }
         i
     };
-    let mut b = crate::normalize::lower(&collapse_ws(&s[from..at]));
+    let mut b = crate::normalize::lower_collapsed(&s[from..at]);
     loop {
         let kept = b.trim_end_matches([' ', ':', ',']).len();
         let mut changed = kept != b.len();
@@ -90,8 +90,14 @@ fn is_past(s: &str, at: usize) -> bool {
     // clause as cutting after spacing and lowering: neither moves a `.` or
     // `;`), so only the clause is copied.
     let raw = &s[from..at];
-    let clause =
-        crate::normalize::lower(&collapse_ws(raw.rsplit(['.', ';']).next().unwrap_or(raw)));
+    let clause = raw.rsplit(['.', ';']).next().unwrap_or(raw);
+    // Every phrase starts with `đã`: a clause with no `đã` in any case
+    // (lower-casing maps each character on its own, spacing never joins
+    // two) has none of them.
+    if !["đã", "Đã", "đÃ", "ĐÃ"].iter().any(|p| clause.contains(p)) {
+        return false;
+    }
+    let clause = crate::normalize::lower_collapsed(clause);
     [
         "đã chỉ đạo",
         "đã ban hành",
@@ -172,8 +178,9 @@ pub fn deadlines_among(
     let base = range.start.min(text.len());
     let mut out: Vec<Deadline> = Vec::new();
     let mut seen: HashSet<(Option<String>, Option<String>)> = HashSet::new();
-    for c in RE_TIME.captures_iter(s) {
-        let Some(m) = c.get(0) else { continue };
+    // The matches are found by the fast engine; the groups are read (the
+    // slow engine) only for a match that passes the cheap tests below.
+    for m in RE_TIME.find_iter(s) {
         let abs = base + m.start();
         if exclude.contains(abs) {
             continue;
@@ -183,8 +190,20 @@ pub fn deadlines_among(
         if before_char.is_some_and(|ch| ch.is_alphanumeric() || ch == '/' || ch == '-') {
             continue;
         }
-        let before = cue_context(s, m.start());
         let field = mode == Cue::Field;
+        // Every cue (and `đến`, `cuối`, `vào`, a time of day) ends with a
+        // letter, a digit or `'`: after any other mark (`2.3.` ⏎ `4.5`)
+        // running text has no cue, and the context is not built.
+        if !field
+            && s[..m.start()]
+                .trim_end_matches(|ch: char| ch.is_whitespace() || ch == ':' || ch == ',')
+                .chars()
+                .next_back()
+                .is_some_and(|ch| !ch.is_alphanumeric() && ch != '\'')
+        {
+            continue;
+        }
+        let before = cue_context(s, m.start());
         // A start (`từ tháng 11/2013 trở đi`, `từ năm 2013 đến năm 2020`):
         // only the end of a range counts.
         if field && ends_with_word(&before, "từ") {
@@ -194,6 +213,17 @@ pub fn deadlines_among(
         // of work (a horizon year alone belongs to targets).
         let to_end = ends_with_word(&before, "đến") || ends_with_word(&before, "cuối");
         let cue = |cues: &[&str]| field || has_cue(&before, cues);
+        // Every kind of expression below needs a cue, `đến`/`cuối`, or
+        // (a year) `vào` just before it: without any, no group is read.
+        if !(to_end || cue(DEADLINE_CUES) || cue(TIME_FIELD_CUES) || after_vao(s, m.start())) {
+            continue;
+        }
+        // The same match, its groups by the slower engine (no look-around
+        // in RE_TIME: the haystack cut at the match end reads it the same).
+        let Some(c) = RE_TIME.captures_at(&s[..m.end()], m.start()) else {
+            continue;
+        };
+        debug_assert_eq!(c.get(0).map(|g| g.range()), Some(m.range()));
         let mut end = m.end();
         let (mut date, mut period) = (None, None);
         if c.name("dm").is_some() || c.name("dw").is_some() {
@@ -218,9 +248,9 @@ pub fn deadlines_among(
             // `ngày 30 tháng 11 hằng năm`: a recurring date.
             let rest = after.trim_start();
             if y.is_none() {
-                let rest_lower = crate::normalize::lower(&collapse_ws(
+                let rest_lower = crate::normalize::lower_collapsed(
                     &rest[..crate::normalize::floor_boundary(rest, 40)],
-                ));
+                );
                 // `trước ngày 01/6 và 15/11 hằng năm`: two recurring dates.
                 if let Some(m2) = RE_AND_DAY_MONTH.find(&rest_lower) {
                     let tail = &rest_lower[m2.end()..];
@@ -318,11 +348,7 @@ pub fn deadlines_among(
                 continue;
             }
             if !cue(DEADLINE_CUES) {
-                let raw_before =
-                    &s[crate::normalize::floor_boundary(s, m.start().saturating_sub(8))..m.start()];
-                let at_year =
-                    ends_with_word(&crate::normalize::lower(raw_before.trim_end()), "vào")
-                        && !sentence_has_target(s, m.start());
+                let at_year = after_vao(s, m.start()) && !sentence_has_target(s, m.start());
                 if !at_year {
                     continue;
                 }
@@ -344,15 +370,21 @@ pub fn deadlines_among(
                 None => continue,
             }
         }
+        // Every test below only drops the expression, and (but for a year,
+        // whose period may still change) its date and period are final: one
+        // already kept drops it anyway.
+        if c.name("yr").is_none() && seen.contains(&(date.clone(), period.clone())) {
+            continue;
+        }
         // (Read after the cheap cue tests: it looks back 300 bytes.)
         if is_past(s, m.start()) {
             continue;
         }
         // `đến ngày 19/11/2025 đã có …`, `từ nay đến ngày … chỉ còn 01
         // tháng`: a state at a time, not a time limit.
-        let next = crate::normalize::lower(&collapse_ws(
+        let next = crate::normalize::lower_collapsed(
             &after[..crate::normalize::floor_boundary(after, 24)],
-        ));
+        );
         let next = next.trim_start_matches([' ', ',']);
         if ["đã ", "chỉ còn", "vừa qua"]
             .iter()
@@ -415,6 +447,12 @@ pub fn deadlines_among(
         });
     }
     out
+}
+
+/// `vào` just before `at` (`… vào năm 2015`).
+fn after_vao(s: &str, at: usize) -> bool {
+    let raw_before = &s[crate::normalize::floor_boundary(s, at.saturating_sub(8))..at];
+    ends_with_word(&crate::normalize::lower(raw_before.trim_end()), "vào")
 }
 
 /// The sentence around `at` carries a quantity goal (`%`, `≥`, `đạt`).

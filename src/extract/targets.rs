@@ -37,6 +37,20 @@ static TARGET_UNITS_LOWER: LazyLock<Vec<String>> = LazyLock::new(|| {
         .map(|u| crate::normalize::lower(u))
         .collect()
 });
+/// The last characters of the words that can end the text before a
+/// counted number ([`CMP_WORDS`], [`crate::vocab::CMP_FILLERS`],
+/// [`RANK_WORDS`]): a count after any other character is not a target.
+static CMP_LAST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let words = CMP_WORDS.iter().map(|(w, _)| *w);
+    let words = words.chain(crate::vocab::CMP_FILLERS.iter().copied());
+    let mut v: Vec<char> = words
+        .chain(RANK_WORDS.iter().copied())
+        .filter_map(|w| w.chars().next_back())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
 static RE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?").unwrap());
 static RE_YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -216,7 +230,16 @@ fn cited_quotes(
 
 /// Parse `1.234,5` → 1234.5.
 pub fn parse_number(s: &str) -> Option<f64> {
-    s.replace('.', "").replace(',', ".").parse().ok()
+    // Plain digits (most numbers) parse as they are, with no copy.
+    if !s.contains(['.', ',']) {
+        return s.parse().ok();
+    }
+    let t: String = s
+        .chars()
+        .filter(|&c| c != '.')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    t.parse().ok()
 }
 
 /// The comparison word that ends `before` (lower-cased, trimmed), with its
@@ -443,10 +466,24 @@ fn scan(
             let Some(value) = m.value else {
                 continue;
             };
+            // Not a percentage and no comparison or rank word can end the
+            // text before it (the test below on one character, before
+            // lower-casing the words): nothing to find.
+            if !(m.word || after_s.trim_start_matches(' ').starts_with('%')) {
+                let last = before_s.trim_end().chars().next_back();
+                let may_cmp = last.is_some_and(|c| {
+                    c == 'İ'
+                        || c == 'Σ'
+                        || CMP_LAST_CHARS.contains(&crate::normalize::lower_char(c))
+                });
+                if !may_cmp {
+                    continue;
+                }
+            }
             // Only the words just before the number are compared.
             let tail = &before_s
                 [crate::normalize::floor_boundary(before_s, before_s.len().saturating_sub(160))..];
-            let before = crate::normalize::lower(&collapse_ws(tail));
+            let before = crate::normalize::lower_collapsed(tail);
             let before = before.trim_end().to_string();
             if ends_with_word(&before, "số") || ends_with_word(&before, "thứ") {
                 continue;
@@ -478,7 +515,19 @@ fn scan(
             if percent {
                 let pend = m.end() + (after_s.len() - pct.len()) + 1;
                 let mut cmp = cmp_b.map(|c| c.0).unwrap_or("=");
-                let tail = crate::normalize::lower(&collapse_ws(&sent[pend..]));
+                // Only the start of the rest is compared: a prefix of it,
+                // spaced and lowered, is a prefix of the whole one spaced and
+                // lowered (the whole one when the prefix is too short).
+                let rest = &sent[pend..];
+                let head = crate::normalize::lower_collapsed(
+                    &rest[..crate::normalize::floor_boundary(rest, 64)],
+                );
+                let longest = CMP_AFTER.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
+                let tail = if head.len() >= longest {
+                    head
+                } else {
+                    crate::normalize::lower_collapsed(rest)
+                };
                 if cmp == "=" {
                     if let Some((_, c)) = CMP_AFTER.iter().find(|(w, _)| tail.starts_with(w)) {
                         cmp = c;
@@ -546,7 +595,7 @@ fn scan(
             continue;
         }
         // A sentence reporting what was achieved sets no target.
-        if STATUS_FINDER.is_match(&crate::normalize::lower(&collapse_ws(sent))) {
+        if STATUS_FINDER.is_match(&crate::normalize::lower_collapsed(sent)) {
             continue;
         }
         let sent_text = collapse_ws(sent);

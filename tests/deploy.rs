@@ -17,6 +17,22 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Copy the binary to `dst`, ready to run: another test thread forking
+/// while the copy's write handle is open leaves that handle in the child
+/// until it execs, and running the copy then fails with "Text file busy"
+/// (ETXTBSY). Wait until the copy runs.
+fn copy_exe(dst: &Path) {
+    std::fs::copy(BIN, dst).unwrap();
+    for _ in 0..200 {
+        match Command::new(dst).arg("--version").output() {
+            Err(e) if e.raw_os_error() == Some(26) => {
+                std::thread::sleep(std::time::Duration::from_millis(10))
+            }
+            _ => return,
+        }
+    }
+}
+
 /// A command with no cache-related variables inherited.
 fn clean(bin: &Path) -> Command {
     let mut c = Command::new(bin);
@@ -62,7 +78,7 @@ fn unwritable(base: &Path) -> PathBuf {
 fn a_copied_binary_answers_from_any_folder_without_reading_corpus() {
     let t = tempdir();
     let bin = t.path().join("congvan");
-    std::fs::copy(BIN, &bin).unwrap();
+    copy_exe(&bin);
     let home = t.path().join("home");
     std::fs::create_dir(&home).unwrap();
     let empty = t.path().join("empty");
@@ -344,7 +360,7 @@ fn another_user_searches_a_readable_index_and_a_read_only_mount() {
     let t = tempdir();
     std::fs::set_permissions(t.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let bin = t.path().join("congvan");
-    std::fs::copy(BIN, &bin).unwrap();
+    copy_exe(&bin);
     std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
     let idx = t.path().join("idx");
     build_index(&t.path().join("docs"), &idx, "022");

@@ -654,9 +654,22 @@ fn run(
     } else {
         &index.inner
     };
-    let mut writer: tantivy::IndexWriter<TantivyDocument> = target
-        .writer_with_num_threads(1, budget)
-        .map_err(|e| tantivy_err(&dir, e))?;
+    // A writer that has just finished (this process's previous run, or
+    // another process's last commit) may hold the lock a moment longer:
+    // wait up to two seconds before calling the index locked.
+    let mut tries = 0;
+    let mut writer: tantivy::IndexWriter<TantivyDocument> = loop {
+        match target.writer_with_num_threads(1, budget) {
+            Err(tantivy::TantivyError::LockFailure(
+                tantivy::directory::error::LockError::LockBusy,
+                _,
+            )) if tries < 20 => {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            r => break r.map_err(|e| tantivy_err(&dir, e))?,
+        }
+    };
     let existing = existing(index)?;
     let mut report = IndexReport {
         failed,

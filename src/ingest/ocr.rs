@@ -398,9 +398,12 @@ fn ocr_pdf_page(
     })
 }
 
-/// The JPEG bytes of a page that draws one DCT-encoded image and nothing
-/// else (a typical scan), with the image's pixel size.
-fn single_jpeg(doc: &pdf_extract::Document, page: pdf_extract::ObjectId) -> Option<Vec<u8>> {
+/// The stream of a page's only XObject (its own resources, else the first
+/// inherited ones).
+fn single_xobject(
+    doc: &pdf_extract::Document,
+    page: pdf_extract::ObjectId,
+) -> Option<&pdf_extract::Stream> {
     let (own, inherited) = doc.get_page_resources(page).ok()?;
     let res = own.or_else(|| {
         inherited
@@ -418,6 +421,13 @@ fn single_jpeg(doc: &pdf_extract::Document, page: pdf_extract::ObjectId) -> Opti
     }
     let (_, o) = xo.iter().next()?;
     let s = doc.dereference(o).ok()?.1.as_stream().ok()?;
+    Some(s)
+}
+
+/// The JPEG bytes of a page that draws one DCT-encoded image and nothing
+/// else (a typical scan), with the image's pixel size.
+fn single_jpeg(doc: &pdf_extract::Document, page: pdf_extract::ObjectId) -> Option<Vec<u8>> {
+    let s = single_xobject(doc, page)?;
     let filters = s.filters().ok()?;
     if filters.as_slice() != [b"DCTDecode".as_slice()] {
         return None;
@@ -429,23 +439,7 @@ fn single_jpeg(doc: &pdf_extract::Document, page: pdf_extract::ObjectId) -> Opti
 
 /// Pixel width of the page's only image XObject (a scan).
 fn single_image_width(doc: &pdf_extract::Document, page: pdf_extract::ObjectId) -> Option<f64> {
-    let (own, inherited) = doc.get_page_resources(page).ok()?;
-    let res = own.or_else(|| {
-        inherited
-            .first()
-            .and_then(|id| doc.get_dictionary(*id).ok())
-    })?;
-    let xo = doc
-        .dereference(res.get(b"XObject").ok()?)
-        .ok()?
-        .1
-        .as_dict()
-        .ok()?;
-    if xo.len() != 1 {
-        return None;
-    }
-    let (_, o) = xo.iter().next()?;
-    let s = doc.dereference(o).ok()?.1.as_stream().ok()?;
+    let s = single_xobject(doc, page)?;
     if s.dict.get(b"Subtype").ok()?.as_name().ok()? != b"Image" {
         return None;
     }

@@ -128,23 +128,6 @@ fn parse_one(path: &Path) -> Result<(crate::Document, String), Error> {
     crate::parse_bytes_with_text(&bytes, &path.to_string_lossy())
 }
 
-fn reason(e: &Error) -> String {
-    // The path is the failure's own field.
-    let s = e.to_string();
-    let p = match e {
-        Error::Io { path, .. } | Error::TooLarge { path, .. } => {
-            path.to_string_lossy().into_owned()
-        }
-        _ => String::new(),
-    };
-    if !p.is_empty() {
-        if let Some(rest) = s.strip_prefix(&format!("{p}: ")) {
-            return rest.to_string();
-        }
-    }
-    s
-}
-
 /// Parse every file under `paths` and write it to `out` in `opts.format`.
 /// Failed files go to the report; an error is returned only when writing
 /// fails.
@@ -192,7 +175,9 @@ pub fn export<W: Write>(
         let parsed: Vec<_> = pool.install(|| batch.par_iter().map(|p| parse_one(p)).collect());
         for (path, r) in batch.iter().zip(parsed) {
             match r {
-                Err(e) => report.failures.push(Failure::new(path, reason(&e))),
+                Err(e) => report
+                    .failures
+                    .push(Failure::new(path, crate::index::failure_reason(&e))),
                 Ok((doc, text)) => {
                     match opts.format {
                         Format::OpenSearch => {

@@ -55,6 +55,7 @@ pub use check::{check, CheckReport, DamagedSegment};
 pub use json::HitLine;
 pub use lookup::{valid_id, Stats, StoredDoc};
 pub use search::{Group, Hit, Role, SearchOptions, SearchResults, Snippet};
+pub(crate) use writer::reason as failure_reason;
 pub use writer::{own_code_key, reference_keys, CitationKeys, Failure, IndexOptions, IndexReport};
 
 /// Name of the marker file that tells a congvan index from any other folder.

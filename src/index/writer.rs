@@ -245,8 +245,9 @@ fn walk<P: AsRef<Path>>(paths: &[P], index_dir: &Path, failed: &mut Vec<Failure>
     items
 }
 
-/// The reason of an error without the path it names.
-fn reason(e: &Error) -> String {
+/// The reason of an error without the path it names (a failure's path is
+/// its own field).
+pub(crate) fn reason(e: &Error) -> String {
     match e {
         Error::Io { source, .. } => format!("cannot read: {source}"),
         Error::TooLarge { size, limit, .. } => {

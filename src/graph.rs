@@ -124,7 +124,11 @@ pub fn build(docs: &[Document]) -> Graph {
                     let n = &mut g.nodes[i];
                     if n.path.is_none() {
                         n.date = n.date.take().or(r.date.clone());
-                        n.issuer = n.issuer.take().or(r.issuer.clone());
+                        n.issuer = n
+                            .issuer
+                            .take()
+                            .or(r.issuer.clone())
+                            .or(r.symbol_issuer.clone());
                         // The fullest title any citation gives it.
                         let longer = match (&n.title, &title) {
                             (Some(a), Some(b)) => b.chars().count() > a.chars().count(),
@@ -144,7 +148,7 @@ pub fn build(docs: &[Document]) -> Graph {
                         doc_type: r.doc_type.as_ref().map(|t| t.code.clone()),
                         title,
                         date: r.date.clone(),
-                        issuer: r.issuer.clone(),
+                        issuer: r.issuer.clone().or(r.symbol_issuer.clone()),
                         path: None,
                     });
                 }

@@ -198,7 +198,15 @@ pub struct Reference {
     pub symbol: Option<String>,
     /// ISO `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// The issuer as the citing text states it (`… của Bộ Chính trị`, `các
+    /// Quyết định của Thủ tướng Chính phủ số …`, `Thủ tướng Chính phủ đã ban
+    /// hành Chỉ thị số …`); null when the text does not say.
     pub issuer: Option<String>,
+    /// The national body the symbol itself names (`…/QĐ-TTg` → `Thủ tướng
+    /// Chính phủ`, `…-NQ/TW` → `Bộ Chính trị`…), whether or not the text
+    /// says it. An addition to the contract.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol_issuer: Option<String>,
     pub about: Option<String>,
     pub relation: Relation,
     /// The first full citation as it stands in the normalized text.

@@ -65,9 +65,10 @@ fn resolution_with_an_attached_project_list() {
         times(&d["deadlines"]),
         vec!["2028", "2027-06-30", "Q4/2029"]
     );
-    // The Căn cứ law's issuer comes from its symbol.
+    // The Căn cứ law names no issuer; its symbol does.
     assert_eq!(d["references"][0]["code"], "58/2024/QH15");
-    assert_eq!(d["references"][0]["issuer"], "Quốc hội");
+    assert_eq!(d["references"][0]["issuer"], serde_json::Value::Null);
+    assert_eq!(d["references"][0]["symbol_issuer"], "Quốc hội");
 }
 
 #[test]

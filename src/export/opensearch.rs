@@ -35,6 +35,7 @@ pub fn opensearch_doc(doc: &Document, text: &str) -> Value {
             "date": r.date,
             "year": k.year,
             "issuer": r.issuer,
+            "symbol_issuer": r.symbol_issuer,
             "relation": r.relation,
             "text": r.text,
         }));
@@ -92,6 +93,7 @@ pub fn opensearch_template(index_name: &str) -> Value {
             "date": {"type": "date", "format": "yyyy-MM-dd"},
             "year": {"type": "integer"},
             "issuer": {"type": "keyword"},
+            "symbol_issuer": {"type": "keyword"},
             "relation": {"type": "keyword"},
             "text": {"type": "text", "analyzer": "vi_text"}
         }

@@ -408,6 +408,12 @@ pub fn extract_references(
     // where its issuer was read; a list (`A, B của X`, `của X tại A và B`)
     // shares the issuer.
     let mut prev_coded: Option<(usize, usize, IssuerFrom)> = None;
+    // The entries of the current list still without an issuer: `Quyết định
+    // số A, Quyết định số B; Quyết định số C ngày … của X` — X issued all.
+    let mut waiting: Vec<usize> = Vec::new();
+    // The entry that a list head named the issuer of, and where the list
+    // has reached.
+    let mut head_list: Option<(usize, usize)> = None;
     for f in found {
         let span_end = f.code_end;
         if let Some(code) = &f.code {
@@ -432,16 +438,15 @@ pub fn extract_references(
                 let (mut issuer, date) = issuer_before(text, f.start);
                 // `ý kiến chỉ đạo của Thủ tướng Chính phủ (Thông báo số
                 // 627/TB-VPCP …)`: the body told before is the author of
-                // what the document conveys; a symbol naming one national
-                // body names who issued it.
+                // what the document conveys, not who issued it, when the
+                // symbol names another national body. (A post of that body,
+                // `Bộ trưởng Bộ Nội vụ`, who signs it, stays.)
                 if let Some(body) = codes::national_issuer(code) {
-                    // (A post of that body, `Bộ trưởng Bộ Nội vụ`, who
-                    // signs it, stays.)
                     if issuer
                         .as_deref()
                         .is_some_and(|i| !key(i).contains(&key(body)))
                     {
-                        issuer = Some(body.to_string());
+                        issuer = None;
                     }
                 }
                 if attrs.issuer.is_none() && issuer.is_some() {
@@ -451,17 +456,38 @@ pub fn extract_references(
                 attrs.date = attrs.date.or(date);
             }
             let listed = prev_coded.filter(|&(_, end, _)| is_list_gap(text, end, f.start));
+            // `A, Quyết định số B; Quyết định số C … của X`: a looser list
+            // whose trailing issuer is shared back.
+            if !prev_coded.is_some_and(|(_, end, _)| is_loose_list_gap(text, end, f.start)) {
+                waiting.clear();
+            }
+            // `các Quyết định của X, cụ thể: số A ngày … về …; số B …`: the
+            // items after `;` of a list headed by its issuer.
+            if attrs.issuer.is_none() {
+                if let Some((hi, hend)) = head_list {
+                    if continues_headed_list(text, hend, f.start)
+                        && same_body_code(refs[hi].code.as_deref(), Some(code))
+                    {
+                        attrs.issuer = refs[hi].issuer.clone();
+                        from = IssuerFrom::Before;
+                    }
+                }
+            }
             if let Some((pi, _, pfrom)) = listed {
                 if attrs.issuer.is_none() && pfrom == IssuerFrom::Before {
                     attrs.issuer = refs[pi].issuer.clone();
                     from = IssuerFrom::Before;
                 }
-                if from == IssuerFrom::After
-                    && refs[pi].issuer.is_none()
-                    && same_body_code(refs[pi].code.as_deref(), Some(code))
-                {
-                    refs[pi].issuer = attrs.issuer.clone();
+            }
+            if from == IssuerFrom::After {
+                for &wi in &waiting {
+                    if refs[wi].issuer.is_none()
+                        && same_body_code(refs[wi].code.as_deref(), Some(code))
+                    {
+                        refs[wi].issuer = attrs.issuer.clone();
+                    }
                 }
+                waiting.clear();
             }
             // A citation nested in the previous one's title (`Nghị quyết số
             // 03/NQ-CP … thực hiện Nghị quyết số 57-NQ/TW …`) does not start
@@ -478,12 +504,29 @@ pub fn extract_references(
                 Some((e, r)) if nested => Some((e.max(mention.end), r)),
                 _ => Some((mention.end, attrs.relation)),
             };
+            if from == IssuerFrom::Before {
+                let i = by_key.get(&canon).copied().unwrap_or(refs.len());
+                head_list = match head_list {
+                    Some((hi, e)) if continues_headed_list(text, e, f.start) => {
+                        Some((hi, mention.end))
+                    }
+                    _ => Some((i, mention.end)),
+                };
+            } else if !head_list.is_some_and(|(_, e)| continues_headed_list(text, e, f.start)) {
+                head_list = None;
+            }
             if let Some(&i) = by_key.get(&canon) {
                 merge(&mut refs[i], &attrs, mention);
                 prev_coded = Some((i, mention.end, from));
+                if from == IssuerFrom::None {
+                    waiting.push(i);
+                }
                 continue;
             }
             prev_coded = Some((refs.len(), mention.end, from));
+            if from == IssuerFrom::None {
+                waiting.push(refs.len());
+            }
             by_key.insert(canon.clone(), refs.len());
             let parts = codes::split(code);
             let doc_type = type_of(f.type_name.as_deref(), parts.as_ref());
@@ -495,6 +538,7 @@ pub fn extract_references(
                 symbol: parts.as_ref().map(|p| p.symbol.clone()),
                 date: attrs.date.clone(),
                 issuer: attrs.issuer.clone(),
+                symbol_issuer: codes::national_issuer(code).map(str::to_string),
                 about: attrs.about.clone().or(f.law_name.clone()),
                 relation: attrs.relation,
                 text: text[mention.start..mention.end].to_string(),
@@ -539,6 +583,7 @@ pub fn extract_references(
                 symbol: None,
                 date: attrs.date.clone(),
                 issuer: None,
+                symbol_issuer: None,
                 about: Some(name.clone()),
                 relation: attrs.relation,
                 text: text[mention.start..mention.end].to_string(),
@@ -556,12 +601,6 @@ pub fn extract_references(
     }
     let warnings = resolve_shorts(text, shorts, &mut refs);
     resolve_anaphora(region, scan_from, &mut refs);
-    // No issuer in the text: the national body the symbol names.
-    for r in refs.iter_mut().filter(|r| r.issuer.is_none()) {
-        if let Some(body) = r.code.as_deref().and_then(codes::national_issuer) {
-            r.issuer = Some(body.to_string());
-        }
-    }
     (refs, warnings)
 }
 
@@ -716,6 +755,46 @@ fn is_list_gap(text: &str, end: usize, start: usize) -> bool {
     g.is_empty()
 }
 
+/// Between two citations of one looser list: `, Quyết định`, `; Quyết định
+/// số`, `và`.
+fn is_loose_list_gap(text: &str, end: usize, start: usize) -> bool {
+    let Some(gap) = text.get(end..start) else {
+        return false;
+    };
+    if gap.len() > 40 {
+        return false;
+    }
+    let g = crate::normalize::lower(&collapse_ws(gap));
+    let g = g.trim().trim_start_matches([',', ';']).trim();
+    let g = g.strip_prefix("và").unwrap_or(g).trim();
+    let g = vocab::all_type_names()
+        .iter()
+        .find_map(|n| g.strip_prefix(crate::normalize::lower(n).as_str()))
+        .unwrap_or(g)
+        .trim();
+    let g = g.strip_prefix("số").unwrap_or(g).trim();
+    g.is_empty()
+}
+
+/// The next item of a list whose head named the issuer: within the same
+/// sentence, after `;` (or `,`/`và`), the item starting with `số`.
+fn continues_headed_list(text: &str, end: usize, start: usize) -> bool {
+    let Some(gap) = text.get(end..start) else {
+        return false;
+    };
+    if gap.len() > 600 || gap.contains("\n\n") || gap.contains(". ") || gap.contains(".\n") {
+        return false;
+    }
+    let g = collapse_ws(gap);
+    let g = g.trim_end();
+    let Some(g) = g.strip_suffix("số") else {
+        return false;
+    };
+    let g = g.trim_end();
+    let g = g.strip_suffix("và").unwrap_or(g).trim_end();
+    g.ends_with([';', ','])
+}
+
 /// Two codes whose symbols name the same issuing body part
 /// (`32/2018/TT-BGDĐT` and `16/2006/QĐ-BGDĐT`).
 fn same_body_code(a: Option<&str>, b: Option<&str>) -> bool {
@@ -790,6 +869,16 @@ fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
             if let Some((d, n)) = dates::date_at_start(after) {
                 a.date = d.iso();
                 pos += skip + "ngày".len() + n;
+                continue;
+            }
+            // A mistyped date (`ngày 08/6/20210`) is passed over: what
+            // follows it (`của Chính phủ`) still belongs to the citation.
+            let t = after.trim_start();
+            let n = t
+                .find(|c: char| !(c.is_ascii_digit() || matches!(c, '/' | '.' | '-')))
+                .unwrap_or(t.len());
+            if n >= 6 && t[..n].contains('/') {
+                pos += skip + "ngày".len() + (after.len() - t.len()) + n;
                 continue;
             }
             break;
@@ -1001,6 +1090,36 @@ static RE_ISSUED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// `… đã ban hành` (or `đã có`, `đã ký`, `đã gửi`) closing the text before
+/// a citation.
+static RE_ISSUING_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+đã\s+(?:ban hành|có|ký|gửi)\s*$").unwrap());
+
+/// A list headed by its issuer: `các Quyết định của Thủ tướng Chính phủ số
+/// …, số …`, `Các Quyết định của Thủ tướng Chính phủ phê duyệt, cụ thể: số
+/// …`.
+static RE_LIST_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let names = type_names_pattern();
+    Regex::new(&format!(
+        r"(?i:các|những)?\s*(?i:{names})\s+của\s+(?P<org>\p{{Lu}}[^;:.()\n]*?)(?:\s+(?:đã\s+)?(?:phê duyệt|ban hành)(?:\s*,?\s*cụ thể)?)?\s*[:,]?\s*(?:số)?\s*$"
+    ))
+    .unwrap()
+});
+
+fn list_head_issuer(before: &str) -> Option<String> {
+    let before = collapse_ws(before);
+    let org = RE_LIST_HEAD.captures(&before)?.name("org")?.as_str().trim();
+    if org.chars().count() > ORG_MAX {
+        return None;
+    }
+    let (name, used) = issuer_at(org);
+    let name = name.filter(|_| used + 1 >= org.len())?;
+    let l = crate::normalize::lower(&name);
+    (vocab::SIGNER_POSTS.iter().any(|p| l.starts_with(p))
+        || crate::extract::assignees::starts_with_org(&name, false))
+    .then(|| crate::vocab::canonical_name(&name))
+}
+
 /// The issuer (and date) named before a citation:
 /// - `chỉ đạo của Ủy ban nhân dân thành phố tại Văn bản số …` (bodies; a
 ///   person only after `đề nghị của`: `Theo đề nghị của Giám đốc Sở Nội vụ
@@ -1016,7 +1135,7 @@ fn issuer_before(text: &str, start: usize) -> (Option<String>, Option<String>) {
         .any(|v| tail.ends_with(v))
         && tail.contains("đã");
     if !by_tai && !by_verb {
-        return (None, None);
+        return (list_head_issuer(&text[from..start]), None);
     }
     let before = text[from..start].replace('\n', " ");
     let org_ok = |org: &str, person_ok: bool| -> Option<String> {
@@ -1080,6 +1199,24 @@ fn issuer_before(text: &str, start: usize) -> (Option<String>, Option<String>) {
         return (None, None);
     }
     let Some(c) = RE_ISSUED_BEFORE.captures(&before) else {
+        // `(…), Thủ tướng Chính phủ đã ban hành Công điện số …`: the body
+        // that opens the clause.
+        let head = RE_ISSUING_VERB.replace(&before, "");
+        let head = head.trim_end();
+        let cands = head
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '|'))
+            .map(|(i, c)| &head[i + c.len_utf8()..])
+            .rev()
+            .take(3);
+        for c in cands {
+            let c = c.trim();
+            if c.chars().count() <= ORG_MAX && c.starts_with(char::is_uppercase) {
+                if let Some(name) = org_ok(c, true) {
+                    return (Some(name), None);
+                }
+            }
+        }
         return (None, None);
     };
     let org = c.name("org").map_or("", |m| m.as_str());
@@ -1251,6 +1388,7 @@ fn resolve_shorts(
                     symbol: None,
                     date: None,
                     issuer: None,
+                    symbol_issuer: None,
                     about: None,
                     relation: relation_before(text, span.start),
                     text: text[span.start..span.end].to_string(),
@@ -1444,8 +1582,56 @@ mod tests {
             by("434/KH-TCT").as_deref(),
             Some("Tổ Công tác triển khai Đề án 06")
         );
-        assert_eq!(by("627/TB-VPCP").as_deref(), Some("Văn phòng Chính phủ"));
+        // The Prime Minister's directions, conveyed by a notice of the
+        // Government Office: the text does not say who issued the notice;
+        // its symbol does.
+        assert_eq!(by("627/TB-VPCP"), None);
+        assert_eq!(
+            r.iter()
+                .find(|x| x.code.as_deref() == Some("627/TB-VPCP"))
+                .and_then(|x| x.symbol_issuer.as_deref()),
+            Some("Văn phòng Chính phủ")
+        );
         assert_eq!(by("11344/BNV-CCVC").as_deref(), Some("Bộ trưởng Bộ Nội vụ"));
+    }
+
+    #[test]
+    fn issuer_stated_only_symbol_issuer_apart() {
+        let r = refs("Căn cứ Nghị quyết số 141/2024/QH15 ngày 29/6/2024 về hoạt động chất vấn; Chỉ thị số 31/CT-TTg ngày 04/9/2024 của Thủ tướng Chính phủ.");
+        assert_eq!(r[0].issuer, None);
+        assert_eq!(r[0].symbol_issuer.as_deref(), Some("Quốc hội"));
+        assert_eq!(r[1].issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+        assert_eq!(r[1].symbol_issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+    }
+
+    #[test]
+    fn issuer_of_a_list_head_and_of_a_trailing_list() {
+        // The head names the issuer of every item after `;`.
+        let r = refs("Các Quyết định của Thủ tướng Chính phủ phê duyệt, cụ thể: số 1341/QĐ-TTg ngày 08/7/2016 phê duyệt đề án Đào tạo tài năng đến năm 2025; số 1437/QĐ-TTg ngày 19/7/2016 về phê duyệt đề án bồi dưỡng ở nước ngoài; số 223/QĐ-TTg ngày 22/02/2022 về đề án thể thao.");
+        let iss: Vec<_> = r.iter().map(|x| x.issuer.as_deref()).collect();
+        assert_eq!(iss, vec![Some("Thủ tướng Chính phủ"); 3], "{r:?}");
+        let r = refs("Thực hiện các Quyết định của Thủ tướng Chính phủ số 142/2008/QĐ-TTg ngày 27/10/2008, số 53/2010/QĐ-TTg ngày 20/8/2010 và số 62/2011/QĐ-TTg ngày 09/11/2011.");
+        let iss: Vec<_> = r.iter().map(|x| x.issuer.as_deref()).collect();
+        assert_eq!(iss, vec![Some("Thủ tướng Chính phủ"); 3], "{r:?}");
+        // The issuer after the last item belongs to all of them.
+        let r = refs("Kinh phí trợ cấp theo Quyết định số 290/QĐ-TTg, Quyết định số 59/QĐ-TTg; Quyết định số 40/2011/QĐ-TTg ngày 27/7/2011 của Thủ tướng Chính phủ.");
+        let iss: Vec<_> = r.iter().map(|x| x.issuer.as_deref()).collect();
+        assert_eq!(iss, vec![Some("Thủ tướng Chính phủ"); 3], "{r:?}");
+        // A new sentence ends the list; a body of another symbol is not
+        // given the trailing issuer.
+        let r = refs("Căn cứ Quyết định số 290/QĐ-TTg. Thông tư số 12/2020/TT-BTC, Quyết định số 40/2011/QĐ-TTg của Thủ tướng Chính phủ.");
+        assert_eq!(r[0].issuer, None);
+        assert_eq!(r[1].issuer, None);
+        assert_eq!(r[2].issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+    }
+
+    #[test]
+    fn issuer_that_opens_the_clause_and_after_a_mistyped_date() {
+        let r = refs("Nhân dịp Quốc khánh (02/9/1945 - 02/9/2025), Thủ tướng Chính phủ đã ban hành Công điện số 158/CĐ-TTg ngày 04/9/2025 chỉ đạo các bộ.");
+        assert_eq!(r[0].issuer.as_deref(), Some("Thủ tướng Chính phủ"));
+        let r = refs("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/20210 của Chính phủ về kiểm soát thủ tục hành chính.");
+        assert_eq!(r[0].issuer.as_deref(), Some("Chính phủ"));
+        assert_eq!(r[0].date, None);
     }
 
     #[test]

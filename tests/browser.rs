@@ -253,17 +253,13 @@ fn typing_and_clicking_over_webdriver() {
     assert_eq!(d.active(), q, "'/' focuses the search box");
     d.type_into(&q, "Nghị quyết 71\u{E007}");
     d.wait_url("q=");
-    let groups: Vec<String> = d
-        .find_all("section.group h2")
-        .iter()
-        .map(|e| d.text(e))
-        .collect();
+    let groups: Vec<String> = d.texts_of("section.group h2");
     assert_eq!(groups.len(), 2, "{groups:?}");
     assert!(groups[0].starts_with("71-NQ/TW"), "{groups:?}");
     assert!(groups[1].starts_with("71/NQ-CP"), "{groups:?}");
-    let note = d.text(&d.find(".ambiguous"));
+    let note = d.text_of(".ambiguous");
     assert!(note.contains("ứng với 2 văn bản khác nhau"), "{note}");
-    let first = d.text(&d.find("section.group li.hit"));
+    let first = d.text_of("section.group li.hit");
     assert!(
         first.contains("trích dẫn 71-NQ/TW") && first.contains("thực hiện"),
         "{first}"
@@ -274,7 +270,7 @@ fn typing_and_clicking_over_webdriver() {
     let facet = d.find("//a[contains(@class,'facetlink')][contains(., 'Kế hoạch')]");
     d.click(&facet);
     d.wait_url("type=KH");
-    let body = d.text(&d.find("main"));
+    let body = d.text_of("main");
     assert!(body.contains("× bỏ lọc"), "{body}");
     assert!(!body.contains("6225/BVHTTDL-VP"), "letters filtered out");
     d.screenshot(&shots.join("wd-facet.png"));
@@ -284,7 +280,7 @@ fn typing_and_clicking_over_webdriver() {
     let code = d.text(&link);
     d.click(&link);
     d.wait_url("/doc/");
-    let h1 = d.text(&d.find("h1"));
+    let h1 = d.text_of("h1");
     assert!(
         h1.contains(code.trim_start_matches('/')) || code.contains("không số"),
         "{h1} / {code}"
@@ -301,7 +297,7 @@ fn typing_and_clicking_over_webdriver() {
     );
     d.click(&d.find("form.check button"));
     d.wait_url("/kiem-tra");
-    let out = d.text(&d.find("main"));
+    let out = d.text_of("main");
     assert!(out.contains("Tìm thấy 1 trích dẫn"), "{out}");
     d.screenshot(&shots.join("wd-draft-check.png"));
 }

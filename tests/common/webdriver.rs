@@ -77,6 +77,11 @@ impl Driver {
     }
 
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        self.try_call(method, path, body)
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+    }
+
+    fn try_call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, String> {
         let b = body.map(|b| b.to_string());
         let r = request(
             &self.addr,
@@ -86,8 +91,45 @@ impl Driver {
             "application/json; charset=utf-8",
         );
         let v = r.json();
-        assert!(r.status == 200, "{method} {path}: {} {v}", r.status);
-        v["value"].clone()
+        if r.status == 200 {
+            Ok(v["value"].clone())
+        } else {
+            Err(format!("{} {v}", r.status))
+        }
+    }
+
+    /// The texts of the elements matching `selector`, read again when the
+    /// page was replaced under them (a navigation that committed after the
+    /// URL changed: "stale element reference").
+    pub fn texts_of(&self, selector: &str) -> Vec<String> {
+        let start = Instant::now();
+        loop {
+            let read: Result<Vec<String>, String> = self
+                .find_all(selector)
+                .iter()
+                .map(|e| {
+                    self.try_call("GET", &self.s(&format!("/element/{e}/text")), None)
+                        .map(|v| v.as_str().unwrap_or_default().to_string())
+                })
+                .collect();
+            match read {
+                Ok(t) => return t,
+                Err(e)
+                    if e.contains("stale element") && start.elapsed() < Duration::from_secs(15) =>
+                {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                Err(e) => panic!("text of {selector}: {e}"),
+            }
+        }
+    }
+
+    /// The text of the first element matching `selector` (see `texts_of`).
+    pub fn text_of(&self, selector: &str) -> String {
+        self.texts_of(selector)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no element {selector}"))
     }
 
     fn s(&self, rest: &str) -> String {

@@ -178,6 +178,10 @@ pub struct Title {
     pub line: usize,
     /// Text on the title line after the type name (OCR puts the subject there).
     pub rest: String,
+    /// The words of a longer name of the type after its base name, as
+    /// written (`THÔNG BÁO KẾT LUẬN` → `KẾT LUẬN`): the head of a subject
+    /// that starts with `của …`.
+    pub head: Option<String>,
 }
 
 fn find_title(header: &[Line]) -> Option<Title> {
@@ -205,10 +209,22 @@ fn find_title(header: &[Line]) -> Option<Title> {
                     continue;
                 }
                 let rest: String = t.chars().skip(name_chars).collect();
+                let base = key(entry.name);
+                let head = nk
+                    .strip_prefix(base.as_str())
+                    .filter(|h| h.starts_with(' '))
+                    .map(|h| {
+                        let skip = entry.name.chars().count();
+                        let n = h.chars().count();
+                        written.chars().skip(skip).take(n).collect::<String>()
+                    })
+                    .map(|h| h.trim().to_string())
+                    .filter(|h| !h.is_empty());
                 return Some(Title {
                     entry,
                     line: i,
                     rest: rest.trim().to_string(),
+                    head,
                 });
             }
         }
@@ -253,6 +269,7 @@ fn ocr_title(header: &[Line]) -> Option<Title> {
                 entry,
                 line: i,
                 rest: String::new(),
+                head: None,
             });
         }
     }
@@ -317,11 +334,12 @@ fn find_subject(header: &[Line], title: Option<&Title>) -> Option<String> {
     for (i, l) in header.iter().enumerate() {
         if let Some(m) = RE_VV.find(l.text) {
             let before = &l.text[..m.start()];
-            // A `Về việc` inside a sentence is not the subject.
-            if !before.trim().is_empty()
-                && !segment::is_number_line(before)
-                && !before.contains('/')
-            {
+            // A `Về việc` inside a sentence (or inside a title line: `TRIỂN
+            // KHAI QUYẾT ĐỊNH SỐ 1237/QĐ-TTG … VỀ VIỆC PHÊ DUYỆT …`) is not
+            // the subject; after a number (`Số: 12/UBND-VX V/v …`) it is.
+            let number_before = segment::is_number_line(before)
+                || before.contains('/') && before.split_whitespace().count() <= 3;
+            if !before.trim().is_empty() && !number_before {
                 continue;
             }
             // `V/v công bố danh mục    Hà Nội, ngày …` (two columns on one
@@ -422,6 +440,12 @@ fn find_subject(header: &[Line], title: Option<&Title>) -> Option<String> {
         .collect::<Vec<_>>()
         .join(" ");
     let s = clean_subject(&s);
+    // `THÔNG BÁO KẾT LUẬN` / `CỦA ĐỒNG CHÍ …`: the subject is the
+    // conclusion of someone, its head word is on the title line.
+    let s = match &title.head {
+        Some(h) if key(&s).starts_with("của ") => format!("{h} {s}"),
+        _ => s,
+    };
     (!s.is_empty()).then_some(s)
 }
 
@@ -438,7 +462,12 @@ fn clean_subject(s: &str) -> String {
     let s = s
         .trim_start_matches(|c: char| c == ':' || c == '-' || c.is_whitespace())
         .trim_end_matches(|c: char| c == '-' || c == '*' || c.is_whitespace());
-    let s = RE_VV.replace(s, "");
+    // The `V/v` that opens the subject goes; one inside it (the title of a
+    // cited decision) stays.
+    let s = match RE_VV.find(s) {
+        Some(m) if m.start() == 0 => &s[m.end()..],
+        _ => s,
+    };
     s.trim().to_string()
 }
 
@@ -1079,6 +1108,15 @@ static RE_NOI_NHAN: LazyLock<Regex> =
 /// number after the line (an OCR page number) is dropped.
 fn archive_entries(rest: &str) -> Vec<String> {
     let mut out = Vec::new();
+    let mut push = |e: &str| {
+        let e = match e.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+            Some(inner) if !inner.contains(['(', ')']) => inner.trim(),
+            _ => e,
+        };
+        if !e.is_empty() && !e.chars().all(|c| c.is_ascii_digit()) {
+            out.push(e.to_string());
+        }
+    };
     for e in rest.split([',', ';']) {
         let e = collapse_ws(e);
         let mut e = e.trim_end_matches(['.', ' ']).trim();
@@ -1092,16 +1130,10 @@ fn archive_entries(rest: &str) -> Vec<String> {
             if !(unit || bracketed) {
                 break;
             }
-            out.push(code.to_string());
+            push(code);
             e = tail.trim();
         }
-        let e = match e.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
-            Some(inner) if !inner.contains(['(', ')']) => inner.trim(),
-            _ => e,
-        };
-        if !e.is_empty() && !e.chars().all(|c| c.is_ascii_digit()) {
-            out.push(e.to_string());
-        }
+        push(e);
     }
     out
 }

@@ -63,3 +63,34 @@ fn archive_and_distribution_parentheses() {
     assert_eq!(d.distribution[3].note.as_deref(), Some("để b/c"));
     assert_eq!(d.archive, ["VT", "KT (02)", "TH/KN", "Thg"]);
 }
+
+#[test]
+fn a_lost_header_is_read_back_from_the_annex_caption() {
+    // A portal page kept from `Kính gửi` on: the number, date and type are
+    // only in the caption of the annex, which is not a citation.
+    let d = parse_str(
+        "Kính gửi: Các trường đại học trực thuộc Bộ\n\n\
+         Thực hiện Chỉ thị số 31/CT-TTg ngày 04/9/2024 của Thủ tướng Chính phủ, Bộ đề nghị các trường báo cáo.\n\n\
+         PHỤ LỤC\n\n*(Kèm theo Công văn số 812/BGDĐT-GDĐH ngày 5/3/2025 của Bộ Giáo dục\nvà Đào tạo)*\n\n| STT | Trường |\n| 1 | Trường A |\n",
+        "cv3.txt",
+    );
+    assert_eq!(d.number.raw.as_deref(), Some("812/BGDĐT-GDĐH"));
+    assert_eq!(d.number.seq.as_deref(), Some("812"));
+    assert_eq!(
+        (d.date.year, d.date.month, d.date.day),
+        (Some(2025), Some(3), Some(5))
+    );
+    assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("CV"));
+    let codes: Vec<_> = d
+        .references
+        .iter()
+        .filter_map(|r| r.code.as_deref())
+        .collect();
+    assert_eq!(codes, ["31/CT-TTg"]);
+    // A caption inside a sentence is a citation, not the document itself.
+    let d = parse_str(
+        "Kính gửi: Các sở.\n\nĐề nghị thực hiện theo biểu mẫu (kèm theo Công văn số 77/SNV-TCBC ngày 2/3/2025 của Sở Nội vụ).\n",
+        "cv4.txt",
+    );
+    assert_eq!(d.number.raw, None);
+}

@@ -48,6 +48,9 @@ pub fn extract_header(text: &str, zones: &Zones, doc: &mut Document) {
     doc.distribution = dist;
     doc.archive = archive;
     apply_metadata(zones, doc);
+    if doc.number.raw.is_none() {
+        own_from_caption(text, doc);
+    }
     if doc.number.raw.is_none()
         && doc.date.raw.is_none()
         && doc.doc_type.is_none()
@@ -59,6 +62,50 @@ pub fn extract_header(text: &str, zones: &Zones, doc: &mut Document) {
 }
 
 // ---------------------------------------------------------------- number
+
+/// An annex caption on its own line: `(Kèm theo Công văn số 6386/BVHTTDL-
+/// KHCNĐTMT ngày 25/11/2025 của Bộ …)`, also `Ban hành kèm theo`.
+static RE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    let names = vocab::all_type_names()
+        .iter()
+        .map(|n| regex::escape(n).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?m)^[ \t*_]*\(\s*(?i:ban\s+hành\s+)?(?i:kèm\s+theo)\s+(?P<type>(?i:{names}))\s+(?i:số)\s*:?\s*(?P<code>\d{{1,6}}[^\s,;()]*)(?:\s+(?i:ngày)\s+(?P<date>[^()]{{1,40}}))?"
+    ))
+    .unwrap()
+});
+
+/// A document whose header was lost (a page kept from `Kính gửi` on) still
+/// names itself in the caption of its annex: its number, date and type
+/// come from there when the header gives none.
+fn own_from_caption(text: &str, doc: &mut Document) {
+    let Some(c) = RE_CAPTION.captures(text) else {
+        return;
+    };
+    let Some(number) = find_number(&format!("Số: {}", &c["code"])) else {
+        return;
+    };
+    doc.number = number;
+    if doc.date.raw.is_none() {
+        if let Some((d, n)) = c
+            .name("date")
+            .and_then(|m| dates::date_at_start(m.as_str()))
+        {
+            let raw = c.name("date").map(|m| m.as_str()[..n].trim());
+            doc.date = DocDate {
+                raw: raw.map(|r| format!("ngày {r}")),
+                year: d.year,
+                month: d.month,
+                day: d.day,
+            };
+        }
+    }
+    if doc.doc_type.is_none() {
+        doc.doc_type = vocab::type_by_name(&collapse_ws(&c["type"])).map(|t| t.doc_type());
+    }
+}
 
 static RE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     // `Sô:`, `Sổ:` and the like are OCR misreadings of `Số:` (colon required).

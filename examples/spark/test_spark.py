@@ -98,6 +98,8 @@ def index(inputs, tmp_path_factory) -> dict:
 def spark_run(inputs, tmp_path_factory):
     from pyspark.sql import SparkSession
 
+    # Spark listens on the loopback interface only.
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     spark = (
@@ -107,7 +109,12 @@ def spark_run(inputs, tmp_path_factory):
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.default.parallelism", "4")
         .config("spark.ui.enabled", "false")
-        .config("spark.sql.files.maxPartitionBytes", str(4 * 1024 * 1024))
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.ui.showConsoleProgress", "false")
+        # Documents are small files: with Spark's default open cost (4 MiB)
+        # each would be a partition of its own.
+        .config("spark.sql.files.openCostInBytes", str(64 * 1024))
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")

@@ -241,9 +241,7 @@ impl Parser {
 /// year)`, the very keys the tantivy index stores
 /// (`congvan::index::reference_keys`).
 #[pyfunction]
-fn reference_keys(
-    reference_json: &str,
-) -> PyResult<(Option<String>, Vec<String>, Option<i32>)> {
+fn reference_keys(reference_json: &str) -> PyResult<(Option<String>, Vec<String>, Option<i32>)> {
     let r: congvan::model::Reference = serde_json::from_str(reference_json)
         .map_err(|e| PyValueError::new_err(format!("not a congvan reference: {e}")))?;
     let k = index::reference_keys(&r);
@@ -256,7 +254,13 @@ fn reference_keys(
 #[pyfunction]
 fn citation_query(py: Python<'_>, query: &str) -> PyResult<Py<PyTuple>> {
     let parsed = index::query::parse(query);
-    type Named = (String, Option<String>, Option<String>, Option<String>, Option<i32>);
+    type Named = (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<i32>,
+    );
     let named: Vec<Named> = parsed
         .citations
         .iter()
@@ -297,9 +301,8 @@ fn build_index(
         timeout: budget_of(timeout),
         ..IndexOptions::default()
     };
-    let res = py.allow_threads(|| {
-        CvIndex::create(&index_dir).and_then(|idx| idx.add_paths(&paths, &opts))
-    });
+    let res = py
+        .allow_threads(|| CvIndex::create(&index_dir).and_then(|idx| idx.add_paths(&paths, &opts)));
     let report = res.map_err(|e| to_py_err(py, &e))?;
     let json = serde_json::json!({
         "index": index_dir.to_string_lossy(),

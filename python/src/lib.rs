@@ -343,6 +343,8 @@ impl Index {
     }
 
     /// `congvan search QUERY --json`: one JSON line per hit.
+    // One parameter per Python keyword argument (the CLI's filters).
+    #[allow(clippy::too_many_arguments)]
     #[pyo3(signature = (query, limit=10, doc_type=None, issuer=None, date_from=None, date_to=None))]
     fn search(
         &self,

@@ -129,6 +129,10 @@ def _int(v: Any) -> Optional[int]:
     return v if isinstance(v, int) and not isinstance(v, bool) else None
 
 
+def _str(v: Any) -> Optional[str]:
+    return v if isinstance(v, str) else None
+
+
 def _iso(date: Dict[str, Any]) -> Optional[str]:
     y, m, d = _int(date.get("year")), _int(date.get("month")), _int(date.get("day"))
     if y is None or m is None or d is None:
@@ -194,7 +198,6 @@ def document_row(path: str, doc: Dict[str, Any]) -> Dict[str, Any]:
         )
     date = doc.get("date") or {}
     source = doc.get("source") or {}
-    secrecy, urgency, identifier = doc.get("secrecy"), doc.get("urgency"), doc.get("identifier")
     return {
         "path": path,
         "error_kind": None,
@@ -220,9 +223,9 @@ def document_row(path: str, doc: Dict[str, Any]) -> Dict[str, Any]:
         "signer_name": _get(doc, "signer", "name"),
         "signer_title": _get(doc, "signer", "title"),
         "recipients": [n for n in map(_name, doc.get("recipients") or []) if n],
-        "secrecy": secrecy if isinstance(secrecy, str) else json.dumps(secrecy, ensure_ascii=False) if secrecy else None,
-        "urgency": urgency if isinstance(urgency, str) else json.dumps(urgency, ensure_ascii=False) if urgency else None,
-        "identifier": identifier if isinstance(identifier, str) else json.dumps(identifier, ensure_ascii=False) if identifier else None,
+        "secrecy": _str(doc.get("secrecy")),
+        "urgency": _str(doc.get("urgency")),
+        "identifier": _str(doc.get("identifier")),
         "warnings": [w for w in doc.get("warnings") or [] if isinstance(w, str)],
         "references": refs,
         "directives": directives,

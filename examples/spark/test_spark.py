@@ -128,6 +128,13 @@ def spark_run(inputs, tmp_path_factory):
         spark.stop()
 
 
+def test_real_texts_included(inputs):
+    real = ROOT.parent / "shared" / "real" / "docs"
+    if not real.is_dir():
+        pytest.skip(f"{real} is absent: the real texts are not in the Spark test")
+    assert str(real.resolve()) in inputs
+
+
 def test_tables_cover_the_same_files_as_the_index(spark_run, index):
     spark, out, summary = spark_run
     docs = {local(r["path"]) for r in spark.read.parquet(f"{out}/documents").select("path").collect()}

@@ -11,6 +11,7 @@ document), and writes five Parquet tables under ``--out``:
 - ``directives`` one row per numbered item of the operative part
 - ``targets``    one row per quantified target
 - ``failures``   one row per file that could not be parsed: path, kind, reason
+  (Spark's file sources skip zero-byte files: those are in no table)
 
 then answers cross-reference questions with Spark SQL on those tables (who
 cites a document, what a province issued to implement it, the most cited

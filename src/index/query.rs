@@ -179,6 +179,12 @@ fn type_code_of(matched: &str) -> Option<&'static str> {
         .map(|t| t.code)
 }
 
+/// Whether `s` has a character `\d` can match (any numeric character: a
+/// superset of Unicode decimal digits).
+fn has_digit(s: &str) -> bool {
+    s.chars().any(char::is_numeric)
+}
+
 /// Parse a query (never fails).
 pub fn parse(query: &str) -> ParsedQuery {
     let q: String = query
@@ -201,7 +207,15 @@ pub fn parse(query: &str) -> ParsedQuery {
     };
 
     // 1. Full codes.
-    for caps in RE_CODE.captures_iter(&fm.s) {
+    // Each regex runs only on a text it can match (a cheap necessary
+    // condition first): a query names few of them, and building one costs
+    // more than a whole search on a small index.
+    let code_possible = has_digit(&fm.s) && fm.s.contains(['/', '-']);
+    for caps in code_possible
+        .then(|| RE_CODE.captures_iter(&fm.s))
+        .into_iter()
+        .flatten()
+    {
         let (Some(all), Some(code), Some(sym)) =
             (caps.name("all"), caps.name("code"), caps.name("sym"))
         else {
@@ -235,7 +249,11 @@ pub fn parse(query: &str) -> ParsedQuery {
 
     // 2. Kind + number.
     let snapshot = blanked.clone();
-    for caps in RE_SHORT.captures_iter(&snapshot) {
+    for caps in has_digit(&snapshot)
+        .then(|| RE_SHORT.captures_iter(&snapshot))
+        .into_iter()
+        .flatten()
+    {
         let (Some(all), Some(ty), Some(num)) =
             (caps.name("all"), caps.name("type"), caps.name("num"))
         else {
@@ -268,7 +286,7 @@ pub fn parse(query: &str) -> ParsedQuery {
 
     // 2b. A citation with an impossible number (checked only when nothing
     // else is cited: the answer is then "no such document").
-    if out.citations.is_empty() {
+    if out.citations.is_empty() && has_digit(&blanked) {
         for m in RE_OVERLONG
             .captures_iter(&blanked)
             .filter_map(|c| c.name("all"))
@@ -282,7 +300,8 @@ pub fn parse(query: &str) -> ParsedQuery {
     // 3. Year and issuer narrow a citation.
     if !out.citations.is_empty() {
         let snapshot = blanked.clone();
-        if let Some(caps) = RE_YEAR.captures(&snapshot) {
+        let year_possible = snapshot.contains("19") || snapshot.contains("20");
+        if let Some(caps) = year_possible.then(|| RE_YEAR.captures(&snapshot)).flatten() {
             if let Some(all) = caps.name("all") {
                 out.year = caps
                     .name("y1")
@@ -293,7 +312,11 @@ pub fn parse(query: &str) -> ParsedQuery {
             }
         }
         let snapshot = blanked.clone();
-        if let Some(caps) = RE_ISSUER.captures(&snapshot) {
+        let issuer_possible = snapshot.to_ascii_lowercase().contains("cua");
+        if let Some(caps) = issuer_possible
+            .then(|| RE_ISSUER.captures(&snapshot))
+            .flatten()
+        {
             if let (Some(all), Some(iss)) = (caps.name("all"), caps.name("iss")) {
                 let orig = &q[fm.map[iss.start()]..fm.map[iss.end()]];
                 let orig = orig

@@ -148,7 +148,12 @@ struct QueryRegex {
 /// copy, kept in `lower`, for the ASCII build). Read matched text from
 /// `text` by the match's range, never from the match itself (its case is
 /// lost in the ASCII build).
-fn pick<'a>(rx: &'a QueryRegex, text: &'a str, lower: &'a mut String) -> (&'a Regex, &'a str) {
+/// (Nothing is compiled until the regex is first used.)
+fn pick<'a>(
+    rx: &'a QueryRegex,
+    text: &'a str,
+    lower: &'a mut String,
+) -> (&'a LazyLock<Regex>, &'a str) {
     if text.is_ascii() {
         *lower = text.to_ascii_lowercase();
         (&rx.ascii, lower.as_str())

@@ -863,10 +863,21 @@ fn citation_search(
     if limit == 0 {
         return Ok(res);
     }
+    // Hits come in document order; `hits` ends sorted by (group rank,
+    // score, address): the cut is found on the keys alone, the order of
+    // the kept hits is left as it is and one stable sort by (rank, score)
+    // finishes it (linear when, as usual, the kept hits tie).
+    if !hits.is_sorted_by_key(|h| h.addr) {
+        hits.sort_by_key(|h| h.addr);
+    }
     if hits.len() > limit {
-        hits.select_nth_unstable_by(limit - 1, cmp);
-        let last = &hits[limit - 1];
-        let (last_rank, last_score) = (rank_of(last), last.score);
+        let mut keys: Vec<(Option<usize>, f32)> =
+            hits.iter().map(|h| (rank_of(h), h.score)).collect();
+        let key_cmp = |a: &(Option<usize>, f32), b: &(Option<usize>, f32)| {
+            a.0.cmp(&b.0).then(b.1.total_cmp(&a.1))
+        };
+        keys.select_nth_unstable_by(limit - 1, key_cmp);
+        let (last_rank, last_score) = keys[limit - 1];
         hits.retain(|h| {
             rank_of(h)
                 .cmp(&last_rank)
@@ -874,7 +885,7 @@ fn citation_search(
                 .is_le()
         });
     }
-    hits.sort_by(|a, b| cmp(a, b).then(a.addr.cmp(&b.addr)));
+    hits.sort_by(cmp);
     let mut chosen: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < hits.len() && chosen.len() < limit {
@@ -890,19 +901,36 @@ fn citation_search(
             continue;
         }
         // Ties: by path. Within a segment path ordinals sort as paths, so
-        // each segment's candidates are sorted by ordinal and the segments
-        // merged, decoding a path only when it reaches the head of its
-        // segment: at most `need` + segments paths are read.
-        let mut cands: Vec<(u32, Option<u64>, usize)> = (i..j)
-            .map(|k| {
-                let a = hits[k].addr;
-                let ord = segments
-                    .get(a.segment_ord as usize)
-                    .and_then(|s| s.path_ord(a.doc_id));
-                (a.segment_ord, ord, k)
-            })
-            .collect();
-        cands.sort_unstable();
+        // each segment's candidates are sorted by ordinal (only its first
+        // `need` can be taken) and the segments merged, decoding a path
+        // only when it reaches the head of its segment: at most `need` +
+        // segments paths are read. Tied hits are in address order, so
+        // each segment's are together.
+        let mut cands: Vec<(u32, Option<u64>, usize)> = Vec::new();
+        let mut k = i;
+        while k < j {
+            let seg = hits[k].addr.segment_ord;
+            let mut e = k + 1;
+            while e < j && hits[e].addr.segment_ord == seg {
+                e += 1;
+            }
+            let mut run: Vec<(u32, Option<u64>, usize)> = (k..e)
+                .map(|x| {
+                    let a = hits[x].addr;
+                    let ord = segments
+                        .get(a.segment_ord as usize)
+                        .and_then(|s| s.path_ord(a.doc_id));
+                    (a.segment_ord, ord, x)
+                })
+                .collect();
+            if run.len() > need {
+                run.select_nth_unstable(need - 1);
+                run.truncate(need);
+            }
+            run.sort_unstable();
+            cands.extend(run);
+            k = e;
+        }
         let runs: Vec<&[(u32, Option<u64>, usize)]> = cands.chunk_by(|a, b| a.0 == b.0).collect();
         if runs.len() == 1 {
             chosen.extend(cands.iter().take(need).map(|c| c.2));

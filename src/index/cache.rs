@@ -7,7 +7,7 @@
 //! its entry stays valid as long as the segment is searched; entries of
 //! segments a reload dropped (merged, pruned) are evicted.
 
-use super::schema::{Record, RefKeys, MATCH_SEP};
+use super::schema::{parse_match_json, Record, RefKeys, MATCH_SEP};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use tantivy::collector::{Collector, SegmentCollector};
@@ -33,7 +33,7 @@ fn decode_range(col: &StrColumn, prefix: &str) -> RefRange {
         let Some(json) = stream.key().get(lo.len()..) else {
             continue;
         };
-        if let Ok((pos, keys)) = serde_json::from_slice::<(usize, RefKeys)>(json) {
+        if let Some((pos, keys)) = parse_match_json(json) {
             out.push((stream.term_ord(), pos, keys));
         }
     }

@@ -524,7 +524,7 @@ fn to_tantivy(doc: &Document, text: &str, key: &str, f: Fields) -> TantivyDocume
         if prefixes.is_empty() {
             continue;
         }
-        if let Ok(v) = serde_json::to_string(&(i, RefKeys::of(r))) {
+        if let Some(v) = super::schema::match_json(i, &RefKeys::of(r)) {
             for p in &prefixes {
                 t.add_text(f.ref_match, super::schema::match_value(p, &v));
             }

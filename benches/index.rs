@@ -68,8 +68,13 @@ fn bench_build(c: &mut Criterion) {
     let _ = std::fs::remove_dir_all(&scratch);
 }
 
-/// The index for the query benches, built once.
+/// The index for the query benches, built once (or an existing index of
+/// `docs` generated documents named by `CONGVAN_BENCH_QUERY_INDEX`, e.g.
+/// `congvan gen --docs 100000 --seed 1` indexed by `congvan index`).
 fn query_index(docs: usize) -> Index {
+    if let Ok(existing) = std::env::var("CONGVAN_BENCH_QUERY_INDEX") {
+        return Index::open(existing).expect("open CONGVAN_BENCH_QUERY_INDEX");
+    }
     let path = common::work_dir().join(format!("index-{docs}"));
     let done = path.join(".complete");
     if !done.is_file() {

@@ -1,69 +1,53 @@
 //! What queries read per segment, opened once per segment and kept with the
 //! [`Index`](super::Index): the fast-field columns hits are read from and,
-//! for citation queries, the decoded `ref_match` dictionary.
+//! for citation queries, the `ref_match` values of the numbers queried so
+//! far (one key range of the dictionary each, decoded on first use).
 //!
 //! A segment never changes once written (deletes only mark documents), so
 //! its entry stays valid as long as the segment is searched; entries of
 //! segments a reload dropped (merged, pruned) are evicted.
 
-use super::schema::{Record, RefKeys};
+use super::schema::{parse_match_json, Record, RefKeys, MATCH_SEP};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{BytesColumn, StrColumn};
 use tantivy::index::SegmentId;
 use tantivy::{DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
 
-/// The `ref_match` dictionary of a segment, decoded.
-#[derive(Default)]
-pub(crate) struct RefTable {
-    /// Per ordinal: the reference's position in its record and its keys
-    /// (None when the value does not decode).
-    pub entries: Vec<Option<(usize, RefKeys)>>,
-    /// Canonical key → ordinals of the values with that key.
-    pub by_key: HashMap<String, Vec<u64>>,
-    /// Loose key → ordinals of the values with that loose key.
-    pub by_loose: HashMap<String, Vec<u64>>,
-}
+/// The `ref_match` values of one number (see
+/// [`match_prefix_of_key`](super::schema::match_prefix_of_key)), decoded:
+/// `(ordinal, position in the record, keys)`, by ordinal.
+pub(crate) type RefRange = Vec<(u64, usize, RefKeys)>;
 
-impl RefTable {
-    /// Decode a whole dictionary in one pass (each block decompressed once).
-    fn build(col: &StrColumn) -> RefTable {
-        let mut table = RefTable::default();
-        let Ok(mut stream) = col.dictionary().stream() else {
-            return table;
+/// Decode the `ref_match` values of one number: one key range of the
+/// dictionary (the blocks holding it), nothing else.
+fn decode_range(col: &StrColumn, prefix: &str) -> RefRange {
+    let mut out = RefRange::new();
+    let lo = format!("{prefix}{MATCH_SEP}");
+    let hi = format!("{prefix}\x20");
+    let Ok(mut stream) = col.dictionary().range().ge(&lo).lt(&hi).into_stream() else {
+        return out;
+    };
+    while stream.advance() {
+        let Some(json) = stream.key().get(lo.len()..) else {
+            continue;
         };
-        while stream.advance() {
-            let ord = stream.term_ord();
-            let value: Option<(usize, RefKeys)> = serde_json::from_slice(stream.key()).ok();
-            let Ok(slot) = usize::try_from(ord) else {
-                break;
-            };
-            if table.entries.len() <= slot {
-                table.entries.resize_with(slot + 1, || None);
-            }
-            if let Some((_, r)) = &value {
-                if let Some(k) = &r.key {
-                    table.by_key.entry(k.clone()).or_default().push(ord);
-                }
-                for l in &r.loose {
-                    table.by_loose.entry(l.clone()).or_default().push(ord);
-                }
-            }
-            table.entries[slot] = value;
+        if let Some((pos, keys)) = parse_match_json(json) {
+            out.push((stream.term_ord(), pos, keys));
         }
-        table
     }
+    out
 }
 
-/// One segment's columns and, once a citation query needed it, its
-/// [`RefTable`].
+/// One segment's columns and the `ref_match` ranges citation queries
+/// decoded so far.
 pub(crate) struct SegmentData {
     pub record: Option<BytesColumn>,
     pub path: Option<StrColumn>,
     pub sha256: Option<StrColumn>,
     pub ref_match: Option<StrColumn>,
-    table: OnceLock<RefTable>,
+    ranges: Mutex<HashMap<String, Arc<RefRange>>>,
 }
 
 impl SegmentData {
@@ -74,23 +58,33 @@ impl SegmentData {
             path: ff.str("path").ok().flatten(),
             sha256: ff.str("sha256").ok().flatten(),
             ref_match: ff.str("ref_match").ok().flatten(),
-            table: OnceLock::new(),
+            ranges: Mutex::new(HashMap::new()),
         }
     }
 
-    /// Whether [`SegmentData::table`] is decoded already.
-    pub fn has_table(&self) -> bool {
-        self.table.get().is_some()
-    }
-
-    /// The decoded `ref_match` dictionary (decoded on first call).
-    pub fn table(&self) -> &RefTable {
-        self.table.get_or_init(|| {
+    /// The decoded `ref_match` values of one number (decoded on first
+    /// call, then kept).
+    pub fn refs_of(&self, prefix: &str) -> Arc<RefRange> {
+        if let Some(r) = self
+            .ranges
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(prefix)
+        {
+            return r.clone();
+        }
+        let decoded = Arc::new(
             self.ref_match
                 .as_ref()
-                .map(RefTable::build)
-                .unwrap_or_default()
-        })
+                .map(|c| decode_range(c, prefix))
+                .unwrap_or_default(),
+        );
+        self.ranges
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .entry(prefix.to_string())
+            .or_insert(decoded)
+            .clone()
     }
 
     /// The document's [`Record`] (default when missing or unreadable).

@@ -131,39 +131,145 @@ fn type_alternation() -> String {
         .join("|")
 }
 
-static RE_CODE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+/// A query regex in two builds of one pattern: as written (Unicode,
+/// case-insensitive) for any text, and an ASCII build for a text that is
+/// all ASCII (the folded form of Vietnamese): run on the text lowercased
+/// (same byte offsets), with the case-insensitive flag dropped and the
+/// Unicode classes narrowed to their ASCII members ([`ascii_pattern`]). On
+/// ASCII text both find the same matches at the same offsets; the ASCII
+/// build costs about a third to compile, and a CLI search compiles its
+/// regexes once per process.
+struct QueryRegex {
+    unicode: LazyLock<Regex>,
+    ascii: LazyLock<Regex>,
+}
+
+/// The regex to run on `text` and the text to run it on (its lowercase
+/// copy, kept in `lower`, for the ASCII build). Read matched text from
+/// `text` by the match's range, never from the match itself (its case is
+/// lost in the ASCII build).
+/// (Nothing is compiled until the regex is first used.)
+fn pick<'a>(
+    rx: &'a QueryRegex,
+    text: &'a str,
+    lower: &'a mut String,
+) -> (&'a LazyLock<Regex>, &'a str) {
+    if text.is_ascii() {
+        *lower = text.to_ascii_lowercase();
+        (&rx.ascii, lower.as_str())
+    } else {
+        (&rx.unicode, text)
+    }
+}
+
+/// The ASCII build of a query pattern (see [`QueryRegex`]): `(?i)`
+/// dropped, letters lowercased outside escapes, `\p{L}` → `a-z` and `\d` →
+/// `0-9` (in a class; `[0-9]` outside), `\b` → `(?-u:\b)`.
+fn ascii_pattern(pattern: &str) -> String {
+    let p = pattern.strip_prefix("(?i)").unwrap_or(pattern);
+    let mut out = String::with_capacity(p.len());
+    let mut in_class = false;
+    let mut chars = p.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('p') => {
+                    // `\p{L}`: the only property the patterns use.
+                    let mut prop = String::new();
+                    for c in chars.by_ref() {
+                        prop.push(c);
+                        if c == '}' {
+                            break;
+                        }
+                    }
+                    debug_assert_eq!(prop, "{L}");
+                    out.push_str(if in_class { "a-z" } else { "[a-z]" });
+                }
+                Some('d') => out.push_str(if in_class { "0-9" } else { "[0-9]" }),
+                Some('b') if !in_class => out.push_str(r"(?-u:\b)"),
+                Some(e) => {
+                    out.push('\\');
+                    out.push(e);
+                }
+                None => out.push('\\'),
+            },
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+                if chars.peek() == Some(&'^') {
+                    out.push('^');
+                    chars.next();
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            '(' if chars.peek() == Some(&'?') => {
+                // Group syntax (`(?:`, `(?P<name>`) keeps its case.
+                out.push(c);
+                for c in chars.by_ref() {
+                    out.push(c);
+                    if c == ':' || c == '>' {
+                        break;
+                    }
+                }
+            }
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+macro_rules! query_regex {
+    ($name:ident, $what:literal, $pattern:expr) => {
+        static $name: QueryRegex = QueryRegex {
+            unicode: LazyLock::new(|| Regex::new(&$pattern).expect($what)),
+            ascii: LazyLock::new(|| Regex::new(&ascii_pattern(&$pattern)).expect($what)),
+        };
+    };
+}
+
+query_regex!(
+    RE_CODE,
+    "code regex",
+    format!(
         r"(?i)(?:^|[^\p{{L}}\d/\-])(?P<all>(?:(?P<type>{})(?:\s+hanh\s+dong)?\s+(?:so\b\s*:?\s*)?)?(?P<code>\d{{1,5}}(?P<s1>\s*)[/\-](?P<s2>\s*)(?:(?:19|20)\d{{2}}\s*/\s*)?(?P<sym>[a-z][a-z\d]{{0,15}}(?:\s?[\-/]\s?[a-z\d][a-z\d&]{{0,15}})*)))(?:$|[^\p{{L}}\d])",
         type_alternation()
-    ))
-    .expect("code regex")
-});
+    )
+);
 
-static RE_SHORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+query_regex!(
+    RE_SHORT,
+    "short regex",
+    format!(
         r"(?i)(?:^|[^\p{{L}}\d])(?P<all>(?P<type>{})(?:\s+hanh\s+dong)?\s+(?:so\b\s*:?\s*)?(?P<num>\d{{1,5}})(?:\s*/\s*(?P<year>(?:19|20)\d{{2}}))?)(?:$|[^\p{{L}}\d/\-])",
         type_alternation()
-    ))
-    .expect("short regex")
-});
+    )
+);
 
-/// A kind followed by a number of six digits or more, or such a number
-/// followed by a symbol: a citation of a document that cannot exist.
-static RE_OVERLONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+// A kind followed by a number of six digits or more, or such a number
+// followed by a symbol: a citation of a document that cannot exist.
+query_regex!(
+    RE_OVERLONG,
+    "overlong regex",
+    format!(
         r"(?i)(?:^|[^\p{{L}}\d])(?P<all>(?:{})(?:\s+hanh\s+dong)?\s+(?:so\b\s*:?\s*)?\d{{6,}}|\d{{6,}}\s*[/\-]\s*[a-z])",
         type_alternation()
-    ))
-    .expect("overlong regex")
-});
+    )
+);
 
-static RE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\p{L}\d])(?P<all>(?:nam\s+(?P<y1>(?:19|20)\d{2}))|(?:ngay\s+\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?P<y2>(?:19|20)\d{2})))(?:$|[^\p{L}\d])").expect("year regex")
-});
+query_regex!(
+    RE_YEAR,
+    "year regex",
+    r"(?i)(?:^|[^\p{L}\d])(?P<all>(?:nam\s+(?P<y1>(?:19|20)\d{2}))|(?:ngay\s+\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?P<y2>(?:19|20)\d{2})))(?:$|[^\p{L}\d])"
+);
 
-static RE_ISSUER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\p{L}\d])(?P<all>cua\s+(?P<iss>\S.*))$").expect("issuer regex")
-});
+query_regex!(
+    RE_ISSUER,
+    "issuer regex",
+    r"(?i)(?:^|[^\p{L}\d])(?P<all>cua\s+(?P<iss>\S.*))$"
+);
 
 /// The vocabulary entry of a kind named (folded) as in [`type_alternation`].
 fn type_code_of(matched: &str) -> Option<&'static str> {
@@ -177,6 +283,12 @@ fn type_code_of(matched: &str) -> Option<&'static str> {
         .find(|t| fold(t.name) == m || t.aliases.iter().any(|a| fold(a) == m))
         .or_else(|| DOC_TYPES.iter().find(|t| fold(t.code) == m))
         .map(|t| t.code)
+}
+
+/// Whether `s` has a character `\d` can match (any numeric character: a
+/// superset of Unicode decimal digits).
+fn has_digit(s: &str) -> bool {
+    s.chars().any(char::is_numeric)
 }
 
 /// Parse a query (never fails).
@@ -201,7 +313,17 @@ pub fn parse(query: &str) -> ParsedQuery {
     };
 
     // 1. Full codes.
-    for caps in RE_CODE.captures_iter(&fm.s) {
+    // Each regex runs only on a text it can match (a cheap necessary
+    // condition first): a query names few of them, and building one costs
+    // more than a whole search on a small index.
+    let code_possible = has_digit(&fm.s) && fm.s.contains(['/', '-']);
+    let mut lower = String::new();
+    let (re, hay) = pick(&RE_CODE, &fm.s, &mut lower);
+    for caps in code_possible
+        .then(|| re.captures_iter(hay))
+        .into_iter()
+        .flatten()
+    {
         let (Some(all), Some(code), Some(sym)) =
             (caps.name("all"), caps.name("code"), caps.name("sym"))
         else {
@@ -209,7 +331,7 @@ pub fn parse(query: &str) -> ParsedQuery {
         };
         let spaced = caps.name("s1").is_some_and(|m| !m.is_empty())
             || caps.name("s2").is_some_and(|m| !m.is_empty());
-        let sym_text = sym.as_str();
+        let sym_text = &fm.s[sym.range()];
         if spaced && !sym_text.contains(['-', '/']) && sym_text.chars().any(|c| c.is_lowercase()) {
             continue;
         }
@@ -235,19 +357,27 @@ pub fn parse(query: &str) -> ParsedQuery {
 
     // 2. Kind + number.
     let snapshot = blanked.clone();
-    for caps in RE_SHORT.captures_iter(&snapshot) {
+    let mut lower = String::new();
+    let (re, hay) = pick(&RE_SHORT, &snapshot, &mut lower);
+    for caps in has_digit(&snapshot)
+        .then(|| re.captures_iter(hay))
+        .into_iter()
+        .flatten()
+    {
         let (Some(all), Some(ty), Some(num)) =
             (caps.name("all"), caps.name("type"), caps.name("num"))
         else {
             continue;
         };
-        let Some(type_code) = type_code_of(ty.as_str()) else {
+        let Some(type_code) = type_code_of(&snapshot[ty.range()]) else {
             continue;
         };
-        let year = caps.name("year").and_then(|y| y.as_str().parse().ok());
+        let year = caps
+            .name("year")
+            .and_then(|y| snapshot[y.range()].parse().ok());
         let loose = LooseKey {
             type_code: type_code.to_string(),
-            seq: num.as_str().to_string(),
+            seq: snapshot[num.range()].to_string(),
             year,
         };
         let orig = &q[fm.map[all.start()]..fm.map[all.end()]];
@@ -268,11 +398,10 @@ pub fn parse(query: &str) -> ParsedQuery {
 
     // 2b. A citation with an impossible number (checked only when nothing
     // else is cited: the answer is then "no such document").
-    if out.citations.is_empty() {
-        for m in RE_OVERLONG
-            .captures_iter(&blanked)
-            .filter_map(|c| c.name("all"))
-        {
+    if out.citations.is_empty() && has_digit(&blanked) {
+        let mut lower = String::new();
+        let (re, hay) = pick(&RE_OVERLONG, &blanked, &mut lower);
+        for m in re.captures_iter(hay).filter_map(|c| c.name("all")) {
             let orig = &q[fm.map[m.start()]..fm.map[m.end()]];
             out.overlong
                 .push(orig.split_whitespace().collect::<Vec<_>>().join(" "));
@@ -282,18 +411,24 @@ pub fn parse(query: &str) -> ParsedQuery {
     // 3. Year and issuer narrow a citation.
     if !out.citations.is_empty() {
         let snapshot = blanked.clone();
-        if let Some(caps) = RE_YEAR.captures(&snapshot) {
+        let year_possible = snapshot.contains("19") || snapshot.contains("20");
+        let mut lower = String::new();
+        let (re, hay) = pick(&RE_YEAR, &snapshot, &mut lower);
+        if let Some(caps) = year_possible.then(|| re.captures(hay)).flatten() {
             if let Some(all) = caps.name("all") {
                 out.year = caps
                     .name("y1")
                     .or(caps.name("y2"))
-                    .and_then(|y| y.as_str().parse().ok());
+                    .and_then(|y| snapshot[y.range()].parse().ok());
                 consumed.push((all.start(), all.end()));
                 blank(&mut blanked, all.start(), all.end());
             }
         }
         let snapshot = blanked.clone();
-        if let Some(caps) = RE_ISSUER.captures(&snapshot) {
+        let issuer_possible = snapshot.to_ascii_lowercase().contains("cua");
+        let mut lower = String::new();
+        let (re, hay) = pick(&RE_ISSUER, &snapshot, &mut lower);
+        if let Some(caps) = issuer_possible.then(|| re.captures(hay)).flatten() {
             if let (Some(all), Some(iss)) = (caps.name("all"), caps.name("iss")) {
                 let orig = &q[fm.map[iss.start()]..fm.map[iss.end()]];
                 let orig = orig
@@ -547,5 +682,79 @@ mod tests {
         assert_eq!(text_units("AND").len(), 1);
         assert_eq!(text_units("giáo AND dục").len(), 2);
         assert!(text_units("  !!  ").is_empty());
+    }
+
+    /// Every named group's range of every match, in order.
+    fn spans(re: &Regex, hay: &str) -> Vec<Vec<Option<(usize, usize)>>> {
+        re.captures_iter(hay)
+            .map(|c| {
+                re.capture_names()
+                    .flatten()
+                    .map(|n| c.name(n).map(|m| (m.start(), m.end())))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ascii_builds_match_as_the_unicode_ones() {
+        let pieces = [
+            "Nghi quyet 71",
+            "NGHI QUYET so 71-NQ/TW",
+            "nq 71",
+            "Chi thi 47 cua Ban Bi thu",
+            "Thong tu 02/2025/TT-BGDDT",
+            "Ke hoach hanh dong so: 12/KH-UBND",
+            "cong van 11494/VP-VX",
+            "71 - NQ/TW,",
+            "Quyet dinh 563 nam 2024",
+            "Nghi quyet 999999",
+            "1234567/ab",
+            "ngay 22/12/2024",
+            "CUA Chinh phu",
+            "K 12",
+            "so 5",
+            "chuyen doi so",
+            "QD 69/2025",
+            "2021 - 2025",
+            "a)",
+            "Thong bao ket luan 21-TB/TW",
+            "ND 15/2020/ND-CP",
+            "x71/NQ",
+            "Luat 59",
+            "",
+        ];
+        let mut hays: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+        for a in pieces {
+            for b in pieces {
+                hays.push(format!("{a} {b}"));
+                hays.push(format!("{a}, {b}"));
+                hays.push(format!("{a}{b}"));
+            }
+        }
+        for (name, rx) in [
+            ("code", &RE_CODE),
+            ("short", &RE_SHORT),
+            ("overlong", &RE_OVERLONG),
+            ("year", &RE_YEAR),
+            ("issuer", &RE_ISSUER),
+        ] {
+            for h in &hays {
+                let lower = h.to_ascii_lowercase();
+                assert_eq!(
+                    spans(&rx.unicode, h),
+                    spans(&rx.ascii, &lower),
+                    "{name}: {h:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_pattern_narrows_classes() {
+        assert_eq!(
+            ascii_pattern(r"(?i)(?:^|[^\p{L}\d/\-])(?P<all>So\b\d{2})"),
+            r"(?:^|[^a-z0-9/\-])(?P<all>so(?-u:\b)[0-9]{2})"
+        );
     }
 }

@@ -16,7 +16,7 @@
 //! | `body` | text (accented), stored | the normalized text |
 //! | `body_fold` | text (folded) | the same text, diacritics folded |
 //! | `record` | bytes, fast | [`Record`] as JSON: metadata and references for output (a fast field, so citation queries with thousands of hits never touch the stored text) |
-//! | `ref_match` | string, fast only, multi | one value per reference: `[position, RefKeys]` as JSON ([`RefKeys`]: the matching keys without the citation text). Values repeat across documents citing the same document, so the column's dictionary stays small and a citation query with thousands of hits decodes few dictionary blocks |
+//! | `ref_match` | string, fast only, multi | per reference that has a key: `NUMBER\x1f[position, code, key, loose, relation, issuer, year]` (JSON without field names, [`match_json`]: the matching keys of [`RefKeys`] without the citation text; `key` is `""` when it is the code as written), where `NUMBER` is the cited number ([`match_prefix_of_key`], [`match_prefix_of_loose`]; one value per distinct number of the reference's keys). The dictionary is sorted by the number, so a citation query decodes only the values of the number it names (one key range), never the whole dictionary; values repeat across documents citing the same document, so the range stays small |
 
 use crate::index::analyzer::{ACCENTED, FOLDED};
 use crate::model::{DocDate, DocType, Issuer, Relation, Signer};
@@ -28,7 +28,7 @@ use tantivy::schema::{
 
 /// Bump when the schema or the meaning of a field changes: an index with
 /// another version is refused (and the default corpus index rebuilt).
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Field handles.
 #[derive(Debug, Clone, Copy)]
@@ -163,5 +163,153 @@ impl RefKeys {
             issuer: r.issuer.clone(),
             year: r.year,
         }
+    }
+}
+
+/// Separates the number from the JSON in a `ref_match` value.
+pub(crate) const MATCH_SEP: char = '\x1f';
+
+/// The number a canonical key sorts under in `ref_match`: its leading
+/// ASCII digits (`71` for `71-NQ/TW`, `""` for a key without one).
+pub(crate) fn match_prefix_of_key(key: &str) -> &str {
+    let n = key.bytes().take_while(u8::is_ascii_digit).count();
+    &key[..n]
+}
+
+/// The number a loose key (`NQ|71`, `NQ|71|2025`) sorts under in
+/// `ref_match`: the leading ASCII digits of its number.
+pub(crate) fn match_prefix_of_loose(loose: &str) -> &str {
+    let seq = loose.split('|').nth(1).unwrap_or("");
+    match_prefix_of_key(seq)
+}
+
+/// The distinct numbers a reference's keys sort under (empty when the
+/// reference has no key: no citation can match it).
+pub(crate) fn match_prefixes(key: Option<&str>, loose: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let all = key
+        .map(match_prefix_of_key)
+        .into_iter()
+        .chain(loose.iter().map(|l| match_prefix_of_loose(l)));
+    for p in all {
+        if !out.iter().any(|x| x == p) {
+            out.push(p.to_string());
+        }
+    }
+    out
+}
+
+/// The JSON of a `ref_match` value (after the number): `[position, code,
+/// key, loose, relation, issuer, year]`, the key `""` when it equals the
+/// code (the usual case: saves a copy per value).
+pub(crate) fn match_json(pos: usize, r: &RefKeys) -> Option<String> {
+    let key = match (&r.key, &r.code) {
+        (Some(k), Some(c)) if !k.is_empty() && k == c => Some(""),
+        (k, _) => k.as_deref(),
+    };
+    serde_json::to_string(&(pos, &r.code, key, &r.loose, r.relation, &r.issuer, r.year)).ok()
+}
+
+type MatchTuple = (
+    usize,
+    Option<String>,
+    Option<String>,
+    Vec<String>,
+    Relation,
+    Option<String>,
+    Option<i32>,
+);
+
+/// Read back what [`match_json`] wrote (None when it does not decode).
+pub(crate) fn parse_match_json(json: &[u8]) -> Option<(usize, RefKeys)> {
+    let (pos, code, key, loose, relation, issuer, year): MatchTuple =
+        serde_json::from_slice(json).ok()?;
+    let key = match key {
+        Some(k) if k.is_empty() => code.clone(),
+        k => k,
+    };
+    Some((
+        pos,
+        RefKeys {
+            code,
+            key,
+            loose,
+            relation,
+            issuer,
+            year,
+        },
+    ))
+}
+
+/// A `ref_match` value.
+pub(crate) fn match_value(prefix: &str, json: &str) -> String {
+    let mut v = String::with_capacity(prefix.len() + 1 + json.len());
+    v.push_str(prefix);
+    v.push(MATCH_SEP);
+    v.push_str(json);
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn match_json_round_trips() {
+        let cases = [
+            RefKeys {
+                code: Some("276/NQ-CP".into()),
+                key: Some("276/NQ-CP".into()),
+                loose: vec!["NQ|276".into(), "NQ|276|2025".into()],
+                relation: Relation::Implements,
+                issuer: Some("Chính phủ".into()),
+                year: Some(2025),
+            },
+            RefKeys {
+                code: Some("563/QĐ-TTg".into()),
+                key: Some("563/QD-TTG".into()),
+                ..Default::default()
+            },
+            RefKeys {
+                code: None,
+                key: None,
+                loose: vec!["NQ|71".into()],
+                ..Default::default()
+            },
+            RefKeys {
+                code: Some("x".into()),
+                key: None,
+                ..Default::default()
+            },
+        ];
+        for (i, r) in cases.iter().enumerate() {
+            let json = match_json(i, r).unwrap();
+            let (pos, back) = parse_match_json(json.as_bytes()).unwrap();
+            assert_eq!(pos, i);
+            assert_eq!(format!("{back:?}"), format!("{r:?}"), "{json}");
+        }
+        assert!(match_json(0, &cases[0]).unwrap().contains(r#","","#));
+        assert!(parse_match_json(b"[1,2]").is_none());
+    }
+
+    #[test]
+    fn match_prefixes_of_keys() {
+        assert_eq!(match_prefix_of_key("71-NQ/TW"), "71");
+        assert_eq!(match_prefix_of_key("NQ/TW"), "");
+        assert_eq!(match_prefix_of_loose("NQ|71|2025"), "71");
+        assert_eq!(match_prefix_of_loose("NQ|12A"), "12");
+        assert_eq!(match_prefix_of_loose("NQ"), "");
+        assert_eq!(
+            match_prefixes(Some("71-NQ/TW"), &["NQ|71".into(), "NQ|71|2025".into()]),
+            ["71"]
+        );
+        assert_eq!(
+            match_prefixes(Some("7/NQ-CP"), &["NQ|71".into()]),
+            ["7", "71"]
+        );
+        assert!(match_prefixes(None, &[]).is_empty());
+        // The range of one number holds none of a longer one.
+        assert!(match_value("71", "x").as_str() < "71\x20");
+        assert!(match_value("710", "x").as_str() > "71\x20");
     }
 }

@@ -1,16 +1,16 @@
 //! Running queries: citation search, free-text search, filters, snippets.
 
-use super::cache::{AllScored, SegmentData};
+use super::cache::{AllScored, RefRange};
 use super::query::{self, Citation, ParsedQuery, Unit};
 use super::schema::{Fields, Record, RefKeys, StoredRef};
 use super::{relation_weight, tantivy_err, Index};
 use crate::error::Error;
 use crate::model::{DocDate, DocType, Relation};
 use crate::normalize::fold;
-use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 use std::ops::{Bound, Range};
+use std::sync::Arc;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
@@ -612,18 +612,25 @@ fn citation_search(
         return Ok(with_own(res, own, limit, exact_query));
     }
     let segments = index.segments.segments(searcher);
-    // Decode the dictionaries not decoded yet, one segment per core.
-    let pending: Vec<&SegmentData> = found
-        .iter()
-        .filter_map(|(s, _)| segments.get(*s as usize))
-        .map(|s| s.as_ref())
-        .filter(|s| !s.has_table())
-        .collect();
-    if pending.len() > 1 {
-        pending.par_iter().for_each(|s| {
-            s.table();
-        });
+    // The numbers whose `ref_match` values can match: one dictionary range
+    // each, decoded only for the segments with hits.
+    let mut prefixes: Vec<&str> = Vec::new();
+    for (c, lk) in &wanted {
+        let p = c.exact.as_deref().map(super::schema::match_prefix_of_key);
+        let q = lk.as_deref().map(super::schema::match_prefix_of_loose);
+        for p in p.into_iter().chain(q) {
+            if !prefixes.contains(&p) {
+                prefixes.push(p);
+            }
+        }
     }
+    let ranges: Vec<Vec<Arc<RefRange>>> = found
+        .iter()
+        .map(|(seg_ord, _)| match segments.get(*seg_ord as usize) {
+            Some(seg) => prefixes.iter().map(|p| seg.refs_of(p)).collect(),
+            None => Vec::new(),
+        })
+        .collect();
 
     // The reference values the citations name, decided once per value
     // rather than once per citing document.
@@ -633,33 +640,32 @@ fn citation_search(
     let mut hits: Vec<Pending> = Vec::new();
     let mut matched_buf: Vec<usize> = Vec::new();
     let mut mine: Vec<usize> = Vec::new();
-    for (seg_ord, docs) in &found {
+    for ((seg_ord, docs), seg_ranges) in found.iter().zip(&ranges) {
         let Some(seg) = segments.get(*seg_ord as usize) else {
             continue;
         };
         let Some(col) = &seg.ref_match else { continue };
-        let table = seg.table();
-        let mut ords: Vec<u64> = Vec::new();
-        for (c, lk) in &wanted {
-            if let Some(v) = c.exact.as_ref().and_then(|k| table.by_key.get(k)) {
-                ords.extend(v);
-            }
-            if let Some(v) = lk.as_ref().and_then(|k| table.by_loose.get(k)) {
-                ords.extend(v);
+        // The values a citation names, by ordinal.
+        let mut named: Vec<(u64, usize, &RefKeys)> = Vec::new();
+        for range in seg_ranges {
+            for (ord, pos, r) in range.iter() {
+                let hit = wanted.iter().any(|(c, lk)| {
+                    (c.exact.is_some() && r.key == c.exact)
+                        || lk.as_ref().is_some_and(|k| r.loose.contains(k))
+                });
+                if hit {
+                    named.push((*ord, *pos, r));
+                }
             }
         }
-        ords.sort_unstable();
-        ords.dedup();
+        named.sort_unstable_by_key(|n| n.0);
+        named.dedup_by_key(|n| n.0);
         // ordinal → candidate index, sorted by ordinal
-        let mut cand_of: Vec<(u64, usize)> = Vec::with_capacity(ords.len());
-        for ord in ords {
-            let Some(Some((pos, r))) = usize::try_from(ord).ok().and_then(|o| table.entries.get(o))
-            else {
-                continue;
-            };
+        let mut cand_of: Vec<(u64, usize)> = Vec::with_capacity(named.len());
+        for (ord, pos, r) in named {
             let mut cand = Cand {
                 r,
-                pos: *pos,
+                pos,
                 matches: false,
                 exact: false,
                 confirms: false,
@@ -724,7 +730,9 @@ fn citation_search(
             }
             // Exact matches first, then in the order of the record.
             mine.sort_by_key(|&k| (!cands[k].exact, cands[k].pos));
-            mine.dedup();
+            // A reference whose keys have two numbers has a value under
+            // each: count it once.
+            mine.dedup_by_key(|k| cands[*k].pos);
             let best = &cands[mine[0]];
             let (exact, group) = (best.exact, best.group);
             let relation = mine
@@ -855,10 +863,21 @@ fn citation_search(
     if limit == 0 {
         return Ok(res);
     }
+    // Hits come in document order; `hits` ends sorted by (group rank,
+    // score, address): the cut is found on the keys alone, the order of
+    // the kept hits is left as it is and one stable sort by (rank, score)
+    // finishes it (linear when, as usual, the kept hits tie).
+    if !hits.is_sorted_by_key(|h| h.addr) {
+        hits.sort_by_key(|h| h.addr);
+    }
     if hits.len() > limit {
-        hits.select_nth_unstable_by(limit - 1, cmp);
-        let last = &hits[limit - 1];
-        let (last_rank, last_score) = (rank_of(last), last.score);
+        let mut keys: Vec<(Option<usize>, f32)> =
+            hits.iter().map(|h| (rank_of(h), h.score)).collect();
+        let key_cmp = |a: &(Option<usize>, f32), b: &(Option<usize>, f32)| {
+            a.0.cmp(&b.0).then(b.1.total_cmp(&a.1))
+        };
+        keys.select_nth_unstable_by(limit - 1, key_cmp);
+        let (last_rank, last_score) = keys[limit - 1];
         hits.retain(|h| {
             rank_of(h)
                 .cmp(&last_rank)
@@ -866,7 +885,7 @@ fn citation_search(
                 .is_le()
         });
     }
-    hits.sort_by(|a, b| cmp(a, b).then(a.addr.cmp(&b.addr)));
+    hits.sort_by(cmp);
     let mut chosen: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < hits.len() && chosen.len() < limit {
@@ -882,19 +901,36 @@ fn citation_search(
             continue;
         }
         // Ties: by path. Within a segment path ordinals sort as paths, so
-        // each segment's candidates are sorted by ordinal and the segments
-        // merged, decoding a path only when it reaches the head of its
-        // segment: at most `need` + segments paths are read.
-        let mut cands: Vec<(u32, Option<u64>, usize)> = (i..j)
-            .map(|k| {
-                let a = hits[k].addr;
-                let ord = segments
-                    .get(a.segment_ord as usize)
-                    .and_then(|s| s.path_ord(a.doc_id));
-                (a.segment_ord, ord, k)
-            })
-            .collect();
-        cands.sort_unstable();
+        // each segment's candidates are sorted by ordinal (only its first
+        // `need` can be taken) and the segments merged, decoding a path
+        // only when it reaches the head of its segment: at most `need` +
+        // segments paths are read. Tied hits are in address order, so
+        // each segment's are together.
+        let mut cands: Vec<(u32, Option<u64>, usize)> = Vec::new();
+        let mut k = i;
+        while k < j {
+            let seg = hits[k].addr.segment_ord;
+            let mut e = k + 1;
+            while e < j && hits[e].addr.segment_ord == seg {
+                e += 1;
+            }
+            let mut run: Vec<(u32, Option<u64>, usize)> = (k..e)
+                .map(|x| {
+                    let a = hits[x].addr;
+                    let ord = segments
+                        .get(a.segment_ord as usize)
+                        .and_then(|s| s.path_ord(a.doc_id));
+                    (a.segment_ord, ord, x)
+                })
+                .collect();
+            if run.len() > need {
+                run.select_nth_unstable(need - 1);
+                run.truncate(need);
+            }
+            run.sort_unstable();
+            cands.extend(run);
+            k = e;
+        }
         let runs: Vec<&[(u32, Option<u64>, usize)]> = cands.chunk_by(|a, b| a.0 == b.0).collect();
         if runs.len() == 1 {
             chosen.extend(cands.iter().take(need).map(|c| c.2));

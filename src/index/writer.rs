@@ -520,8 +520,14 @@ fn to_tantivy(doc: &Document, text: &str, key: &str, f: Fields) -> TantivyDocume
     // (their keys stay in `ref_key`/`ref_loose` for term matching).
     let (record, record_json) = fit_record(record);
     for (i, r) in record.refs.iter().enumerate() {
-        if let Ok(v) = serde_json::to_string(&(i, RefKeys::of(r))) {
-            t.add_text(f.ref_match, v);
+        let prefixes = super::schema::match_prefixes(r.key.as_deref(), &r.loose);
+        if prefixes.is_empty() {
+            continue;
+        }
+        if let Some(v) = super::schema::match_json(i, &RefKeys::of(r)) {
+            for p in &prefixes {
+                t.add_text(f.ref_match, super::schema::match_value(p, &v));
+            }
         }
     }
     t.add_bytes(f.record, &record_json);

@@ -263,15 +263,23 @@ pub async fn blocking<T: Send + 'static>(
 ) -> Result<T, ApiError> {
     let s = state.clone();
     let limit = state.limits.request_time;
+    let timeout = || {
+        Err(ApiError::new(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            "timeout",
+            format!("the request took longer than {} s", limit.as_secs_f32()),
+        ))
+    };
+    // No time at all: nothing may compute (a fast request could otherwise
+    // finish before the timer is first polled).
+    if limit.is_zero() {
+        return timeout();
+    }
     let task = tokio::task::spawn_blocking(move || work(&s));
     match tokio::time::timeout(limit, task).await {
         Ok(Ok(r)) => r,
         Ok(Err(_)) => Err(ApiError::internal("the request failed")),
-        Err(_) => Err(ApiError::new(
-            axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            "timeout",
-            format!("the request took longer than {} s", limit.as_secs_f32()),
-        )),
+        Err(_) => timeout(),
     }
 }
 

@@ -41,6 +41,7 @@ pub mod normalize;
 pub mod paths;
 pub mod segment;
 pub mod serve;
+pub mod text;
 pub mod vocab;
 
 use std::io::Read;

@@ -9,7 +9,7 @@
 //! deliberately tolerant: a zone that cannot be found is empty or `None`
 //! and the extractors fall back to searching more widely.
 
-use crate::normalize::{is_upper, key};
+use crate::text::{is_upper, key};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -342,7 +342,7 @@ pub fn starts_with_post(t: &str) -> bool {
     let k = k.strip_prefix("phó ").unwrap_or(&k);
     crate::vocab::SIGNER_POSTS
         .iter()
-        .any(|p| crate::normalize::starts_with_word(k, p))
+        .any(|p| crate::text::starts_with_word(k, p))
 }
 
 /// Notes in the signature area that are not the name.
@@ -386,11 +386,11 @@ pub fn strip_name_prefix(t: &str) -> (&str, &str) {
     static LOWER: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
         crate::vocab::NAME_PREFIXES
             .iter()
-            .map(|p| (crate::normalize::lower(p), p.ends_with('.')))
+            .map(|p| (crate::text::lower(p), p.ends_with('.')))
             .collect()
     });
     for (lp, dotted) in LOWER.iter() {
-        if let Some(n) = crate::normalize::starts_ci(t, lp) {
+        if let Some(n) = crate::text::starts_ci(t, lp) {
             let rest = &t[n..];
             if *dotted || rest.starts_with(' ') {
                 return (&t[..n], rest.trim_start());

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::normalize::starts_ci;
+use crate::text::{lower_same_offsets, starts_ci};
 use crate::vocab::{
     ACTION_VERBS, ASSIGN_VERBS, COOPERATE_WORDS, INTRO_CLAUSES, NOT_ORG_STARTS, ORG_GROUP_NOUNS,
     ORG_HEADS, TOPIC_HEADS,
@@ -22,20 +22,6 @@ pub struct Assignment {
     pub cooperating: Vec<String>,
 }
 
-/// `s` lower-cased when that keeps every byte offset (each char lowers to
-/// one char of the same UTF-8 length), so offsets found in it index `s`.
-pub fn lower_same_offsets(s: &str) -> Option<String> {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let lc = crate::normalize::lower_char(c);
-        if c == 'İ' || lc.len_utf8() != c.len_utf8() {
-            return None;
-        }
-        out.push(lc);
-    }
-    Some(out)
-}
-
 fn word_end(s: &str, at: usize) -> bool {
     s[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
@@ -49,9 +35,7 @@ impl ByFirst {
         let mut map: std::collections::HashMap<char, Vec<usize>> = Default::default();
         for (i, it) in items.enumerate() {
             if let Some(c) = it.chars().next() {
-                map.entry(crate::normalize::lower_char(c))
-                    .or_default()
-                    .push(i);
+                map.entry(crate::text::lower_char(c)).or_default().push(i);
             }
         }
         ByFirst(map)
@@ -59,7 +43,7 @@ impl ByFirst {
     fn get(&self, s: &str) -> &[usize] {
         s.chars()
             .next()
-            .and_then(|c| self.0.get(&crate::normalize::lower_char(c)))
+            .and_then(|c| self.0.get(&crate::text::lower_char(c)))
             .map_or(&[], Vec::as_slice)
     }
 }
@@ -82,14 +66,14 @@ static ORG_HEADS_LOWER: LazyLock<Vec<String>> =
 /// as after `Giao cho phòng …`).
 pub fn starts_with_org(s: &str, lenient: bool) -> bool {
     // Names wrap over lines (`Ủy` ⏎ `ban Mặt trận`): look at a collapsed prefix.
-    let s = &s[..crate::normalize::floor_boundary(s, 120)];
+    let s = &s[..crate::text::floor_boundary(s, 120)];
     let collapsed;
     let collapse = s.starts_with(' ')
         || s.ends_with(' ')
         || s.contains("  ")
         || s.chars().any(|c| c.is_whitespace() && c != ' ');
     let s = if collapse {
-        collapsed = crate::normalize::collapse_ws(s);
+        collapsed = crate::text::collapse_ws(s);
         collapsed.as_str()
     } else {
         s
@@ -179,7 +163,7 @@ fn first_verb(s: &str) -> Option<usize> {
                 prev_word.clear();
                 newline_before = false;
             }
-            prev_word.push(crate::normalize::lower_char(c));
+            prev_word.push(crate::text::lower_char(c));
             at_word_start = false;
         } else {
             if c == '\n' {
@@ -249,7 +233,7 @@ fn verb_in_name(prev_word: &str, verb: &str, after: &str) -> bool {
 }
 
 fn clean(s: &str) -> String {
-    crate::normalize::collapse_ws(s)
+    crate::text::collapse_ws(s)
         .trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '.' | ' ' | '-'))
         .to_string()
 }
@@ -257,7 +241,7 @@ fn clean(s: &str) -> String {
 /// `s` starts a new addressee: a body, or a post heading one (`Giám đốc
 /// các Sở`, `Chủ tịch Ủy ban nhân dân các huyện`).
 pub fn starts_addressee(s: &str) -> bool {
-    let head = &s[..crate::normalize::floor_boundary(s, 48)];
+    let head = &s[..crate::text::floor_boundary(s, 48)];
     starts_with_org(s, false)
         || (s.starts_with(char::is_uppercase) && crate::segment::starts_with_post(head))
 }
@@ -322,14 +306,14 @@ fn cooperating(s: &str) -> Vec<String> {
         let Some((p, n)) = hit else { break };
         let rest = &s[p + n..];
         let end = first_verb(rest).unwrap_or(rest.len().min(300));
-        let end = crate::normalize::floor_boundary(rest, end);
+        let end = crate::text::floor_boundary(rest, end);
         for b in split_bodies(&rest[..end]) {
             if !out.contains(&b) && b.split_whitespace().count() <= 20 {
                 out.push(b);
             }
         }
         from = p + n + end.max(1);
-        from = crate::normalize::floor_boundary(s, from);
+        from = crate::text::floor_boundary(s, from);
         if from <= p {
             break;
         }
@@ -342,7 +326,7 @@ fn scan_cooperating(s: &str) -> Vec<String> {
         for w in COOPERATE_WORDS {
             if let Some(n) = starts_ci(&s[i..], w) {
                 let rest = &s[i + n..];
-                let end = crate::normalize::floor_boundary(
+                let end = crate::text::floor_boundary(
                     rest,
                     first_verb(rest).unwrap_or(rest.len().min(300)),
                 );
@@ -373,7 +357,7 @@ const MAX_GROUP_WORDS: usize = 90;
 
 /// Bodies of a subject phrase (whitespace collapsed first).
 fn bodies(subject: &str) -> Vec<String> {
-    let subject = crate::normalize::collapse_ws(subject);
+    let subject = crate::text::collapse_ws(subject);
     split_bodies(&subject)
         .into_iter()
         .filter(|b| b.split_whitespace().count() <= 20)
@@ -384,7 +368,7 @@ fn bodies(subject: &str) -> Vec<String> {
 /// a heading line naming a body is recognised by the line break after it).
 pub fn assignment(own: &str, has_children: bool) -> Assignment {
     let s = own.trim();
-    let flat = crate::normalize::collapse_ws(s);
+    let flat = crate::text::collapse_ws(s);
     let mut a = Assignment {
         cooperating: cooperating(&flat),
         ..Default::default()
@@ -409,7 +393,7 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
                     rest.len()
                 };
                 let end = first_verb(rest).unwrap_or(rest.len()).min(line_end);
-                a.actors = group(&rest[..crate::normalize::floor_boundary(rest, end)]);
+                a.actors = group(&rest[..crate::text::floor_boundary(rest, end)]);
                 if !a.actors.is_empty() {
                     return a;
                 }
@@ -534,7 +518,7 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
                     rest = &rest[n..];
                 }
                 if starts_with_org(rest, false) {
-                    let end = crate::normalize::floor_boundary(
+                    let end = crate::text::floor_boundary(
                         rest,
                         first_verb(rest).unwrap_or(rest.len().min(200)),
                     );

@@ -9,8 +9,8 @@
 use crate::codes;
 use crate::extract::dates;
 use crate::model::{DocDate, DocType, Document, Issuer, Number, Recipient, Signer};
-use crate::normalize::{capitalize_first, collapse_ws, fold, is_upper, key, title_case};
 use crate::segment::{self, lines, looks_like_name, Line, Zones, RE_AUTHORITY};
+use crate::text::{capitalize_first, collapse_ws, fold, is_upper, key, title_case};
 use crate::vocab::{self, UnitKind, AUTHORITIES, ISSUER_ABBREVIATIONS, NAME_UNITS};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -28,7 +28,7 @@ pub fn extract_header(text: &str, zones: &Zones, doc: &mut Document) {
 
     // Number and place/date: the header first, then the top of the text.
     let top_end = text.len().min(zones.start + 4000).max(zones.header.end);
-    let top = &text[zones.start.min(text.len())..crate::normalize::floor_boundary(text, top_end)];
+    let top = &text[zones.start.min(text.len())..crate::text::floor_boundary(text, top_end)];
     doc.number = find_number(head_text)
         .or_else(|| find_number(top))
         .unwrap_or_default();
@@ -768,7 +768,7 @@ pub fn proper_case(s: &str) -> String {
             && bare.chars().all(|c| c.is_alphabetic() || c == '&')
             && !bare.chars().any(|c| {
                 matches!(
-                    crate::normalize::base_letter(c),
+                    crate::text::base_letter(c),
                     'a' | 'e' | 'i' | 'o' | 'u' | 'y'
                 )
             });

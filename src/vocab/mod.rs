@@ -5,7 +5,7 @@
 pub mod national;
 
 use crate::model::{DocType, Relation};
-use crate::normalize::key;
+use crate::text::key;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -783,8 +783,7 @@ pub fn starts_with_org_head(name: &str) -> bool {
     static KEYS: LazyLock<Vec<String>> =
         LazyLock::new(|| ORG_HEADS.iter().map(|h| key(h)).collect());
     let k = key(name);
-    KEYS.iter()
-        .any(|h| crate::normalize::starts_with_word(&k, h))
+    KEYS.iter().any(|h| crate::text::starts_with_word(&k, h))
 }
 
 /// Nouns that make `các …` / `Các …` / `những …` a group of bodies

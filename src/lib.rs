@@ -39,6 +39,7 @@ pub mod ingest;
 pub mod model;
 pub mod normalize;
 pub mod paths;
+pub mod recognize;
 pub mod segment;
 pub mod serve;
 pub mod text;

@@ -416,11 +416,11 @@ fn untangle_signature(mut lines: Vec<String>) -> Vec<String> {
             || t.starts_with(char::is_lowercase)
         {
             SignLine::Item
-        } else if crate::segment::RE_AUTHORITY.is_match(t) {
+        } else if crate::recognize::RE_AUTHORITY.is_match(t) {
             SignLine::Authority
-        } else if crate::segment::is_post_title(t) {
+        } else if crate::recognize::is_post_title(t) {
             SignLine::Post
-        } else if crate::segment::looks_like_name(t) {
+        } else if crate::recognize::looks_like_name(t) {
             SignLine::Name
         } else {
             break;

@@ -309,6 +309,12 @@ pub fn lower_same_offsets(s: &str) -> Option<String> {
     Some(out)
 }
 
+/// At `at` a word ends: the end of `s` or a character that is no letter
+/// or digit.
+pub fn word_end(s: &str, at: usize) -> bool {
+    s[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,55 +8,14 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Abbreviations expanded in issuer names (`UBND` → `Ủy ban nhân dân`).
-pub const ISSUER_ABBREVIATIONS: &[(&str, &str)] = &[
-    ("UBND", "Ủy ban nhân dân"),
-    ("HĐND", "Hội đồng nhân dân"),
-    ("MTTQ", "Mặt trận Tổ quốc"),
-    ("TP.", "thành phố"),
-    ("TP", "thành phố"),
-    ("BCĐ", "Ban Chỉ đạo"),
-];
+pub static ISSUER_ABBREVIATIONS: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| super::tsv_pairs(include_str!("data/issuer_abbreviations.tsv")));
 
 /// Posts and organisational words, used to case titles and issuer names
 /// (`PHÓ CHÁNH VĂN PHÒNG` → `Phó Chánh Văn phòng`): each entry is one unit
 /// whose first syllable is capitalized.
-pub const TITLE_UNITS: &[&str] = &[
-    "ủy ban nhân dân",
-    "hội đồng nhân dân",
-    "ban chấp hành",
-    "ban thường vụ",
-    "ban chỉ đạo",
-    "ban chỉ huy",
-    "mặt trận tổ quốc",
-    "tổng giám đốc",
-    "giám đốc",
-    "chủ tịch",
-    "văn phòng",
-    "bí thư",
-    "tổng bí thư",
-    "thủ tướng",
-    "bộ trưởng",
-    "thứ trưởng",
-    "hiệu trưởng",
-    "thường vụ",
-    "thường trực",
-    "chính phủ",
-    "trưởng ban",
-    "trưởng phòng",
-    "cục trưởng",
-    "vụ trưởng",
-    "viện trưởng",
-    "chủ nhiệm",
-    "tổng cục trưởng",
-    "chỉ huy trưởng",
-    "chánh án",
-    "viện trưởng",
-    "trung ương",
-    "quốc hội",
-    "chính trị",
-    "ủy ban",
-    "ban",
-];
+pub static TITLE_UNITS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::tsv_list(include_str!("data/title_units.tsv")));
 
 /// How a unit of an organisation name or post affects casing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,92 +145,8 @@ pub fn canonical_name(name: &str) -> String {
 /// `Ủy ban nhân dân các xã`, `Thủ trưởng các đơn vị`). Matched
 /// case-sensitively at a word start: running text has these in lower case
 /// only when they are not names.
-pub const ORG_HEADS: &[&str] = &[
-    "Ủy ban",
-    "Uỷ ban",
-    "UBND",
-    "HĐND",
-    "Hội đồng",
-    "Mặt trận",
-    "MTTQ",
-    "BCH",
-    "Sở",
-    "Bộ",
-    "Ban",
-    "Đảng ủy",
-    "Đảng uỷ",
-    "Đảng đoàn",
-    "Đảng bộ",
-    "Ban cán sự",
-    "Chi bộ",
-    "Cấp ủy",
-    "Cấp uỷ",
-    "Thành ủy",
-    "Thành uỷ",
-    "Tỉnh ủy",
-    "Tỉnh uỷ",
-    "Huyện ủy",
-    "Huyện uỷ",
-    "Quận ủy",
-    "Quận uỷ",
-    "Văn phòng",
-    "Phòng",
-    "Công an",
-    "Bộ Chỉ huy",
-    "Bộ đội",
-    "Trường",
-    "Trung tâm",
-    "Tổng cục",
-    "Chi cục",
-    "Cục",
-    "Vụ",
-    "Viện",
-    "Học viện",
-    "Bệnh viện",
-    "Công ty",
-    "Chi nhánh",
-    "Cơ sở giáo dục",
-    "Cơ sở đào tạo",
-    "Đại học",
-    "Kho bạc",
-    "Ngân hàng",
-    "Bảo hiểm xã hội",
-    "Thanh tra",
-    "Tòa án",
-    "Toà án",
-    "Đài",
-    "Báo",
-    "Liên đoàn",
-    "Hội",
-    "Đoàn",
-    "Tỉnh đoàn",
-    "Thành đoàn",
-    "Hiệp hội",
-    "Tập đoàn",
-    "Tổng công ty",
-    "Công ty",
-    "Cơ quan",
-    "Đơn vị",
-    "Thủ trưởng",
-    "Giám đốc",
-    "Chủ tịch",
-    "Hiệu trưởng",
-    "Chánh",
-    "Trưởng",
-    "Bí thư",
-    "Thường trực",
-    "Người đứng đầu",
-    "Lãnh đạo",
-    "Bộ trưởng",
-    "Thủ tướng",
-    "Chính phủ",
-    "Tổ công tác",
-    "Tiểu ban",
-    "Phó",
-    "Ban Chỉ đạo",
-    "Cục trưởng",
-    "Công đoàn",
-];
+pub static ORG_HEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::tsv_list(include_str!("data/org_heads.tsv")));
 
 /// True when `name` begins with one of [`ORG_HEADS`] (compared by key, so
 /// `SỞ GIÁO DỤC` and `Sở Giáo dục` both do).
@@ -284,101 +159,15 @@ pub fn starts_with_org_head(name: &str) -> bool {
 
 /// Nouns that make `các …` / `Các …` / `những …` a group of bodies
 /// (`các sở, ban, ngành`, `Các chi bộ`, `các tổ chức chính trị - xã hội`).
-pub const ORG_GROUP_NOUNS: &[&str] = &[
-    "sở",
-    "ban",
-    "bộ",
-    "ngành",
-    "cơ quan",
-    "đơn vị",
-    "trường",
-    "chi bộ",
-    "đảng bộ",
-    "đảng ủy",
-    "cấp ủy",
-    "tổ chức",
-    "địa phương",
-    "huyện",
-    "quận",
-    "xã",
-    "phường",
-    "tỉnh",
-    "thành phố",
-    "phòng",
-    "doanh nghiệp",
-    "cơ sở",
-    "hội",
-    "đoàn thể",
-    "ủy ban",
-    "tập đoàn",
-    "tổng công ty",
-    "công ty",
-    "hiệp hội",
-    "thành viên",
-    "đồng chí",
-    "đại học",
-    "trung tâm",
-    "ngân hàng",
-    "bộ phận",
-    "tổ",
-    "cục",
-    "vụ",
-    "viện",
-    "học viện",
-    "nhà trường",
-    "đài",
-    "báo",
-    "lực lượng",
-    "chủ đầu tư",
-    "nhà đầu tư",
-    "ubnd",
-    "hđnd",
-];
+pub static ORG_GROUP_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::tsv_list(include_str!("data/org_group_nouns.tsv")));
 
 /// Item openings that look like a body's name but are not
 /// (`Báo cáo …` is a verb, `Trường hợp …` means "in case").
-pub const NOT_ORG_STARTS: &[&str] = &[
-    "Báo cáo",
-    "Trường hợp",
-    "Ban hành",
-    "Phòng chống",
-    "Phòng, chống",
-    "Phòng ngừa",
-    "Hội nghị",
-    "Hội thảo",
-    "Hội thi",
-    "Hội diễn",
-    "Vụ việc",
-    "Lãnh đạo,",
-    "Bộ máy",
-    "Bộ tiêu chí",
-    "Bộ công cụ",
-    "Bộ sách",
-    "Bộ thủ tục",
-    "Bộ chỉ số",
-    "Đoàn kết",
-    "Sở hữu",
-    "Cục bộ",
-    "Đơn vị tính",
-    "Trưởng thành",
-    "Cơ quan chủ trì",
-    "Cơ quan phối hợp",
-    "Đơn vị chủ trì",
-    "Đơn vị phối hợp",
-];
+pub static NOT_ORG_STARTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::tsv_list(include_str!("data/not_org_starts.tsv")));
 
 /// School levels written as abbreviations; the school's proper name follows
 /// them (`TRƯỜNG THPT CAO LÃNH 2` → `Trường THPT Cao Lãnh 2`).
-pub const SCHOOL_LEVELS: &[&str] = &[
-    "THPT",
-    "THCS",
-    "TH",
-    "MN",
-    "MG",
-    "PTDTNT",
-    "PTDTBT",
-    "PTCS",
-    "THCS&THPT",
-    "TTGDTX",
-    "GDNN-GDTX",
-];
+pub static SCHOOL_LEVELS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::tsv_list(include_str!("data/school_levels.tsv")));

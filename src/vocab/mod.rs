@@ -26,6 +26,26 @@ pub use verbs::*;
 
 use std::collections::HashMap;
 
+/// The entries of a table in `data/*.tsv` compiled in: one per line, in
+/// file order; blank lines and lines starting with `#` are skipped.
+fn tsv_lines(table: &'static str) -> impl Iterator<Item = &'static str> {
+    table
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// A one-column table.
+fn tsv_list(table: &'static str) -> Vec<&'static str> {
+    tsv_lines(table).collect()
+}
+
+/// A two-column table (tab-separated).
+fn tsv_pairs(table: &'static str) -> Vec<(&'static str, &'static str)> {
+    tsv_lines(table)
+        .map(|l| l.split_once('\t').expect("two tab-separated columns"))
+        .collect()
+}
+
 fn index_by_first_word<'a>(
     entries: impl Iterator<Item = &'a Vec<String>>,
 ) -> HashMap<String, Vec<usize>> {

@@ -1,83 +1,18 @@
 //! Signers and authorities: how a signature block is headed (`KT.`, `TM.`,
 //! `TL.`…), the posts a signer holds, degrees and ranks before a name.
 
+use std::sync::LazyLock;
+
 /// Signing authorities as written → canonical form.
-pub const AUTHORITIES: &[(&str, &str)] = &[
-    ("KT.", "KT."),
-    ("KT", "KT."),
-    ("K/T", "KT."),
-    ("K/T.", "KT."),
-    ("TM.", "TM."),
-    ("TM", "TM."),
-    ("T/M", "TM."),
-    ("T/M.", "TM."),
-    ("TL.", "TL."),
-    ("TL", "TL."),
-    ("T/L", "TL."),
-    ("T/L.", "TL."),
-    ("TUQ.", "TUQ."),
-    ("TUQ", "TUQ."),
-    ("T/UQ", "TUQ."),
-    ("Q.", "Q."),
-    ("Q", "Q."),
-];
+pub static AUTHORITIES: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| super::tsv_pairs(include_str!("data/authorities.tsv")));
 
 /// Posts a signer holds, as they head a signature block (`GIÁM ĐỐC`,
 /// `PHÓ CHỦ TỊCH` is `phó` + a post). Lowercase, new tone placement.
-pub const SIGNER_POSTS: &[&str] = &[
-    "giám đốc",
-    "chủ tịch",
-    "bộ trưởng",
-    "thứ trưởng",
-    "thủ tướng",
-    "bí thư",
-    "chánh văn phòng",
-    "hiệu trưởng",
-    "trưởng ban",
-    "trưởng phòng",
-    "cục trưởng",
-    "tổng cục trưởng",
-    "vụ trưởng",
-    "viện trưởng",
-    "chủ nhiệm",
-    "tổng giám đốc",
-    "thủ trưởng",
-    "trưởng đoàn",
-    "chỉ huy trưởng",
-    "tổng bí thư",
-    "người ký",
-];
+pub static SIGNER_POSTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::tsv_list(include_str!("data/signer_posts.tsv")));
 
 /// Degrees and ranks written before a signer's name (`PGS.TS. Nguyễn Văn
 /// Minh`, `Đại tá Nguyễn Văn Hải`), longest first.
-pub const NAME_PREFIXES: &[&str] = &[
-    "Nhà giáo Nhân dân",
-    "Nhà giáo Ưu tú",
-    "Đại tướng",
-    "Thượng tướng",
-    "Trung tướng",
-    "Thiếu tướng",
-    "Đại tá",
-    "Thượng tá",
-    "Trung tá",
-    "Thiếu tá",
-    "Đại úy",
-    "Thượng úy",
-    "Trung úy",
-    "Thiếu úy",
-    "PGS.TS.",
-    "PGS. TS.",
-    "GS.TS.",
-    "GS. TS.",
-    "TS.BS.",
-    "BSCKII.",
-    "BSCKI.",
-    "PGS.",
-    "GS.",
-    "TS.",
-    "ThS.",
-    "BS.",
-    "KS.",
-    "Luật sư",
-    "Bác sĩ",
-];
+pub static NAME_PREFIXES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::tsv_list(include_str!("data/name_prefixes.tsv")));

@@ -219,7 +219,6 @@ fn cycles(edges: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<String>> {
             .into_iter()
             .filter(|m| reach(m).contains(n))
             .collect();
-        let mut path = path;
         if group.len() > path.len() - 1 {
             let all: Vec<&str> = group.iter().map(String::as_str).collect();
             path.push(format!("(one of the circles among {})", all.join(", ")));

@@ -5,7 +5,7 @@
 //! codes through these keys, so this is the one place that decides when two
 //! codes are the same document.
 
-use crate::normalize::fold;
+use crate::text::fold;
 use crate::vocab;
 
 /// Canonical key of a code: diacritics folded (`Đ` → `D`), uppercase, every

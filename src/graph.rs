@@ -8,7 +8,7 @@
 //! [`crate::codes::canonical`]).
 
 use crate::model::{Document, Relation};
-use crate::normalize::{collapse_ws, key};
+use crate::text::{collapse_ws, key};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

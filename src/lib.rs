@@ -39,8 +39,10 @@ pub mod ingest;
 pub mod model;
 pub mod normalize;
 pub mod paths;
+pub mod recognize;
 pub mod segment;
 pub mod serve;
+pub mod text;
 pub mod vocab;
 
 use std::io::Read;

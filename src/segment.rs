@@ -9,7 +9,11 @@
 //! deliberately tolerant: a zone that cannot be found is empty or `None`
 //! and the extractors fall back to searching more widely.
 
-use crate::normalize::{is_upper, key};
+use crate::recognize::starts_with_org;
+pub use crate::recognize::{
+    is_post_title, looks_like_name, starts_with_post, strip_name_prefix, RE_AUTHORITY,
+};
+use crate::text::{is_upper, key};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -101,11 +105,6 @@ pub static RE_RECIPIENTS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RE_NOI_NHAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*nơi\s+nhận\s*:?").unwrap());
-/// `KT. GIÁM ĐỐC`, `T/M BAN THƯỜNG VỤ`, `TM. ỦY BAN NHÂN DÂN`, `Q. CHỦ TỊCH`.
-pub static RE_AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(K/T|T/M|T/L|T/UQ|KT|TM|TL|TUQ|Q)(?:\s*\.\s*|\s+)(\p{Lu}[\p{Lu}\s,\-]*\p{Lu})\s*[.:]?\s*$")
-        .unwrap()
-});
 
 /// Split a normalized document into zones.
 pub fn segment(text: &str) -> Zones {
@@ -328,23 +327,6 @@ pub fn is_signature_start(t: &str) -> bool {
     RE_AUTHORITY.is_match(t) || is_post_title(t)
 }
 
-/// `GIÁM ĐỐC`, `PHÓ CHỦ TỊCH`, `BỘ TRƯỞNG`, `BÍ THƯ`…: a signer's post on a
-/// line of its own.
-pub fn is_post_title(t: &str) -> bool {
-    let t = t.trim().trim_end_matches(['.', ':']);
-    is_upper(t) && t.chars().count() <= 60 && starts_with_post(t)
-}
-
-/// `t` begins with a signer's post ([`crate::vocab::SIGNER_POSTS`]),
-/// optionally `phó` + post, in any case.
-pub fn starts_with_post(t: &str) -> bool {
-    let k = key(t.trim().trim_end_matches(['.', ':']));
-    let k = k.strip_prefix("phó ").unwrap_or(&k);
-    crate::vocab::SIGNER_POSTS
-        .iter()
-        .any(|p| crate::normalize::starts_with_word(k, p))
-}
-
 /// Notes in the signature area that are not the name.
 pub fn is_sign_note(t: &str) -> bool {
     let k = key(t);
@@ -367,37 +349,6 @@ fn find_title_signature(ls: &[Line], from: usize) -> Option<usize> {
                 !t.is_empty() && !is_sign_note(t) && looks_like_name(t) && !is_post_title(t)
             })
     })
-}
-
-/// Two to six capitalized words, no digits: `Phạm Anh Tuấn`, `NGUYỄN VĂN A`.
-pub fn looks_like_name(t: &str) -> bool {
-    let t = strip_name_prefix(t.trim()).1.trim_end_matches('.');
-    let words: Vec<&str> = t.split_whitespace().collect();
-    (2..=6).contains(&words.len())
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase())
-                && w.chars().all(|c| c.is_alphabetic() || c == '.')
-        })
-}
-
-/// A degree or rank before a name ([`crate::vocab::NAME_PREFIXES`], any
-/// case): returns it as written and the rest.
-pub fn strip_name_prefix(t: &str) -> (&str, &str) {
-    static LOWER: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
-        crate::vocab::NAME_PREFIXES
-            .iter()
-            .map(|p| (crate::normalize::lower(p), p.ends_with('.')))
-            .collect()
-    });
-    for (lp, dotted) in LOWER.iter() {
-        if let Some(n) = crate::normalize::starts_ci(t, lp) {
-            let rest = &t[n..];
-            if *dotted || rest.starts_with(' ') {
-                return (&t[..n], rest.trim_start());
-            }
-        }
-    }
-    ("", t)
 }
 
 /// The line index where the header ends (the body begins).
@@ -495,7 +446,7 @@ fn recipients_end(ls: &[Line], at: usize, limit: usize) -> usize {
         let next_addressee = !after_blank
             && (prev.ends_with(';') || prev.ends_with(','))
             && t.starts_with(char::is_uppercase)
-            && crate::extract::assignees::starts_with_org(t, false)
+            && starts_with_org(t, false)
             && t.chars().count() <= 160;
         if next_addressee && !RE_BODY_OPENER.is_match(t) {
             last_item_closed = t.ends_with('.') || t.ends_with(';') || t.ends_with(',');
@@ -545,24 +496,5 @@ mod tests {
         assert_eq!(z.meta("số hiệu"), Some("393/NQ-CP"));
         assert_eq!(z.meta("loại văn bản"), Some("Nghị quyết"));
         assert!(t[z.start..].starts_with("CHÍNH PHỦ"));
-    }
-
-    #[test]
-    fn authority_lines() {
-        for l in [
-            "KT. GIÁM ĐỐC",
-            "T/M BAN THƯỜNG VỤ",
-            "TM. ỦY BAN NHÂN DÂN",
-            "K/T CHÁNH VĂN PHÒNG",
-            "Q. CHỦ TỊCH",
-            "TL. BỘ TRƯỞNG",
-        ] {
-            assert!(RE_AUTHORITY.is_match(l), "{l}");
-        }
-        assert!(!RE_AUTHORITY.is_match("TM. Ủy ban"));
-        assert!(is_post_title("PHÓ CHỦ TỊCH"));
-        assert!(!is_post_title("QUYẾT ĐỊNH"));
-        assert!(looks_like_name("Phạm Anh Tuấn"));
-        assert!(!looks_like_name("Nơi nhận:"));
     }
 }

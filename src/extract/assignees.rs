@@ -4,11 +4,10 @@
 
 use std::sync::LazyLock;
 
-use crate::normalize::starts_ci;
-use crate::vocab::{
-    ACTION_VERBS, ASSIGN_VERBS, COOPERATE_WORDS, INTRO_CLAUSES, NOT_ORG_STARTS, ORG_GROUP_NOUNS,
-    ORG_HEADS, TOPIC_HEADS,
-};
+pub use crate::recognize::starts_with_org;
+use crate::recognize::ByFirst;
+use crate::text::{lower_same_offsets, starts_ci, word_end};
+use crate::vocab::{ACTION_VERBS, ASSIGN_VERBS, COOPERATE_WORDS, INTRO_CLAUSES, TOPIC_HEADS};
 
 /// What an item's own text says about its assignees.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -22,119 +21,8 @@ pub struct Assignment {
     pub cooperating: Vec<String>,
 }
 
-/// `s` lower-cased when that keeps every byte offset (each char lowers to
-/// one char of the same UTF-8 length), so offsets found in it index `s`.
-pub fn lower_same_offsets(s: &str) -> Option<String> {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let lc = crate::normalize::lower_char(c);
-        if c == 'İ' || lc.len_utf8() != c.len_utf8() {
-            return None;
-        }
-        out.push(lc);
-    }
-    Some(out)
-}
-
-fn word_end(s: &str, at: usize) -> bool {
-    s[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-}
-
-/// Indices of a table's entries by their lower-case first character, in
-/// table order: only the entries that can match a text are tried.
-struct ByFirst(std::collections::HashMap<char, Vec<usize>>);
-
-impl ByFirst {
-    fn new<'a>(items: impl Iterator<Item = &'a str>) -> ByFirst {
-        let mut map: std::collections::HashMap<char, Vec<usize>> = Default::default();
-        for (i, it) in items.enumerate() {
-            if let Some(c) = it.chars().next() {
-                map.entry(crate::normalize::lower_char(c))
-                    .or_default()
-                    .push(i);
-            }
-        }
-        ByFirst(map)
-    }
-    fn get(&self, s: &str) -> &[usize] {
-        s.chars()
-            .next()
-            .and_then(|c| self.0.get(&crate::normalize::lower_char(c)))
-            .map_or(&[], Vec::as_slice)
-    }
-}
-
 static ACTION_BY_FIRST: LazyLock<ByFirst> =
     LazyLock::new(|| ByFirst::new(ACTION_VERBS.iter().copied()));
-static NOT_ORG_BY_FIRST: LazyLock<ByFirst> =
-    LazyLock::new(|| ByFirst::new(NOT_ORG_STARTS_LOWER.iter().map(String::as_str)));
-static ORG_HEADS_BY_FIRST: LazyLock<ByFirst> =
-    LazyLock::new(|| ByFirst::new(ORG_HEADS_LOWER.iter().map(String::as_str)));
-
-/// [`NOT_ORG_STARTS`] and [`ORG_HEADS`] lower-cased once.
-static NOT_ORG_STARTS_LOWER: LazyLock<Vec<String>> =
-    LazyLock::new(|| NOT_ORG_STARTS.iter().map(|n| n.to_lowercase()).collect());
-static ORG_HEADS_LOWER: LazyLock<Vec<String>> =
-    LazyLock::new(|| ORG_HEADS.iter().map(|n| n.to_lowercase()).collect());
-
-/// True when `s` starts with the name of a body (case-sensitive heads, or
-/// `các`/`những` + a group noun; `lenient` also accepts lower-case heads
-/// as after `Giao cho phòng …`).
-pub fn starts_with_org(s: &str, lenient: bool) -> bool {
-    // Names wrap over lines (`Ủy` ⏎ `ban Mặt trận`): look at a collapsed prefix.
-    let s = &s[..crate::normalize::floor_boundary(s, 120)];
-    let collapsed;
-    let collapse = s.starts_with(' ')
-        || s.ends_with(' ')
-        || s.contains("  ")
-        || s.chars().any(|c| c.is_whitespace() && c != ' ');
-    let s = if collapse {
-        collapsed = crate::normalize::collapse_ws(s);
-        collapsed.as_str()
-    } else {
-        s
-    };
-    if NOT_ORG_BY_FIRST
-        .get(s)
-        .iter()
-        .any(|&i| starts_ci(s, &NOT_ORG_STARTS_LOWER[i]).is_some())
-    {
-        return false;
-    }
-    for &i in ORG_HEADS_BY_FIRST.get(s) {
-        let (head, head_lower) = (ORG_HEADS[i], &ORG_HEADS_LOWER[i]);
-        let exact = s.starts_with(head).then_some(head.len());
-        // `Giao cho phòng Kế hoạch tài chính`: a lower-case head counts
-        // when a capitalized name follows it.
-        let hit = exact.or_else(|| {
-            let n = starts_ci(s, head_lower).filter(|_| lenient)?;
-            let next = s[n..].trim_start();
-            (next.chars().next().is_some_and(|c| c.is_uppercase())
-                || next.starts_with("các ")
-                || next.starts_with("những "))
-            .then_some(n)
-        });
-        if let Some(n) = hit {
-            if word_end(s, n) {
-                return true;
-            }
-        }
-    }
-    for det in ["các ", "những ", "toàn thể "] {
-        if let Some(n) = starts_ci(s, det) {
-            let rest = &s[n..];
-            if ORG_GROUP_NOUNS
-                .iter()
-                .any(|g| starts_ci(rest, g).is_some_and(|m| word_end(rest, m)))
-                || ORG_HEADS.iter().any(|h| rest.starts_with(h))
-            {
-                return true;
-            }
-        }
-    }
-    false
-}
-
 /// Where the predicate after a subject starts: the first action verb (a
 /// capitalized one only at the start of a line, since `Sở Xây dựng`,
 /// `Vụ Tổ chức cán bộ` carry verbs in their names), or `:`/`;`/`(`/`.`.
@@ -179,7 +67,7 @@ fn first_verb(s: &str) -> Option<usize> {
                 prev_word.clear();
                 newline_before = false;
             }
-            prev_word.push(crate::normalize::lower_char(c));
+            prev_word.push(crate::text::lower_char(c));
             at_word_start = false;
         } else {
             if c == '\n' {
@@ -249,7 +137,7 @@ fn verb_in_name(prev_word: &str, verb: &str, after: &str) -> bool {
 }
 
 fn clean(s: &str) -> String {
-    crate::normalize::collapse_ws(s)
+    crate::text::collapse_ws(s)
         .trim_matches(|c: char| matches!(c, ',' | ':' | ';' | '.' | ' ' | '-'))
         .to_string()
 }
@@ -257,9 +145,9 @@ fn clean(s: &str) -> String {
 /// `s` starts a new addressee: a body, or a post heading one (`Giám đốc
 /// các Sở`, `Chủ tịch Ủy ban nhân dân các huyện`).
 pub fn starts_addressee(s: &str) -> bool {
-    let head = &s[..crate::normalize::floor_boundary(s, 48)];
+    let head = &s[..crate::text::floor_boundary(s, 48)];
     starts_with_org(s, false)
-        || (s.starts_with(char::is_uppercase) && crate::segment::starts_with_post(head))
+        || (s.starts_with(char::is_uppercase) && crate::recognize::starts_with_post(head))
 }
 
 /// Split a list of bodies at `,`/`và`/`;` where the next part names a body:
@@ -322,14 +210,14 @@ fn cooperating(s: &str) -> Vec<String> {
         let Some((p, n)) = hit else { break };
         let rest = &s[p + n..];
         let end = first_verb(rest).unwrap_or(rest.len().min(300));
-        let end = crate::normalize::floor_boundary(rest, end);
+        let end = crate::text::floor_boundary(rest, end);
         for b in split_bodies(&rest[..end]) {
             if !out.contains(&b) && b.split_whitespace().count() <= 20 {
                 out.push(b);
             }
         }
         from = p + n + end.max(1);
-        from = crate::normalize::floor_boundary(s, from);
+        from = crate::text::floor_boundary(s, from);
         if from <= p {
             break;
         }
@@ -342,7 +230,7 @@ fn scan_cooperating(s: &str) -> Vec<String> {
         for w in COOPERATE_WORDS {
             if let Some(n) = starts_ci(&s[i..], w) {
                 let rest = &s[i + n..];
-                let end = crate::normalize::floor_boundary(
+                let end = crate::text::floor_boundary(
                     rest,
                     first_verb(rest).unwrap_or(rest.len().min(300)),
                 );
@@ -373,7 +261,7 @@ const MAX_GROUP_WORDS: usize = 90;
 
 /// Bodies of a subject phrase (whitespace collapsed first).
 fn bodies(subject: &str) -> Vec<String> {
-    let subject = crate::normalize::collapse_ws(subject);
+    let subject = crate::text::collapse_ws(subject);
     split_bodies(&subject)
         .into_iter()
         .filter(|b| b.split_whitespace().count() <= 20)
@@ -384,7 +272,7 @@ fn bodies(subject: &str) -> Vec<String> {
 /// a heading line naming a body is recognised by the line break after it).
 pub fn assignment(own: &str, has_children: bool) -> Assignment {
     let s = own.trim();
-    let flat = crate::normalize::collapse_ws(s);
+    let flat = crate::text::collapse_ws(s);
     let mut a = Assignment {
         cooperating: cooperating(&flat),
         ..Default::default()
@@ -409,7 +297,7 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
                     rest.len()
                 };
                 let end = first_verb(rest).unwrap_or(rest.len()).min(line_end);
-                a.actors = group(&rest[..crate::normalize::floor_boundary(rest, end)]);
+                a.actors = group(&rest[..crate::text::floor_boundary(rest, end)]);
                 if !a.actors.is_empty() {
                     return a;
                 }
@@ -534,7 +422,7 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
                     rest = &rest[n..];
                 }
                 if starts_with_org(rest, false) {
-                    let end = crate::normalize::floor_boundary(
+                    let end = crate::text::floor_boundary(
                         rest,
                         first_verb(rest).unwrap_or(rest.len().min(200)),
                     );

@@ -10,7 +10,7 @@
 
 use crate::extract::{directives, outline, targets};
 use crate::model::{Attachment, Span};
-use crate::normalize::{collapse_ws, is_upper, key};
+use crate::text::{collapse_ws, is_upper, key};
 use crate::vocab;
 
 /// Kinds that are issued as attachments (by their names' keys).
@@ -70,7 +70,7 @@ pub fn attachments(
     doc_year: Option<i32>,
     exclude: &[Span],
 ) -> Vec<Attachment> {
-    let from = crate::normalize::floor_boundary(text, from);
+    let from = crate::text::floor_boundary(text, from);
     let mut starts: Vec<(usize, usize, Option<&'static vocab::TypeEntry>, String)> = Vec::new();
     let mut pos = from;
     for line in text[from..].split('\n') {

@@ -9,7 +9,7 @@ use crate::extract::dates;
 use crate::extract::outline::slice;
 use crate::extract::spans::SpanSet;
 use crate::model::{Deadline, Span};
-use crate::normalize::{collapse_ws, ends_with_word};
+use crate::text::{collapse_ws, ends_with_word};
 use crate::vocab::{DEADLINE_CUES, RECURRING_PERIODS};
 use regex::Regex;
 use std::collections::HashSet;
@@ -58,7 +58,7 @@ fn cue_context(s: &str, at: usize) -> String {
         }
         i
     };
-    let mut b = crate::normalize::lower_collapsed(&s[from..at]);
+    let mut b = crate::text::lower_collapsed(&s[from..at]);
     loop {
         let kept = b.trim_end_matches([' ', ':', ',']).len();
         let mut changed = kept != b.len();
@@ -85,7 +85,7 @@ fn cue_context(s: &str, at: usize) -> String {
 /// A past instruction retold (`Chủ tịch đã chỉ đạo … hoàn thành trước
 /// ngày …`): its time is not this document's deadline.
 fn is_past(s: &str, at: usize) -> bool {
-    let from = crate::normalize::floor_boundary(s, at.saturating_sub(300));
+    let from = crate::text::floor_boundary(s, at.saturating_sub(300));
     // The last clause of the raw text, then spaced and lowered (the same
     // clause as cutting after spacing and lowering: neither moves a `.` or
     // `;`), so only the clause is copied.
@@ -97,7 +97,7 @@ fn is_past(s: &str, at: usize) -> bool {
     if !["đã", "Đã", "đÃ", "ĐÃ"].iter().any(|p| clause.contains(p)) {
         return false;
     }
-    let clause = crate::normalize::lower_collapsed(clause);
+    let clause = crate::text::lower_collapsed(clause);
     [
         "đã chỉ đạo",
         "đã ban hành",
@@ -248,9 +248,8 @@ pub fn deadlines_among(
             // `ngày 30 tháng 11 hằng năm`: a recurring date.
             let rest = after.trim_start();
             if y.is_none() {
-                let rest_lower = crate::normalize::lower_collapsed(
-                    &rest[..crate::normalize::floor_boundary(rest, 40)],
-                );
+                let rest_lower =
+                    crate::text::lower_collapsed(&rest[..crate::text::floor_boundary(rest, 40)]);
                 // `trước ngày 01/6 và 15/11 hằng năm`: two recurring dates.
                 if let Some(m2) = RE_AND_DAY_MONTH.find(&rest_lower) {
                     let tail = &rest_lower[m2.end()..];
@@ -382,9 +381,7 @@ pub fn deadlines_among(
         }
         // `đến ngày 19/11/2025 đã có …`, `từ nay đến ngày … chỉ còn 01
         // tháng`: a state at a time, not a time limit.
-        let next = crate::normalize::lower_collapsed(
-            &after[..crate::normalize::floor_boundary(after, 24)],
-        );
+        let next = crate::text::lower_collapsed(&after[..crate::text::floor_boundary(after, 24)]);
         let next = next.trim_start_matches([' ', ',']);
         if ["đã ", "chỉ còn", "vừa qua"]
             .iter()
@@ -404,8 +401,8 @@ pub fn deadlines_among(
         if !field && ends_with_word(&before, "trong") {
             // The clause runs over wrapped lines, up to a sentence mark or
             // a blank line.
-            let from = crate::normalize::floor_boundary(s, m.start().saturating_sub(240));
-            let clause = crate::normalize::lower(&s[from..m.start()]);
+            let from = crate::text::floor_boundary(s, m.start().saturating_sub(240));
+            let clause = crate::text::lower(&s[from..m.start()]);
             let clause = clause.rsplit("\n\n").next().unwrap_or(&clause);
             let clause = clause.rsplit(['.', ';']).next().unwrap_or(clause);
             if REVIEW_WORDS.iter().any(|w| clause.contains(w)) {
@@ -422,7 +419,7 @@ pub fn deadlines_among(
             let sentence_end = after
                 .find(['.', ';', '\n'])
                 .unwrap_or(after.len())
-                .min(crate::normalize::floor_boundary(after, 160));
+                .min(crate::text::floor_boundary(after, 160));
             let rest = &after[..sentence_end];
             if rest.contains('%') || rest.contains('≥') || rest.contains(" đạt ") {
                 continue;
@@ -451,8 +448,8 @@ pub fn deadlines_among(
 
 /// `vào` just before `at` (`… vào năm 2015`).
 fn after_vao(s: &str, at: usize) -> bool {
-    let raw_before = &s[crate::normalize::floor_boundary(s, at.saturating_sub(8))..at];
-    ends_with_word(&crate::normalize::lower(raw_before.trim_end()), "vào")
+    let raw_before = &s[crate::text::floor_boundary(s, at.saturating_sub(8))..at];
+    ends_with_word(&crate::text::lower(raw_before.trim_end()), "vào")
 }
 
 /// The sentence around `at` carries a quantity goal (`%`, `≥`, `đạt`).
@@ -511,7 +508,7 @@ fn is_time_header(line: &str) -> bool {
     if t.len() > 64 || !t.starts_with(['t', 'T']) {
         return false;
     }
-    let l = crate::normalize::lower(t);
+    let l = crate::text::lower(t);
     let l = l.trim_end_matches([':', '.']);
     l.split_whitespace().count() <= 4
         && ["thời gian", "thời hạn", "tiến độ"]
@@ -559,7 +556,7 @@ fn is_time_cell(line: &str) -> bool {
         return false;
     }
     let rest = RE_TIME.replace_all(t, " ");
-    crate::normalize::lower(&rest)
+    crate::text::lower(&rest)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .all(|w| CELL_WORDS.contains(&w))
@@ -577,8 +574,8 @@ pub fn document_deadlines(
     doc_date: Option<(i32, u32)>,
     skip: &[Span],
 ) -> Vec<Deadline> {
-    let start = crate::normalize::floor_boundary(text, range.start);
-    let end = crate::normalize::floor_boundary(text, range.end).max(start);
+    let start = crate::text::floor_boundary(text, range.start);
+    let end = crate::text::floor_boundary(text, range.end).max(start);
     let mut out: Vec<Deadline> = Vec::new();
     let skip_set = SpanSet::new(skip);
     let skip = &skip_set;

@@ -14,7 +14,7 @@ use crate::extract::deadlines::{deadlines_among, Cue};
 use crate::extract::outline::{self, Node, Outline, Style};
 use crate::extract::spans::SpanSet;
 use crate::model::{Directive, Span};
-use crate::normalize::{is_upper, key};
+use crate::text::{is_upper, key};
 use crate::vocab::IMPLEMENTATION_HEADINGS;
 use std::ops::Range;
 

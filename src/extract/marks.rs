@@ -34,7 +34,7 @@ fn cells(line: &str) -> impl Iterator<Item = &str> {
 }
 
 fn mark_of(cell: &str, marks: &[&'static str]) -> Option<&'static str> {
-    let c = crate::normalize::collapse_ws(cell);
+    let c = crate::text::collapse_ws(cell);
     let c = c.trim_end_matches(['.', ':']);
     marks.iter().copied().find(|m| c == *m)
 }
@@ -44,7 +44,7 @@ fn mark_of(cell: &str, marks: &[&'static str]) -> Option<&'static str> {
 /// after the body (e-documents print it at the top or the foot).
 pub fn marks(text: &str, zones: &Zones) -> Marks {
     let mut out = Marks::default();
-    let head_end = crate::normalize::floor_boundary(text, zones.header.end.max(zones.start));
+    let head_end = crate::text::floor_boundary(text, zones.header.end.max(zones.start));
     let head = &text[..head_end];
     // Every stamp holds one of these (one substring test per line).
     let may_stamp = |l: &str| ["MẬT", "KHẨN", "TỐC"].iter().any(|w| l.contains(w));
@@ -62,8 +62,8 @@ pub fn marks(text: &str, zones: &Zones) -> Marks {
     }
     // The identifier stands in the header or after the body (by the
     // signature, at the foot), never in the operative text.
-    let tail_from = crate::normalize::floor_boundary(text, zones.body.end.max(head_end));
-    let tail_end = crate::normalize::floor_boundary(text, tail_from + 4096);
+    let tail_from = crate::text::floor_boundary(text, zones.body.end.max(head_end));
+    let tail_end = crate::text::floor_boundary(text, tail_from + 4096);
     out.identifier = [head, &text[tail_from..tail_end]]
         .iter()
         .filter(|part| part.contains('.'))

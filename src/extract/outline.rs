@@ -81,7 +81,7 @@ pub struct Node {
 impl Node {
     /// The item's own text, whitespace collapsed.
     pub fn own_text(&self, masked: &str) -> String {
-        crate::normalize::collapse_ws(slice(masked, self.text_start..self.own_end))
+        crate::text::collapse_ws(slice(masked, self.text_start..self.own_end))
     }
 
     /// The first line of the item's own text (up to `:` or a line break
@@ -98,7 +98,7 @@ impl Node {
                 break;
             }
             let lower_start = l.chars().next().is_some_and(|c| c.is_lowercase());
-            let both_upper = crate::normalize::is_upper(&out) && crate::normalize::is_upper(l);
+            let both_upper = crate::text::is_upper(&out) && crate::text::is_upper(l);
             if !(lower_start || both_upper) {
                 break;
             }
@@ -253,11 +253,7 @@ pub fn marker(line: &str) -> Option<(Style, String, u32, usize)> {
             c[0].len(),
         ));
     }
-    let horizon = c0 == '-'
-        || matches!(
-            crate::normalize::lower_char(c0),
-            'p' | 'đ' | 't' | 'g' | 'n'
-        );
+    let horizon = c0 == '-' || matches!(crate::text::lower_char(c0), 'p' | 'đ' | 't' | 'g' | 'n');
     if horizon && line.chars().count() < 40 && RE_HORIZON_LINE.is_match(line) {
         return Some((Style::Horizon, String::new(), 0, 0));
     }
@@ -347,8 +343,8 @@ fn ends_sentence(line: &str) -> bool {
 /// Build the outline of `text[body]`.
 pub fn outline(text: &str, body: Range<usize>) -> Outline {
     // Clamped to the text and to char boundaries.
-    let start = crate::normalize::floor_boundary(text, body.start);
-    let body = start..crate::normalize::floor_boundary(text, body.end).max(start);
+    let start = crate::text::floor_boundary(text, body.start);
+    let body = start..crate::text::floor_boundary(text, body.end).max(start);
     let masked = mask_footnotes(text, &body);
     let mut flats: Vec<Flat> = Vec::new();
     let mut stack: Vec<(Style, u32)> = Vec::new();
@@ -373,7 +369,7 @@ pub fn outline(text: &str, body: Range<usize>) -> Outline {
         }
         let mut accepted = false;
         if let Some((style, label, ord, mlen)) = marker(trimmed) {
-            let upper_heading = crate::normalize::is_upper(
+            let upper_heading = crate::text::is_upper(
                 trimmed[mlen.min(trimmed.len())..]
                     .split([':', '\n'])
                     .next()

@@ -15,8 +15,8 @@
 use crate::codes;
 use crate::extract::dates;
 use crate::model::{DocType, Document, Reference, Relation, Span};
-use crate::normalize::{collapse_ws, key};
 use crate::segment::Zones;
+use crate::text::{collapse_ws, key};
 use crate::vocab::{self, RELATION_VERBS};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
@@ -67,7 +67,7 @@ fn type_name_len(s: &str) -> Option<usize> {
             let mut hs = s[at..].char_indices();
             for wc in word.chars() {
                 let (_, h) = hs.next()?;
-                if crate::normalize::lower_char(h) != crate::normalize::lower_char(wc) {
+                if crate::text::lower_char(h) != crate::text::lower_char(wc) {
                     return None;
                 }
             }
@@ -341,7 +341,7 @@ pub fn extract_references(
     let mut at = 0;
     while let Some(m) = RE_LAW.find_at(region, at) {
         let (name, kept) = trim_law_name(m.as_str());
-        at = crate::normalize::floor_boundary(region, m.start() + kept.max(1));
+        at = crate::text::floor_boundary(region, m.start() + kept.max(1));
         if at <= m.start() {
             at = m.start() + region[m.start()..].chars().next().map_or(1, char::len_utf8);
         }
@@ -747,7 +747,7 @@ fn is_list_gap(text: &str, end: usize, start: usize) -> bool {
     if gap.len() > 40 {
         return false;
     }
-    let g = crate::normalize::lower(&collapse_ws(gap));
+    let g = crate::text::lower(&collapse_ws(gap));
     let g = g.trim();
     let g = g.trim_start_matches(',').trim();
     let g = g.strip_prefix("và").unwrap_or(g).trim();
@@ -764,12 +764,12 @@ fn is_loose_list_gap(text: &str, end: usize, start: usize) -> bool {
     if gap.len() > 40 {
         return false;
     }
-    let g = crate::normalize::lower(&collapse_ws(gap));
+    let g = crate::text::lower(&collapse_ws(gap));
     let g = g.trim().trim_start_matches([',', ';']).trim();
     let g = g.strip_prefix("và").unwrap_or(g).trim();
     let g = vocab::all_type_names()
         .iter()
-        .find_map(|n| g.strip_prefix(crate::normalize::lower(n).as_str()))
+        .find_map(|n| g.strip_prefix(crate::text::lower(n).as_str()))
         .unwrap_or(g)
         .trim();
     let g = g.strip_prefix("số").unwrap_or(g).trim();
@@ -807,7 +807,7 @@ fn same_body_code(a: Option<&str>, b: Option<&str>) -> bool {
         } else {
             first
         };
-        Some(crate::normalize::fold(org).to_uppercase())
+        Some(crate::text::fold(org).to_uppercase())
     };
     match (a.and_then(body), b.and_then(body)) {
         (Some(x), Some(y)) => x == y,
@@ -836,7 +836,7 @@ fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
         end: code_end,
         ..Default::default()
     };
-    let win_end = crate::normalize::floor_boundary(text, code_end + 400);
+    let win_end = crate::text::floor_boundary(text, code_end + 400);
     // Newlines are soft wraps here; same byte length keeps offsets valid.
     let mut win_end = win_end;
     for stop in ["\n\n", "\nKính gửi", "\nNơi nhận"] {
@@ -863,7 +863,7 @@ fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
             .char_indices()
             .nth(16)
             .map_or(trimmed.len(), |(i, _)| i);
-        let lower = crate::normalize::lower(&trimmed[..head_end]);
+        let lower = crate::text::lower(&trimmed[..head_end]);
         if lower.starts_with("ngày") && a.date.is_none() {
             let after = &trimmed["ngày".len()..];
             if let Some((d, n)) = dates::date_at_start(after) {
@@ -951,7 +951,7 @@ fn issuer_at(s: &str) -> (Option<String>, usize) {
     }
     // The first stop: punctuation or a stop phrase.
     let mut end = s.len().min(200);
-    end = crate::normalize::floor_boundary(s, end);
+    end = crate::text::floor_boundary(s, end);
     for (i, c) in s.char_indices() {
         if i >= end {
             break;
@@ -986,7 +986,7 @@ fn issuer_at(s: &str) -> (Option<String>, usize) {
     let all_caps = !s[..end].chars().any(char::is_lowercase);
     let lowered;
     let hay = if all_caps {
-        lowered = crate::normalize::lower(&s[..end]);
+        lowered = crate::text::lower(&s[..end]);
         if lowered.len() == end {
             lowered.as_str()
         } else {
@@ -1013,9 +1013,9 @@ fn issuer_at(s: &str) -> (Option<String>, usize) {
     }
     end = known_body_end(&s[..end]).unwrap_or(end);
     // ` và ` ends the name unless a capitalised word (not a kind) follows.
-    let lower = crate::normalize::lower(&s[..end]);
+    let lower = crate::text::lower(&s[..end]);
     let mut from = 0;
-    while let Some(p) = lower[from..crate::normalize::floor_boundary(&lower, end)].find(" và ") {
+    while let Some(p) = lower[from..crate::text::floor_boundary(&lower, end)].find(" và ") {
         let at = from + p;
         let next = s[at + " và ".len()..].trim_start();
         let cont = next.chars().next().is_some_and(|c| c.is_uppercase())
@@ -1057,13 +1057,13 @@ fn known_body_end(s: &str) -> Option<usize> {
     static NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
         let mut v: Vec<String> = vocab::national::all_bodies()
             .chain(vocab::national::PARTY_BODIES.iter().copied())
-            .map(crate::normalize::lower)
+            .map(crate::text::lower)
             .collect();
         // Longest first: `Văn phòng Chính phủ` before `Chính phủ`.
         v.sort_by_key(|n| std::cmp::Reverse(n.len()));
         v
     });
-    let lower = crate::normalize::lower(s);
+    let lower = crate::text::lower(s);
     if lower.len() != s.len() {
         return None;
     }
@@ -1114,7 +1114,7 @@ fn list_head_issuer(before: &str) -> Option<String> {
     }
     let (name, used) = issuer_at(org);
     let name = name.filter(|_| used + 1 >= org.len())?;
-    let l = crate::normalize::lower(&name);
+    let l = crate::text::lower(&name);
     (vocab::SIGNER_POSTS.iter().any(|p| l.starts_with(p))
         || crate::extract::assignees::starts_with_org(&name, false))
     .then(|| crate::vocab::canonical_name(&name))
@@ -1127,7 +1127,7 @@ fn list_head_issuer(before: &str) -> Option<String> {
 /// - `báo cáo của Tổng công ty Bưu điện Việt Nam (Công văn số …)`,
 /// - `ngày 16/8/2018 Bộ Lao động - Thương binh và Xã hội đã có Công văn số …`.
 fn issuer_before(text: &str, start: usize) -> (Option<String>, Option<String>) {
-    let from = crate::normalize::floor_boundary(text, start.saturating_sub(200));
+    let from = crate::text::floor_boundary(text, start.saturating_sub(200));
     let tail = text[from..start].trim_end();
     let by_tai = tail.ends_with("tại") || tail.ends_with('(');
     let by_verb = ["ban hành", "có", "ký", "gửi"]
@@ -1142,7 +1142,7 @@ fn issuer_before(text: &str, start: usize) -> (Option<String>, Option<String>) {
         let org = collapse_ws(org);
         // A person (`Bí thư Đảng ủy`, `Giám đốc Sở …`) counts only where
         // the document is that person's proposal (`đề nghị của …`).
-        let l = crate::normalize::lower(&org);
+        let l = crate::text::lower(&org);
         let person = vocab::SIGNER_POSTS.iter().any(|p| l.starts_with(p));
         let ok = if person {
             person_ok
@@ -1161,7 +1161,7 @@ fn issuer_before(text: &str, start: usize) -> (Option<String>, Option<String>) {
             let org = c.name("org").map_or("", |m| m.as_str());
             let head = &before[..c.get(0).map_or(0, |m| m.start())];
             let person_ok = {
-                let h = crate::normalize::lower(head);
+                let h = crate::text::lower(head);
                 let h = h.trim_end();
                 h.ends_with("đề nghị") || (h.contains("đề nghị của") && !h.contains(';'))
             };
@@ -1236,7 +1236,7 @@ fn issuer_before(text: &str, start: usize) -> (Option<String>, Option<String>) {
 /// Length of an `về …` phrase: up to the end of the clause or the next
 /// citation.
 fn about_len(s: &str) -> usize {
-    let mut end = crate::normalize::floor_boundary(s, s.len().min(300));
+    let mut end = crate::text::floor_boundary(s, s.len().min(300));
     for (i, c) in s.char_indices() {
         if i >= end {
             break;
@@ -1310,7 +1310,7 @@ static RELATION_VERB_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 fn relation_before(text: &str, start: usize) -> Relation {
-    let from = crate::normalize::floor_boundary(text, start.saturating_sub(200));
+    let from = crate::text::floor_boundary(text, start.saturating_sub(200));
     let before = &text[from..start];
     let clause_start = before.rfind([';', '.', ':']).map(|p| p + 1).unwrap_or(0);
     let clause = key(&before[clause_start..].replace('\n', " "));

@@ -17,7 +17,7 @@
 
 use crate::extract::outline::{self, slice, Node, Outline, Style};
 use crate::model::{Span, Target};
-use crate::normalize::{collapse_ws, ends_with_word};
+use crate::text::{collapse_ws, ends_with_word};
 use crate::vocab::{
     ACTION_VERBS, CMP_AFTER, CMP_WORDS, NORM_CUES, NORM_UNIT_ENDS, NOT_UNITS, NUMBER_WORDS,
     RANK_WORDS, STATUS_MARKERS, TARGET_UNITS, UNIT_STOPS,
@@ -31,12 +31,8 @@ static STATUS_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::new(STATUS_MARKERS).expect("status marker automaton")
 });
 /// [`TARGET_UNITS`] lower-cased once.
-static TARGET_UNITS_LOWER: LazyLock<Vec<String>> = LazyLock::new(|| {
-    TARGET_UNITS
-        .iter()
-        .map(|u| crate::normalize::lower(u))
-        .collect()
-});
+static TARGET_UNITS_LOWER: LazyLock<Vec<String>> =
+    LazyLock::new(|| TARGET_UNITS.iter().map(|u| crate::text::lower(u)).collect());
 /// The last characters of the words that can end the text before a
 /// counted number ([`CMP_WORDS`], [`crate::vocab::CMP_FILLERS`],
 /// [`RANK_WORDS`]): a count after any other character is not a target.
@@ -155,7 +151,7 @@ fn numbers(sent: &str) -> Vec<Num<'_>> {
         .char_indices()
         .chain(std::iter::once((sent.len(), ' ')))
     {
-        if crate::normalize::is_word_char(ch) {
+        if crate::text::is_word_char(ch) {
             start.get_or_insert(i);
             continue;
         }
@@ -289,9 +285,7 @@ fn unit_after(s: &str) -> Option<(String, usize)> {
     let t = s.trim_start_matches([' ', '\n']);
     let skip = s.len() - t.len();
     // Units are short: a prefix is enough.
-    let lower = crate::extract::assignees::lower_same_offsets(
-        &t[..crate::normalize::floor_boundary(t, 96)],
-    )?;
+    let lower = crate::text::lower_same_offsets(&t[..crate::text::floor_boundary(t, 96)])?;
     let mut n = TARGET_UNITS
         .iter()
         .zip(TARGET_UNITS_LOWER.iter())
@@ -351,7 +345,7 @@ fn phrase_rest(s: &str) -> usize {
         {
             break;
         }
-        let lw = crate::normalize::lower(w);
+        let lw = crate::text::lower(w);
         if UNIT_STOPS.contains(&lw.as_str())
             || ACTION_VERBS
                 .iter()
@@ -372,10 +366,10 @@ fn phrase_rest(s: &str) -> usize {
 /// ([`NORM_CUES`]) or the unit is a rate of time or a duration
 /// ([`NORM_UNIT_ENDS`]).
 pub fn is_norm(t: &Target) -> bool {
-    let lower = crate::normalize::lower(&t.text);
+    let lower = crate::text::lower(&t.text);
     NORM_CUES.iter().any(|c| lower.contains(c))
         || t.unit.as_deref().is_some_and(|u| {
-            let u = crate::normalize::lower(u);
+            let u = crate::text::lower(u);
             NORM_UNIT_ENDS.iter().any(|e| u.ends_with(e))
                 || (u.contains('/') && t.cmp == "<=" && u.ends_with("/lớp"))
         })
@@ -472,9 +466,7 @@ fn scan(
             if !(m.word || after_s.trim_start_matches(' ').starts_with('%')) {
                 let last = before_s.trim_end().chars().next_back();
                 let may_cmp = last.is_some_and(|c| {
-                    c == 'İ'
-                        || c == 'Σ'
-                        || CMP_LAST_CHARS.contains(&crate::normalize::lower_char(c))
+                    c == 'İ' || c == 'Σ' || CMP_LAST_CHARS.contains(&crate::text::lower_char(c))
                 });
                 if !may_cmp {
                     continue;
@@ -482,8 +474,8 @@ fn scan(
             }
             // Only the words just before the number are compared.
             let tail = &before_s
-                [crate::normalize::floor_boundary(before_s, before_s.len().saturating_sub(160))..];
-            let before = crate::normalize::lower_collapsed(tail);
+                [crate::text::floor_boundary(before_s, before_s.len().saturating_sub(160))..];
+            let before = crate::text::lower_collapsed(tail);
             let before = before.trim_end().to_string();
             if ends_with_word(&before, "số") || ends_with_word(&before, "thứ") {
                 continue;
@@ -519,14 +511,13 @@ fn scan(
                 // spaced and lowered, is a prefix of the whole one spaced and
                 // lowered (the whole one when the prefix is too short).
                 let rest = &sent[pend..];
-                let head = crate::normalize::lower_collapsed(
-                    &rest[..crate::normalize::floor_boundary(rest, 64)],
-                );
+                let head =
+                    crate::text::lower_collapsed(&rest[..crate::text::floor_boundary(rest, 64)]);
                 let longest = CMP_AFTER.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
                 let tail = if head.len() >= longest {
                     head
                 } else {
-                    crate::normalize::lower_collapsed(rest)
+                    crate::text::lower_collapsed(rest)
                 };
                 if cmp == "=" {
                     if let Some((_, c)) = CMP_AFTER.iter().find(|(w, _)| tail.starts_with(w)) {
@@ -595,7 +586,7 @@ fn scan(
             continue;
         }
         // A sentence reporting what was achieved sets no target.
-        if STATUS_FINDER.is_match(&crate::normalize::lower_collapsed(sent)) {
+        if STATUS_FINDER.is_match(&crate::text::lower_collapsed(sent)) {
             continue;
         }
         let sent_text = collapse_ws(sent);

@@ -13,7 +13,7 @@
 //! The tokenizer splits on anything that is neither a letter, a digit nor a
 //! combining mark, so text in decomposed form (NFD) stays one token.
 
-use crate::normalize::{base_letter, lower_char, new_tone_placement};
+use crate::text::{base_letter, lower_char, new_tone_placement};
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 use unicode_normalization::UnicodeNormalization;
 

@@ -119,7 +119,7 @@ impl Index {
         let mut by_type = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for t in crate::vocab::DOC_TYPES {
-            let key = crate::normalize::fold(t.code).to_uppercase();
+            let key = crate::text::fold(t.code).to_uppercase();
             if !seen.insert(key.clone()) {
                 continue;
             }

@@ -10,7 +10,7 @@
 
 use crate::codes;
 use crate::index::analyzer;
-use crate::normalize::{base_letter, fold};
+use crate::text::{base_letter, fold};
 use crate::vocab::{self, DOC_TYPES};
 use regex::Regex;
 use std::sync::LazyLock;

@@ -6,7 +6,7 @@ use super::schema::{Fields, Record, RefKeys, StoredRef};
 use super::{relation_weight, tantivy_err, Index};
 use crate::error::Error;
 use crate::model::{DocDate, DocType, Relation};
-use crate::normalize::fold;
+use crate::text::fold;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 use std::ops::{Bound, Range};

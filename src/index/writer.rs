@@ -371,7 +371,7 @@ pub fn own_code_key(doc: &Document) -> Option<String> {
 }
 
 fn fold_upper(s: &str) -> String {
-    crate::normalize::fold(s).to_uppercase()
+    crate::text::fold(s).to_uppercase()
 }
 
 /// Loose keys of a reference: kind + number, with and without the year;

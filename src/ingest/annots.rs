@@ -285,7 +285,7 @@ impl Flat {
 /// A text stamp printed by a signature (`Người ký: …`, `Cơ quan: …`,
 /// `Thời gian ký: …`, `Ký bởi: …`).
 pub fn is_signature_stamp(text: &str) -> bool {
-    let t = crate::normalize::fold(text);
+    let t = crate::text::fold(text);
     [
         "nguoi ky",
         "co quan:",
@@ -310,7 +310,7 @@ pub fn stamp_fields(text: &str) -> SignatureInfo {
         if value.is_empty() {
             continue;
         }
-        let l = crate::normalize::fold(label.trim());
+        let l = crate::text::fold(label.trim());
         if l.ends_with("nguoi ky") || l == "ky boi" || l == "signed by" {
             info.name.get_or_insert_with(|| value.to_string());
         } else if l.ends_with("co quan") || l == "don vi" {

@@ -285,7 +285,7 @@ fn tab_columns(text: &str) -> String {
     let mut i = 0;
     while i < lines.len() {
         let starts = tab_split(lines[i]).is_some_and(|(l, r)| {
-            let (l, r) = (crate::normalize::fold(l), crate::normalize::fold(r));
+            let (l, r) = (crate::text::fold(l), crate::text::fold(r));
             l.starts_with("noi nhan") || r.contains("cong hoa xa hoi")
         });
         if !starts {

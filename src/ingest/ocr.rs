@@ -689,7 +689,7 @@ pub fn ocr_image(bytes: &[u8], ext: &str) -> Result<(String, Vec<String>), Inges
 /// A receipt stamp's field (`ĐẾN Giờ: ……`, `Ngày: ..14/4/2024…`, `Số: ……`
 /// with dotted blanks) as OCR reads it.
 fn receipt_field(line: &str) -> bool {
-    let f = crate::normalize::fold(line);
+    let f = crate::text::fold(line);
     (f.contains("gio:") || f.contains("ngay:") || f.contains("chuyen:"))
         && (line.contains("...") || line.contains('…'))
 }
@@ -710,7 +710,7 @@ fn drop_receipt_stamp(text: &str) -> String {
             .rev()
             .find(|&j| !lines[j].trim().is_empty() && !drop[j])
         {
-            let f = crate::normalize::fold(lines[j]);
+            let f = crate::text::fold(lines[j]);
             if i - j <= 2
                 && (f.contains("thong tin dien tu") || f.split_whitespace().any(|w| w == "den"))
             {

@@ -356,8 +356,8 @@ pub fn read_pages(bytes: &[u8]) -> Result<PdfPages, IngestError> {
         }
         let same = |s: &&mut SignatureInfo| {
             s.name.is_some()
-                && s.name.as_deref().map(crate::normalize::fold)
-                    == st.name.as_deref().map(crate::normalize::fold)
+                && s.name.as_deref().map(crate::text::fold)
+                    == st.name.as_deref().map(crate::text::fold)
         };
         let n = signatures.len();
         match signatures.iter_mut().find(|s| same(s)) {
@@ -521,7 +521,7 @@ pub fn read_with(
 /// `Email: …`, `Cơ quan: …`, `Thời gian ký: …`), as a scan or a flattened
 /// PDF shows it? OCR misreadings (`Thời sian ký`) included.
 fn stamp_field(line: &str) -> bool {
-    let f = crate::normalize::fold(line);
+    let f = crate::text::fold(line);
     let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
     [
         "nguoi ky",
@@ -553,7 +553,7 @@ pub fn drop_signature_stamps(text: &str) -> String {
             end += 1;
         }
         let strong = fields[k..=end].iter().any(|&i| {
-            let f = crate::normalize::fold(lines[i]);
+            let f = crate::text::fold(lines[i]);
             f.contains("nguoi ky") || f.contains("thoi gian ky") || f.contains("thoi sian ky")
         });
         if end > k && strong {

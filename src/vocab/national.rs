@@ -2,7 +2,7 @@
 //! (`data/national_bodies.tsv`): who issued a cited document when the text
 //! does not say (`QĐ-TTg` → Thủ tướng Chính phủ).
 
-use crate::normalize::fold;
+use crate::text::fold;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 

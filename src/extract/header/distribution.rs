@@ -1,0 +1,203 @@
+//! Distribution (`Nơi nhận`) and archive (`Lưu: VT, …`).
+
+use super::*;
+
+pub(super) static RE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(\s*((?:để|thay|b/c|t/h|p/h|báo cáo|biết|thực hiện|chỉ đạo|phối hợp|theo dõi|đăng|qua)[^()]*)\)\s*$").unwrap()
+});
+
+pub(super) static RE_LUU: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[-+•]?\s*Lưu\s*(?::|\s)\s*(?P<rest>.*)$").unwrap());
+
+pub(super) static RE_NOI_NHAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*nơi\s+nhận\s*:?\s*").unwrap());
+
+/// The entries of a `Lưu:` line as written, copy counts kept (`VT, BCĐ
+/// (02)`, `KTTH (2) MCường`): a whole entry in parentheses is unwrapped
+/// (`(VX/KN)`), a unit code closed by a full stop before the typist's
+/// initials splits (`KGVX. Thg`; `L.T. Hiển` stays one name), and a lone
+/// number after the line (an OCR page number) is dropped.
+fn archive_entries(rest: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut push = |e: &str| {
+        let e = match e.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+            Some(inner) if !inner.contains(['(', ')']) => inner.trim(),
+            _ => e,
+        };
+        if !e.is_empty() && !e.chars().all(|c| c.is_ascii_digit()) {
+            out.push(e.to_string());
+        }
+    };
+    for e in rest.split([',', ';']) {
+        let e = collapse_ws(e);
+        let mut e = e.trim_end_matches(['.', ' ']).trim();
+        while let Some((code, tail)) = e.split_once(". ") {
+            let unit = code.chars().count() >= 2
+                && !code.contains(['.', ' ', '('])
+                && code
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '/');
+            let bracketed = code.ends_with(')') && code.contains('(');
+            if !(unit || bracketed) {
+                break;
+            }
+            push(code);
+            e = tail.trim();
+        }
+        push(e);
+    }
+    out
+}
+
+/// A distribution item's trailing parenthesis: a purpose (`để b/c`, also
+/// after a department: `Cục A03 - để b/c`) is the note; a copy count
+/// (`03`) is dropped; a department of the recipient (`Vụ Pháp chế`) is kept
+/// as the note. Anything else stays in the name.
+fn split_note(s: &str) -> (String, Option<String>) {
+    if let Some(c) = RE_NOTE.captures(s) {
+        let whole = c.get(0).map(|m| m.start()).unwrap_or(s.len());
+        return (clean_item(&s[..whole]), Some(collapse_ws(&c[1])));
+    }
+    if let Some(c) = RE_PAREN_TAIL.captures(s) {
+        let at = c.get(0).map_or(s.len(), |m| m.start());
+        let inner = collapse_ws(&c[1]);
+        let name = clean_item(&s[..at]);
+        if name.is_empty() {
+            return (s.to_string(), None);
+        }
+        if let Some(p) = RE_PURPOSE_INSIDE.find(&inner) {
+            return (name, Some(inner[p.start()..].trim().to_string()));
+        }
+        if inner.chars().all(|c| c.is_ascii_digit()) {
+            return (name, None);
+        }
+        if RE_UNIT_NOTE.is_match(&inner) {
+            return (name, Some(inner));
+        }
+    }
+    (s.to_string(), None)
+}
+
+static RE_PAREN_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\s*([^()]+?)\s*\)\s*[;.,]?\s*$").unwrap());
+static RE_PURPOSE_INSIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s\-–,])(?:để\s|b/c|t/h|p/h)").unwrap());
+static RE_UNIT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Vụ|Cục|Phòng|Văn phòng|Ban|Trung tâm|Viện|Tổng cục|Thanh tra)\s+\S").unwrap()
+});
+
+pub(super) fn find_distribution(ls: &[Line], zones: &Zones) -> (Vec<Recipient>, Vec<String>) {
+    let mut dist = Vec::new();
+    let mut archive = Vec::new();
+    let Some(range) = zones.distribution.clone() else {
+        return (dist, archive);
+    };
+    let block: Vec<&str> = ls
+        .iter()
+        .filter(|l| l.start >= range.start && l.start <= range.end)
+        .map(|l| l.text)
+        .collect();
+    let mut items: Vec<String> = Vec::new();
+    for (n, l) in block.iter().enumerate() {
+        let mut t = l.trim().to_string();
+        if n == 0 {
+            t = RE_NOI_NHAN.replace(&t, "").trim().to_string();
+        }
+        if t.is_empty() {
+            continue;
+        }
+        // Several items flattened onto one line: `- Như trên; - Lưu: VT.`,
+        // or without bullets: `Như trên; UBND tỉnh (để b/c); Lưu: VT.`
+        let bare = !t.starts_with(['-', '+', '•']) && !t.contains("; -");
+        let sep = if bare && t.contains("; ") { ";" } else { "; -" };
+        let parts: Vec<String> = t
+            .split(sep)
+            .enumerate()
+            .map(|(k, p)| {
+                if k > 0 {
+                    format!("-{p}")
+                } else {
+                    p.to_string()
+                }
+            })
+            .collect();
+        for part in parts {
+            let p = part.trim();
+            if p.is_empty() || p == "-" {
+                continue;
+            }
+            if p.starts_with('-') || p.starts_with('+') || p.starts_with('•') || items.is_empty()
+            {
+                items.push(p.to_string());
+            } else if let Some(last) = items.last_mut() {
+                // A line after an item closed by `;` starts the next one
+                // (lists without bullets); `Lưu` always does.
+                let closed = last.trim_end().ends_with(';');
+                if closed || last.trim_end().ends_with([',', '.']) && RE_LUU.is_match(p) {
+                    items.push(p.to_string());
+                } else {
+                    last.push(' ');
+                    last.push_str(p);
+                }
+            }
+        }
+    }
+    for it in items {
+        if let Some(c) = RE_LUU.captures(&it) {
+            let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
+            archive.extend(archive_entries(rest));
+            continue;
+        }
+        let s = clean_item(&it);
+        if s.is_empty() {
+            continue;
+        }
+        let (name, note) = split_note(&s);
+        if !name.is_empty() {
+            dist.push(Recipient { name, note });
+        }
+    }
+    (dist, archive)
+}
+
+#[cfg(test)]
+mod archive_and_note_tests {
+    use super::*;
+
+    #[test]
+    fn archive_entries_as_written() {
+        assert_eq!(
+            archive_entries("VT, VP (HC), Tài (25)."),
+            ["VT", "VP (HC)", "Tài (25)"]
+        );
+        assert_eq!(archive_entries("VT, (VX/KN)."), ["VT", "VX/KN"]);
+        assert_eq!(archive_entries("VT, KGVX. Thg."), ["VT", "KGVX", "Thg"]);
+        assert_eq!(archive_entries("VT, L.T. Hiển."), ["VT", "L.T. Hiển"]);
+        assert_eq!(archive_entries("VT (VDuần). 8."), ["VT (VDuần)"]);
+        assert_eq!(
+            archive_entries("VT, KTTH (2) MCường"),
+            ["VT", "KTTH (2) MCường"]
+        );
+    }
+
+    #[test]
+    fn distribution_notes() {
+        let n = |s: &str| split_note(s);
+        assert_eq!(n("Bộ Nội vụ (03)"), ("Bộ Nội vụ".into(), None));
+        assert_eq!(
+            n("Bộ Công an (Cục A03 - để b/c)"),
+            ("Bộ Công an".into(), Some("để b/c".into()))
+        );
+        assert_eq!(
+            n("Bộ Nội vụ (Vụ pháp chế)"),
+            ("Bộ Nội vụ".into(), Some("Vụ pháp chế".into()))
+        );
+        assert_eq!(
+            n("UBND tỉnh (để b/c)"),
+            ("UBND tỉnh".into(), Some("để b/c".into()))
+        );
+        // Not a note: kept in the name.
+        assert_eq!(n("VP UBNDTP (2,3)"), ("VP UBNDTP (2,3)".into(), None));
+        assert_eq!(n("Như trên"), ("Như trên".into(), None));
+    }
+}

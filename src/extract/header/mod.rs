@@ -1,0 +1,558 @@
+//! Header fields: type, issuer, number, place and date, subject, recipients,
+//! signer, distribution, archive.
+//!
+//! Works on the zones found by [`crate::segment`]. Two-column headers that
+//! text extraction flattened onto one line (`UBND THÀNH PHỐ HẢI PHÒNG CỘNG HOÀ
+//! XÃ HỘI…`) are split by cutting out the motto; portal metadata
+//! (`Số hiệu:`, `Người ký:`) fills fields the document text lacks.
+//!
+//! One module per field family: `number`, `place_date`, `title`
+//! (type and subject), `issuer` (and parent), `recipients`, `signer`,
+//! `distribution` (and archive), `metadata` (portal fallbacks).
+
+use crate::codes;
+use crate::extract::dates;
+use crate::model::{DocDate, DocType, Document, Issuer, Number, Recipient, Signer};
+use crate::segment::{self, lines, looks_like_name, Line, Zones, RE_AUTHORITY};
+use crate::text::{capitalize_first, collapse_ws, fold, is_upper, key, title_case};
+use crate::vocab::{self, UnitKind, AUTHORITIES, ISSUER_ABBREVIATIONS, NAME_UNITS};
+use regex::Regex;
+use std::sync::LazyLock;
+
+mod distribution;
+mod issuer;
+mod metadata;
+mod number;
+mod place_date;
+mod recipients;
+mod signer;
+mod title;
+
+use distribution::*;
+pub use issuer::*;
+use metadata::*;
+pub use number::*;
+pub use place_date::*;
+use recipients::*;
+use signer::*;
+pub use title::*;
+
+/// Fill the header fields of `doc`.
+pub fn extract_header(text: &str, zones: &Zones, doc: &mut Document) {
+    let ls = lines(text);
+    let header: Vec<Line> = ls
+        .iter()
+        .copied()
+        .filter(|l| l.start >= zones.start && l.start < zones.header.end.max(zones.start))
+        .collect();
+    let head_text =
+        &text[zones.start.min(text.len())..zones.header.end.max(zones.start).min(text.len())];
+
+    // Number and place/date: the header first, then the top of the text.
+    let top_end = text.len().min(zones.start + 4000).max(zones.header.end);
+    let top = &text[zones.start.min(text.len())..crate::text::floor_boundary(text, top_end)];
+    doc.number = find_number(head_text)
+        .or_else(|| find_number(top))
+        .unwrap_or_default();
+    let (place, date) = find_place_date(head_text)
+        .or_else(|| find_place_date(top))
+        .unwrap_or_default();
+    doc.place = place;
+    doc.date = date;
+
+    let title = find_title(&header);
+    doc.subject = find_subject(&header, title.as_ref());
+    doc.issuer = find_issuer(&header, title.as_ref());
+    doc.doc_type = resolve_type(&doc.number, title.as_ref(), head_text);
+    doc.recipients = find_recipients(&header);
+    doc.signer = find_signer(&ls, zones);
+    let (dist, archive) = find_distribution(&ls, zones);
+    doc.distribution = dist;
+    doc.archive = archive;
+    apply_metadata(zones, doc);
+    if doc.number.raw.is_none() {
+        own_from_caption(text, doc);
+    }
+    if doc.number.raw.is_none()
+        && doc.date.raw.is_none()
+        && doc.doc_type.is_none()
+        && doc.signer.name.is_none()
+    {
+        doc.warnings
+            .push("no document header found (number, date, type, signer)".to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_in_ordinary_case() {
+        let d = parse("Ủy ban nhân dân tỉnh Quảng Nam\nSở Y tế\nSố: 12/SYT-KHTC\nQuảng Nam, ngày 12 tháng 3 năm 2024\nV/v báo cáo\n\nKính gửi: Bộ Y tế.\n\nThực hiện nhiệm vụ.\n");
+        assert_eq!(d.issuer.name.as_deref(), Some("Sở Y tế"));
+        assert_eq!(
+            d.issuer.parent.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Quảng Nam")
+        );
+    }
+
+    #[test]
+    fn distribution_without_bullets() {
+        for nn in [
+            "Nơi nhận:\nNhư trên;\nUBND tỉnh (để b/c);\nLưu: VT, KHTC.",
+            "Nơi nhận: Như trên; UBND tỉnh (để b/c); Lưu: VT, KHTC.",
+        ] {
+            let d = parse(&format!("SỞ Y TẾ\nSố: 12/SYT-KHTC\nV/v báo cáo\nA, ngày 12 tháng 3 năm 2024\n\nKính gửi: Bộ Y tế.\n\nSở báo cáo như sau./.\n\n{nn}\nGIÁM ĐỐC\n\nNguyễn Văn A\n"));
+            let got: Vec<_> = d
+                .distribution
+                .iter()
+                .map(|r| (r.name.as_str(), r.note.as_deref()))
+                .collect();
+            assert_eq!(
+                got,
+                vec![("Như trên", None), ("UBND tỉnh", Some("để b/c"))],
+                "{nn}"
+            );
+            assert_eq!(d.archive, vec!["VT", "KHTC"], "{nn}");
+        }
+    }
+
+    #[test]
+    fn inline_addressees_split_at_a_new_body() {
+        let r = |k: &str| {
+            parse(&format!("SỞ Y TẾ\nSố: 12/SYT-KHTC\nV/v báo cáo\nA, ngày 12 tháng 3 năm 2024\n\n{k}\n\nThực hiện nhiệm vụ, Sở báo cáo như sau.\n")).recipients
+        };
+        assert_eq!(
+            r("Kính gửi: Sở Y tế, Sở Tài chính."),
+            vec!["Sở Y tế", "Sở Tài chính"]
+        );
+        assert_eq!(
+            r("Kính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố."),
+            vec!["Ủy ban nhân dân các huyện, thị xã, thành phố"]
+        );
+        // One addressee a line, without bullets.
+        assert_eq!(
+            r("Kính gửi:\nSở Y tế;\nSở Tài chính."),
+            vec!["Sở Y tế", "Sở Tài chính"]
+        );
+        assert_eq!(
+            r("Kính gửi:\nSở Y tế\nSở Tài chính"),
+            vec!["Sở Y tế", "Sở Tài chính"]
+        );
+        assert_eq!(
+            r("Kính gửi: Ủy ban nhân dân các huyện,\nthị xã, thành phố."),
+            vec!["Ủy ban nhân dân các huyện, thị xã, thành phố"]
+        );
+        // List items stay as written.
+        assert_eq!(
+            r("Kính gửi:\n- Các trường đại học, các cơ sở giáo dục nghề nghiệp;\n- Sở Y tế, Sở Tài chính."),
+            vec!["Các trường đại học, các cơ sở giáo dục nghề nghiệp", "Sở Y tế, Sở Tài chính"]
+        );
+    }
+
+    #[test]
+    fn conclusion_of_a_person_keeps_him_in_the_subject() {
+        let d = parse("BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\n*\nSố 07-KL/VPTW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 5 tháng 3 năm 2025\n\nKẾT LUẬN\n\nCỦA ĐỒNG CHÍ CHÁNH VĂN PHÒNG TRUNG ƯƠNG ĐẢNG\n\nTẠI HỘI NGHỊ CÔNG TÁC VĂN PHÒNG NĂM 2025\n-----\nNgày 3/3/2025, Văn phòng Trung ương Đảng tổ chức Hội nghị.\n");
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("CỦA ĐỒNG CHÍ CHÁNH VĂN PHÒNG TRUNG ƯƠNG ĐẢNG TẠI HỘI NGHỊ CÔNG TÁC VĂN PHÒNG NĂM 2025")
+        );
+    }
+
+    #[test]
+    fn youth_union_committee_under_its_union() {
+        let d = parse("ĐOÀN TNCS HỒ CHÍ MINH\nBCH TỈNH BẮC GIANG\n***\nSố: 210-CV/TĐTN-VP\nBắc Giang, ngày 5 tháng 3 năm 2024\n\nKính gửi: Các đơn vị.\n\nThực hiện nhiệm vụ.\n");
+        assert_eq!(d.issuer.name.as_deref(), Some("BCH tỉnh Bắc Giang"));
+        assert_eq!(d.issuer.parent.as_deref(), Some("Đoàn TNCS Hồ Chí Minh"));
+    }
+
+    #[test]
+    fn degrees_and_ranks_before_the_name() {
+        for (sig, name) in [
+            (
+                "HIỆU TRƯỞNG\n\nPGS.TS. Nguyễn Văn Minh",
+                "PGS.TS. Nguyễn Văn Minh",
+            ),
+            (
+                "CHỈ HUY TRƯỞNG\n\nĐại tá Nguyễn Văn Hải",
+                "Đại tá Nguyễn Văn Hải",
+            ),
+            ("GIÁM ĐỐC\n\nTS. TRẦN VĂN NAM", "TS. Trần Văn Nam"),
+        ] {
+            let d = parse(&format!("SỞ Y TẾ\nSố: 12/TB-SYT\nA, ngày 12 tháng 3 năm 2024\n\nTHÔNG BÁO\nVề việc nghỉ lễ\n\nSở Y tế thông báo.\n\nNơi nhận:\n- Lưu: VT.\n{sig}\n"));
+            assert_eq!(d.signer.name.as_deref(), Some(name), "{sig}");
+            assert!(d.signer.title.is_some(), "{sig}");
+        }
+    }
+
+    #[test]
+    fn upper_case_name_with_van() {
+        // `Văn` is a middle name here, not the start of `VĂN PHÒNG`.
+        let d = parse("SỞ Y TẾ\nSố: 12/TB-SYT\nA, ngày 12 tháng 3 năm 2024\n\nTHÔNG BÁO\nVề việc nghỉ lễ\n\nSở Y tế thông báo.\n\nNơi nhận:\n- Các phòng;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n\nNGUYỄN VĂN THẮNG\n");
+        assert_eq!(d.signer.title.as_deref(), Some("Chủ tịch"));
+        assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Văn Thắng"));
+        // A second line of the title naming an office is not a name.
+        let d = parse("SỞ Y TẾ\nSố: 12/TB-SYT\nA, ngày 12 tháng 3 năm 2024\n\nTHÔNG BÁO\nVề việc nghỉ lễ\n\nSở Y tế thông báo.\n\nNơi nhận:\n- Lưu: VT.\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH\nVĂN PHÒNG\n\nLê An\n");
+        assert_eq!(d.signer.name.as_deref(), Some("Lê An"));
+    }
+
+    #[test]
+    fn ocr_unreadable_number_keeps_the_symbol() {
+        let n = find_number("Số: #72⁄/UBND- KSTTHC").expect("number");
+        assert_eq!(n.seq, None);
+        assert_eq!(n.symbol.as_deref(), Some("UBND-KSTTHC"));
+        let n = find_number("Số: 355 /BC-HĐXTH").expect("number");
+        assert_eq!(n.seq.as_deref(), Some("355"));
+    }
+
+    #[test]
+    fn ocr_misread_number_and_undotted_date() {
+        let d = parse("UBND HUYỆN A\nSô: 123/UBND-VX\nA, ngay 12 thang 3 nam 2024\nV/v triển khai\n\nKính gửi: Các xã.\n\nThực hiện nhiệm vụ.\n");
+        assert_eq!(d.number.raw.as_deref(), Some("123/UBND-VX"));
+        assert_eq!(
+            (d.date.year, d.date.month, d.date.day),
+            (Some(2024), Some(3), Some(12))
+        );
+        assert_eq!(d.place.as_deref(), Some("A"));
+    }
+
+    #[test]
+    fn invitation_without_body_opener() {
+        // No `Kính gửi`, no `Căn cứ`/`1.` opener: the header still ends
+        // after the block under the title.
+        let d = parse("SỞ Y TẾ TỈNH NGHỆ AN\nBỆNH VIỆN ĐA KHOA TỈNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 88/GM-BV\nNghệ An, ngày 07 tháng 5 năm 2025\n\nGIẤY MỜI\nDự hội nghị tổng kết công tác khám, chữa bệnh năm 2024\n\nBệnh viện trân trọng kính mời:\n- Đại diện lãnh đạo Sở Y tế;\nThời gian: 08 giờ 00, ngày 15/5/2025.\n");
+        assert_eq!(d.issuer.name.as_deref(), Some("Bệnh viện Đa khoa tỉnh"));
+        assert_eq!(d.issuer.parent.as_deref(), Some("Sở Y tế tỉnh Nghệ An"));
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("Dự hội nghị tổng kết công tác khám, chữa bệnh năm 2024")
+        );
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("GM"));
+    }
+
+    fn parse(t: &str) -> Document {
+        crate::extract::extract(&crate::normalize::normalize(t))
+    }
+
+    #[test]
+    fn casing() {
+        assert_eq!(
+            proper_case("SỞ GIÁO DỤC VÀ ĐÀO TẠO"),
+            "Sở Giáo dục và Đào tạo"
+        );
+        assert_eq!(
+            proper_case("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"),
+            "Ủy ban nhân dân thành phố Hải Phòng"
+        );
+        assert_eq!(proper_case("PHÓ CHÁNH VĂN PHÒNG"), "Phó Chánh Văn phòng");
+        assert_eq!(
+            proper_case("BAN CHẤP HÀNH TRUNG ƯƠNG"),
+            "Ban Chấp hành Trung ương"
+        );
+        assert_eq!(
+            proper_case("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"),
+            "Bộ Lao động - Thương binh và Xã hội"
+        );
+        assert_eq!(
+            proper_case("SỞ TÀI CHÍNH TỈNH LAI CHÂU"),
+            "Sở Tài chính tỉnh Lai Châu"
+        );
+        assert_eq!(proper_case("BAN THƯỜNG VỤ"), "Ban Thường vụ");
+        assert_eq!(
+            proper_case("TRƯỜNG THPT CAO LÃNH 2"),
+            "Trường THPT Cao Lãnh 2"
+        );
+        assert_eq!(
+            proper_case("HỘI ĐỒNG XÉT THĂNG HẠNG CDNN VIÊN CHỨC NĂM 2025"),
+            "Hội đồng xét thăng hạng CDNN viên chức năm 2025"
+        );
+        assert_eq!(
+            proper_case("SỞ GDĐT TỈNH ĐỒNG THÁP"),
+            "Sở GDĐT tỉnh Đồng Tháp"
+        );
+        assert_eq!(proper_case("TỈNH ỦY QUẢNG NINH"), "Tỉnh ủy Quảng Ninh");
+        assert_eq!(
+            expand_abbreviations("UBND TP HẢI PHÒNG"),
+            "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"
+        );
+        assert_eq!(expand_abbreviations("UBND tỉnh"), "Ủy ban nhân dân tỉnh");
+    }
+
+    #[test]
+    fn state_letter() {
+        let d = parse("UBND TỈNH QUẢNG NINH\nSỞ TÀI CHÍNH\n-------\nSố: 123/STC-NS\nV/v hướng dẫn quyết toán\nngân sách năm 2024\nQuảng Ninh, ngày 05 tháng 3 năm 2025\nKính gửi: Ủy ban nhân dân các huyện, thị xã, thành phố.\nThực hiện Thông tư số 02/2025/TT-BTC, Sở Tài chính hướng dẫn như sau:\n1. Nội dung.\n./.\nNơi nhận:\n- Như trên;\n- UBND tỉnh (để b/c);\n- Lưu: VT, NS.\nGIÁM ĐỐC\n(Đã ký)\nNGUYỄN VĂN HÙNG");
+        assert_eq!(d.issuer.name.as_deref(), Some("Sở Tài chính"));
+        assert_eq!(
+            d.issuer.parent.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Quảng Ninh")
+        );
+        assert_eq!(d.number.seq.as_deref(), Some("123"));
+        assert_eq!(d.number.symbol.as_deref(), Some("STC-NS"));
+        assert_eq!(d.place.as_deref(), Some("Quảng Ninh"));
+        assert_eq!(
+            (d.date.year, d.date.month, d.date.day),
+            (Some(2025), Some(3), Some(5))
+        );
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("hướng dẫn quyết toán ngân sách năm 2024")
+        );
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("CV"));
+        assert_eq!(
+            d.recipients,
+            vec!["Ủy ban nhân dân các huyện, thị xã, thành phố"]
+        );
+        assert_eq!(d.signer.authority, None);
+        assert_eq!(d.signer.title.as_deref(), Some("Giám đốc"));
+        assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Văn Hùng"));
+        assert_eq!(d.distribution.len(), 2);
+        assert_eq!(d.distribution[1].note.as_deref(), Some("để b/c"));
+        assert_eq!(d.archive, vec!["VT", "NS"]);
+    }
+
+    #[test]
+    fn party_plan_with_tm() {
+        let d = parse("ĐẢNG BỘ TỈNH NGHỆ AN\nHUYỆN ỦY NAM ĐÀN\n*\nSố 12-KH/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nNam Đàn, ngày 3 tháng 2 năm 2025\nKẾ HOẠCH\nthực hiện Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị\n-----\nThực hiện Chỉ thị số 35-CT/TW, Ban Thường vụ Huyện ủy ban hành kế hoạch.\nI. MỤC ĐÍCH\n1. Quán triệt.\nNơi nhận:\n- Tỉnh ủy (để b/c),\n- Lưu Văn phòng Huyện ủy.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nHoàng Văn Nam");
+        assert_eq!(d.issuer.name.as_deref(), Some("Huyện ủy Nam Đàn"));
+        assert_eq!(d.issuer.parent.as_deref(), Some("Đảng bộ tỉnh Nghệ An"));
+        assert_eq!(d.number.seq.as_deref(), Some("12"));
+        assert_eq!(d.number.symbol.as_deref(), Some("KH/HU"));
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("KH"));
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("thực hiện Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị")
+        );
+        assert_eq!(d.signer.authority.as_deref(), Some("TM."));
+        assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Ban Thường vụ"));
+        assert_eq!(d.signer.title.as_deref(), Some("Bí thư"));
+        assert_eq!(d.signer.name.as_deref(), Some("Hoàng Văn Nam"));
+        assert_eq!(d.archive, vec!["Văn phòng Huyện ủy"]);
+    }
+
+    #[test]
+    fn flattened_two_column_header_and_draft_number() {
+        let d = parse("UBND THÀNH PHỐ ĐÀ NẴNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ Y TẾ      Độc lập - Tự do - Hạnh phúc\nSố:     /SYT-NVY\nĐà Nẵng, ngày      tháng     năm 2026\nV/v tăng cường phòng, chống dịch\nKính gửi:\n- Các bệnh viện;\n- Trung tâm Y tế các quận, huyện.\nThực hiện chỉ đạo của UBND thành phố, Sở Y tế đề nghị:\n1. Các bệnh viện chủ trì.\nNơi nhận:\n- Như trên;\n- Lưu: VT, NVY.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTRẦN THANH BÌNH");
+        assert_eq!(d.issuer.name.as_deref(), Some("Sở Y tế"));
+        assert_eq!(
+            d.issuer.parent.as_deref(),
+            Some("Ủy ban nhân dân thành phố Đà Nẵng")
+        );
+        assert_eq!(d.number.seq, None);
+        assert_eq!(d.number.symbol.as_deref(), Some("SYT-NVY"));
+        assert_eq!(
+            (d.date.year, d.date.month, d.date.day),
+            (Some(2026), None, None)
+        );
+        assert_eq!(d.place.as_deref(), Some("Đà Nẵng"));
+        assert_eq!(
+            d.recipients,
+            vec!["Các bệnh viện", "Trung tâm Y tế các quận, huyện"]
+        );
+        assert_eq!(d.signer.authority.as_deref(), Some("KT."));
+        assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Giám đốc"));
+        assert_eq!(d.signer.title.as_deref(), Some("Phó Giám đốc"));
+        assert_eq!(d.signer.name.as_deref(), Some("Trần Thanh Bình"));
+    }
+
+    #[test]
+    fn decision_with_ve_viec_and_two_authorities() {
+        let d = parse("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n--------\nSố: 45/2025/QĐ-UBND\nLai Châu, ngày 09 tháng 6 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố danh mục thủ tục hành chính\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\nQUYẾT ĐỊNH:\nĐiều 1. Công bố.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nLê Văn Lương");
+        assert_eq!(
+            d.issuer.name.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Lai Châu")
+        );
+        assert_eq!(d.issuer.parent, None);
+        assert_eq!(d.number.year, Some(2025));
+        assert_eq!(d.number.symbol.as_deref(), Some("QĐ-UBND"));
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("QĐ"));
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("công bố danh mục thủ tục hành chính")
+        );
+        assert_eq!(d.signer.authority.as_deref(), Some("KT."));
+        assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Chủ tịch"));
+        assert_eq!(d.signer.title.as_deref(), Some("Phó Chủ tịch"));
+        assert_eq!(d.signer.name.as_deref(), Some("Lê Văn Lương"));
+    }
+    #[test]
+    fn portal_page_with_wrapped_table_cells() {
+        // Text saved from a legal portal: metadata block, then the header as
+        // table cells whose lines wrap inside fixed phrases.
+        let d = parse("Số hiệu:\n|\n115-TB/VPTW\n|\nLoại văn bản:\n|\nThông báo\n|\nTình trạng:\n|\nĐã biết\n|\nBAN CHẤP HÀNH\nTRUNG ƯƠNG\n**VĂN PHÒNG**\n*****\n|\n**ĐẢNG CỘNG\nSẢN VIỆT NAM**\n---------------\n|\nSố 115-TB/VPTW\n|\n*Hà Nội, ngày\n12 tháng 3 năm 2025*\n|\n**THÔNG BÁO**\nÝ KIẾN CỦA THƯỜNG TRỰC BAN BÍ THƯ\nVỀ CÔNG TÁC PHÒNG CHỐNG THIÊN TAI\n**-----**\nNgày 10/3/2025, Thường trực Ban Bí thư đã nghe báo cáo và kết luận như sau:\n1. Các cấp ủy quán triệt.\nNơi nhận:\n- Các tỉnh ủy, thành ủy,\n- Lưu Văn phòng Trung ương Đảng.\nK/T CHÁNH\nVĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nNguyễn Văn Hòa");
+        assert_eq!(d.issuer.name.as_deref(), Some("Văn phòng"));
+        assert_eq!(d.issuer.parent.as_deref(), Some("Ban Chấp hành Trung ương"));
+        assert_eq!(d.number.seq.as_deref(), Some("115"));
+        assert_eq!(d.number.symbol.as_deref(), Some("TB/VPTW"));
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("TB"));
+        assert_eq!(d.place.as_deref(), Some("Hà Nội"));
+        assert_eq!(
+            (d.date.year, d.date.month, d.date.day),
+            (Some(2025), Some(3), Some(12))
+        );
+        assert_eq!(d.signer.authority.as_deref(), Some("KT."));
+        assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Chánh Văn phòng"));
+        assert_eq!(d.signer.title.as_deref(), Some("Phó Chánh Văn phòng"));
+        assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Văn Hòa"));
+    }
+
+    #[test]
+    fn flattened_distribution_and_tl_signature() {
+        let d = parse("BỘ TÀI CHÍNH -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\nSố: 812/BTC-NSNN V/v hướng dẫn lập dự toán năm 2026\nHà Nội, ngày 03 tháng 7 năm 2025\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\nCăn cứ Luật Ngân sách nhà nước số 83/2015/QH13, Bộ Tài chính hướng dẫn như sau:\n1. Nội dung./.\nNơi nhận: - Như trên; - Bộ trưởng (để b/c); - Lưu: VT, Vụ NSNN.\nTL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ NGÂN SÁCH NHÀ NƯỚC Trần Quốc Phương");
+        assert_eq!(d.issuer.name.as_deref(), Some("Bộ Tài chính"));
+        assert_eq!(d.number.seq.as_deref(), Some("812"));
+        assert_eq!(d.subject.as_deref(), Some("hướng dẫn lập dự toán năm 2026"));
+        let names: Vec<&str> = d.distribution.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, vec!["Như trên", "Bộ trưởng"]);
+        assert_eq!(d.distribution[1].note.as_deref(), Some("để b/c"));
+        assert_eq!(d.archive, vec!["VT", "Vụ NSNN"]);
+        assert_eq!(d.signer.authority.as_deref(), Some("TL."));
+        assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Bộ trưởng"));
+        assert_eq!(
+            d.signer.title.as_deref(),
+            Some("Vụ trưởng Vụ Ngân sách nhà nước")
+        );
+        assert_eq!(d.signer.name.as_deref(), Some("Trần Quốc Phương"));
+    }
+
+    #[test]
+    fn decision_with_attached_plan_signs_before_the_appendix() {
+        let d = parse("ỦY BAN NHÂN DÂN\n\nTHÀNH PHỐ HỒ CHÍ MINH\n-------\nSố: 254/QĐ-UBND\nThành phố Hồ Chí Minh,\nngày 17 tháng 02 năm 2025\nQUYẾT ĐỊNH\nBan hành Kế hoạch bảo vệ bí mật nhà nước năm 2025\nCHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ\nCăn cứ Luật Bảo vệ bí mật nhà nước ngày 15 tháng 11 năm 2018;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\nNơi nhận:\n- Bộ Công an (để b/c);\n- Lưu: VT, NC.\nCHỦ TỊCH Phan Văn Mãi\n\nKẾ HOẠCH\nBảo vệ bí mật nhà nước năm 2025 (Kèm theo Quyết định số 254/QĐ-UBND)\nI. MỤC ĐÍCH\n1. Thực hiện Chỉ thị số 14/CT-TTg ngày 05/5/2024 của Thủ tướng Chính phủ.\n2. Các sở, ngành triển khai.\nIII. TỔ CHỨC THỰC HIỆN\n1. Công an thành phố chủ trì.");
+        assert_eq!(
+            d.issuer.name.as_deref(),
+            Some("Ủy ban nhân dân thành phố Hồ Chí Minh")
+        );
+        assert_eq!(d.issuer.parent, None);
+        assert_eq!(d.place.as_deref(), Some("Thành phố Hồ Chí Minh"));
+        assert_eq!(
+            (d.date.year, d.date.month, d.date.day),
+            (Some(2025), Some(2), Some(17))
+        );
+        assert_eq!(d.signer.title.as_deref(), Some("Chủ tịch"));
+        assert_eq!(d.signer.name.as_deref(), Some("Phan Văn Mãi"));
+        assert_eq!(d.distribution.len(), 1);
+        assert_eq!(d.archive, vec!["VT", "NC"]);
+        // The appendix still counts for references; the own number does not.
+        let codes: Vec<_> = d
+            .references
+            .iter()
+            .filter_map(|r| r.code.as_deref())
+            .collect();
+        assert_eq!(codes, vec!["14/CT-TTg"]);
+    }
+
+    #[test]
+    fn flattened_title_signature_without_authority() {
+        let d = parse("BAN CHỈ ĐẠO QUỐC GIA 515\nSố: 77/KH-BCĐ515\nHà Nội, ngày 11 tháng 11 năm 2024\nKẾ HOẠCH\nTổng kết công tác năm 2024\nNội dung kế hoạch./.\nNơi nhận:\n- Thủ tướng;\n- Lưu: VT.\nTRƯỞNG BAN PHÓ THỦ TƯỚNG Trần Hồng Hà");
+        assert_eq!(d.signer.authority, None);
+        assert_eq!(d.signer.title.as_deref(), Some("Trưởng ban"));
+        assert_eq!(d.signer.name.as_deref(), Some("Trần Hồng Hà"));
+        assert_eq!(d.number.symbol.as_deref(), Some("KH-BCĐ515"));
+    }
+    #[test]
+    fn inline_addressee_wrapped_onto_the_next_line() {
+        let d = parse("BỘ NỘI VỤ\nSố: 77/BNV-CQĐP\nV/v vận hành chính quyền hai cấp\nHà Nội, ngày 21 tháng 11 năm 2025\nKính gửi: Chủ\ntịch Ủy ban nhân dân các tỉnh, thành phố.\n\nThực\nhiện Kết luận số 210-KL/TW, Bộ Nội vụ đề nghị:\n1. Rà soát.\nNơi nhận:\n- Như trên;\n- Bộ trưởng; (để báo cáo)\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn An");
+        assert_eq!(
+            d.recipients,
+            vec!["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"]
+        );
+        assert_eq!(d.distribution[1].name, "Bộ trưởng");
+        assert_eq!(d.distribution[1].note.as_deref(), Some("để báo cáo"));
+        let d = parse("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nSố: 12/BVHTTDL-ĐT\nV/v nhiệm vụ năm học\nHà Nội, ngày 2 tháng 10 năm 2025\nKính gửi: Các cơ sở\nđào tạo trực thuộc Bộ\n\nThực\nhiện Thông báo số 460/TB-VPCP, Bộ đề nghị:\n1. Làm.");
+        assert_eq!(d.recipients, vec!["Các cơ sở đào tạo trực thuộc Bộ"]);
+    }
+    #[test]
+    fn party_directive_with_flattened_number_and_place() {
+        let d = parse("TỈNH ỦY BẮC NINH          ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 12-CT/TU               Bắc Ninh, ngày 03 tháng 02 năm 2025\n\nCHỈ THỊ\ncủa Ban Thường vụ Tỉnh ủy\nvề tăng cường lãnh đạo công tác phòng, chống tham nhũng\n-----\nThực hiện Chỉ thị số 27-CT/TW ngày 10/01/2019 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy yêu cầu:\n1. Các cấp ủy quán triệt.\n\nNơi nhận:\n- Các đảng bộ trực thuộc,\n- Lưu Văn phòng Tỉnh ủy.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNGUYỄN ANH TUẤN");
+        assert_eq!(d.issuer.name.as_deref(), Some("Tỉnh ủy Bắc Ninh"));
+        assert_eq!(d.number.symbol.as_deref(), Some("CT/TU"));
+        assert_eq!(d.place.as_deref(), Some("Bắc Ninh"));
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("CT"));
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("về tăng cường lãnh đạo công tác phòng, chống tham nhũng")
+        );
+        assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Anh Tuấn"));
+    }
+
+    #[test]
+    fn acting_and_authorised_signers() {
+        let base = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 45/UBND-VX\nV/v tăng cường\nTP. Hồ Chí Minh, ngày 05 tháng 3 năm 2025\nKính gửi: Các sở.\nĐề nghị các đơn vị thực hiện./.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n";
+        let d = parse(&format!("{base}Q. GIÁM ĐỐC\n\nNguyễn Văn Bình"));
+        assert_eq!(d.place.as_deref(), Some("TP. Hồ Chí Minh"));
+        assert_eq!(d.signer.authority.as_deref(), Some("Q."));
+        assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Giám đốc"));
+        assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Văn Bình"));
+        let d = parse(&format!(
+            "{base}TUQ. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n(Đã ký)\nNguyễn Văn Bình"
+        ));
+        assert_eq!(d.signer.authority.as_deref(), Some("TUQ."));
+        assert_eq!(d.signer.on_behalf_of.as_deref(), Some("Chủ tịch"));
+        assert_eq!(d.signer.title.as_deref(), Some("Chánh Văn phòng"));
+    }
+
+    #[test]
+    fn subject_beside_place_and_date_on_one_line() {
+        let d = parse("BỘ Y TẾ                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCỤC QUẢN LÝ DƯỢC             Độc lập - Tự do - Hạnh phúc\nSố: 1523/QLD-ĐK\nV/v công bố danh mục thuốc    Hà Nội, ngày 12 tháng 8 năm 2024\nhết hiệu lực\n\nKính gửi: Sở Y tế các tỉnh, thành phố.\n\nCăn cứ Thông tư số 08/2022/TT-BYT ngày 05/9/2022 của Bộ trưởng Bộ Y tế, Cục thông báo.");
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("công bố danh mục thuốc hết hiệu lực")
+        );
+        assert_eq!(d.place.as_deref(), Some("Hà Nội"));
+        assert_eq!(d.issuer.parent.as_deref(), Some("Bộ Y tế"));
+        assert_eq!(d.recipients, vec!["Sở Y tế các tỉnh, thành phố"]);
+    }
+
+    #[test]
+    fn numeric_place_date_line() {
+        let d = parse("SỞ TÀI CHÍNH\nSố: 12/STC-NS\nV/v quyết toán\nQuảng Ninh, ngày 05/3/2025\nKính gửi: Các phòng.\nThực hiện Nghị quyết số 71-NQ/TW, ngày 22/8/2025 của Bộ Chính trị.");
+        assert_eq!(d.place.as_deref(), Some("Quảng Ninh"));
+        assert_eq!(
+            (d.date.year, d.date.month, d.date.day),
+            (Some(2025), Some(3), Some(5))
+        );
+        // A citation's date inside the subject is not the document's date.
+        let d = parse("SỞ TÀI CHÍNH\nSố: 12/STC-NS\nV/v thực hiện Nghị quyết số 71-NQ/TW, ngày 22/8/2025\nKính gửi: Các phòng.\nThực hiện.");
+        assert_eq!(d.date.year, None);
+    }
+
+    #[test]
+    fn number_line_variants() {
+        for (line, raw) in [
+            ("Số:123/UBND-VP", "123/UBND-VP"),
+            ("SỐ: 123/UBND-VP", "123/UBND-VP"),
+            ("Số : 123 /UBND-VP", "123 /UBND-VP"),
+            ("Số: 0123/UBND-VP", "0123/UBND-VP"),
+        ] {
+            let d = parse(&format!("UBND HUYỆN ĐÔNG ANH\nPHÒNG GIÁO DỤC VÀ ĐÀO TẠO\n{line}\nV/v: báo cáo số liệu\nĐông Anh, ngày 5 tháng 3 năm 2024\nKính gửi: Hiệu trưởng các trường.\nThực hiện Công văn số 45/SGDĐT-VP, Phòng đề nghị."));
+            assert_eq!(d.number.raw.as_deref(), Some(raw), "{line}");
+            assert_eq!(d.number.symbol.as_deref(), Some("UBND-VP"), "{line}");
+            assert_eq!(
+                d.issuer.name.as_deref(),
+                Some("Phòng Giáo dục và Đào tạo"),
+                "{line}"
+            );
+            assert_eq!(d.subject.as_deref(), Some("báo cáo số liệu"), "{line}");
+        }
+    }
+
+    #[test]
+    fn portal_markdown_with_banner_and_table_header() {
+        let d = parse("THƯ VIỆN PHÁP LUẬT\nTrang chủ > Văn bản pháp luật\n\n| ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n|---|---|\n| Số: 1234/QĐ-UBND | Quảng Nam, ngày 15 tháng 5 năm 2024 |\n\nQUYẾT ĐỊNH\n\nVỀ VIỆC PHÊ DUYỆT KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2024\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\nQUYẾT ĐỊNH:\n\n**Điều 1.** Phê duyệt Kế hoạch.\n\n**Điều 2.** Giao Sở Thông tin và Truyền thông chủ trì; báo cáo trước ngày 15/12/2024./.\n\n| Nơi nhận: - Như Điều 3; - TT Tỉnh ủy (b/c); - Lưu: VT, KGVX. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn Tân |\n|---|---|");
+        assert_eq!(
+            d.issuer.name.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Quảng Nam")
+        );
+        assert_eq!(d.issuer.parent, None);
+        assert_eq!(d.number.raw.as_deref(), Some("1234/QĐ-UBND"));
+        assert_eq!(d.place.as_deref(), Some("Quảng Nam"));
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("PHÊ DUYỆT KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2024")
+        );
+        assert_eq!(d.signer.authority.as_deref(), Some("KT."));
+        assert_eq!(d.signer.title.as_deref(), Some("Phó Chủ tịch"));
+        assert_eq!(d.signer.name.as_deref(), Some("Trần Văn Tân"));
+        assert_eq!(d.archive, vec!["VT", "KGVX"]);
+    }
+}

@@ -1,0 +1,41 @@
+//! Header and page phrases: fixed phrases that wrap in narrow cells,
+//! secrecy and urgency stamps, OCR misreadings of `Số:`, site banners of
+//! legal portals, and the headings of the part of a plan that assigns the
+//! work.
+
+use std::sync::LazyLock;
+
+/// Fixed phrases of headers and mottos that narrow table cells (portal
+/// pages, PDF conversions) wrap onto two lines: `ỦY BAN NHÂN⏎DÂN`,
+/// `ĐẢNG CỘNG⏎SẢN VIỆT NAM`. Normalization joins a line break that falls
+/// inside one of them. Compared case-insensitively, tone placement unified.
+pub static WRAPPED_PHRASES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::tsv_list(include_str!("data/wrapped_phrases.tsv")));
+
+/// Secrecy stamps (`Độ mật`), strongest first: written in capitals as a
+/// cell of their own in the header.
+pub const SECRECY_MARKS: &[&str] = &["TUYỆT MẬT", "TỐI MẬT", "MẬT"];
+
+/// Urgency stamps (`Mức độ khẩn`), strongest first; `HOẢ TỐC` is the
+/// old-style tone placement of `HỎA TỐC`.
+pub const URGENCY_MARKS: &[&str] = &["HỎA TỐC", "HOẢ TỐC", "THƯỢNG KHẨN", "KHẨN"];
+
+/// Vowels OCR reads for the `ố` of `Số:` (`Sô:`, `Sổ:`, `So:`); accepted
+/// only with the colon.
+pub const OCR_SO_VOWELS: &str = "ôổồỗóòoÔỔỒỖÓÒO";
+
+/// Site names and page furniture of legal portals that precede a saved
+/// document (compared by key, as substrings).
+pub static SITE_BANNERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::tsv_list(include_str!("data/site_banners.tsv")));
+
+/// Headings of the part of a plan that assigns the work.
+pub const IMPLEMENTATION_HEADINGS: &[&str] = &[
+    "tổ chức thực hiện",
+    "trách nhiệm thực hiện",
+    "phân công nhiệm vụ",
+    "phân công thực hiện",
+    "phân công trách nhiệm",
+    "trách nhiệm của các cơ quan, đơn vị",
+    "trách nhiệm của các cơ quan",
+];

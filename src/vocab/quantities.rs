@@ -1,0 +1,219 @@
+//! Time and quantity words: deadline cues and recurring periods,
+//! comparison words, units of a count, norm cues, number words and the
+//! openers of sentences that report a state rather than set a target.
+
+/// Words just before a time expression that make it a deadline
+/// (`trước ngày 15/11/2025`, `trong Quý I/2026`). Lower case, longest first.
+pub const DEADLINE_CUES: &[&str] = &[
+    "chậm nhất là vào",
+    "chậm nhất vào",
+    "chậm nhất là",
+    "chậm nhất",
+    "muộn nhất là",
+    "muộn nhất",
+    "không muộn hơn",
+    "hạn chót",
+    "thời hạn",
+    "hạn",
+    "hoàn thành trước",
+    "hoàn thành trong",
+    "hoàn thành",
+    "xong trước",
+    "xong trong",
+    "xong",
+    "trước",
+    "trong",
+    "đến hết",
+    "thời gian thực hiện",
+    "thời gian hoàn thành",
+    "thời gian",
+    "tiến độ",
+];
+
+/// Words for recurring or open-ended deadlines and the period value they
+/// give (only read in a deadline context such as `Thời gian: thường xuyên`).
+pub const RECURRING_PERIODS: &[(&str, &str)] = &[
+    ("hằng năm", "hằng năm"),
+    ("hàng năm", "hằng năm"),
+    ("hằng quý", "hằng quý"),
+    ("hàng quý", "hằng quý"),
+    ("hằng tháng", "hằng tháng"),
+    ("hàng tháng", "hằng tháng"),
+    ("hằng tuần", "hằng tuần"),
+    ("hàng tuần", "hằng tuần"),
+    ("thường xuyên", "thường xuyên"),
+];
+
+/// Comparison words before a quantity and the `cmp` they give. Lower case,
+/// longest first.
+pub const CMP_WORDS: &[(&str, &str)] = &[
+    ("không thấp hơn", ">="),
+    ("không vượt quá", "<="),
+    ("không dưới", ">="),
+    ("không quá", "<="),
+    ("tối thiểu", ">="),
+    ("ít nhất", ">="),
+    ("tối đa", "<="),
+    ("nhiều hơn", ">"),
+    ("cao hơn", ">"),
+    ("thấp hơn", "<"),
+    ("vượt mức", ">"),
+    ("vượt", ">"),
+    ("trên", ">"),
+    ("hơn", ">"),
+    ("dưới", "<"),
+    ("đủ", ">="),
+    ("≥", ">="),
+    (">=", ">="),
+    ("≤", "<="),
+    ("<=", "<="),
+    (">", ">"),
+    ("<", "<"),
+];
+
+/// Words that may stand between a comparison word and its number
+/// (`tối đa bằng 40%`, `tối thiểu đạt 80%`).
+pub const CMP_FILLERS: &[&str] = &["bằng", "là", "đạt", "ở mức"];
+
+/// Words after a quantity that turn it into a lower bound (`80% trở lên`).
+pub const CMP_AFTER: &[(&str, &str)] = &[("trở lên", ">="), ("trở xuống", "<=")];
+
+/// Rank words: `tốp 10`, `top 5` → value with `<=`.
+pub const RANK_WORDS: &[&str] = &["tốp", "top"];
+
+/// Units written after a count (longest first within a shared prefix); a
+/// count without one of these takes its next word as the unit.
+pub const TARGET_UNITS: &[&str] = &[
+    "nghìn tỷ đồng",
+    "tỷ đồng",
+    "triệu đồng",
+    "nghìn đồng",
+    "đồng",
+    "tỷ USD",
+    "triệu USD",
+    "USD",
+    "phòng học",
+    "học sinh",
+    "sinh viên",
+    "giáo viên",
+    "dự án",
+    "doanh nghiệp",
+    "cơ sở",
+    "trường",
+    "lớp",
+    "nhà đa năng",
+    "căn hộ",
+    "câu lạc bộ",
+    "sản phẩm",
+    "mô hình",
+    "giường bệnh",
+    "bác sĩ",
+    "thuê bao",
+    "điểm",
+    "người",
+    "lao động",
+    "hộ",
+    "km",
+    "ha",
+    "giờ",
+    "ngày",
+    "lần",
+    "trạm",
+    "xã",
+    "huyện",
+    "đơn vị",
+    "tiết",
+    "buổi",
+];
+
+/// Words that end a unit-less count's unit guess: function words that
+/// cannot be a unit.
+pub const NOT_UNITS: &[&str] = &[
+    "và", "các", "của", "cho", "trở", "với", "là", "đến", "trong", "tại", "từ", "theo", "để", "so",
+    "được", "đã", "trên", "dưới", "hoặc", "thì", "mà",
+];
+
+/// Words of a sentence that sets a legal norm rather than a goal: support
+/// levels, fees, fines, allowances, processing times (`mức hỗ trợ
+/// 2.000.000 đồng/người/tháng`, `phạt tiền từ …`, `thời hạn giải quyết 10
+/// ngày làm việc`). Quantities in such a sentence are norms. Lower case.
+pub const NORM_CUES: &[&str] = &[
+    "mức hỗ trợ",
+    "mức chi",
+    "mức trợ cấp",
+    "mức phụ cấp",
+    "mức phạt",
+    "phạt tiền",
+    "phạt cảnh cáo",
+    "lệ phí",
+    "mức thu",
+    "mức phí",
+    "mức đóng",
+    "mức lương",
+    "mức thưởng",
+    "mức khen thưởng",
+    "mức bồi thường",
+    "định mức",
+    "tỷ lệ phí",
+    "tỉ lệ phí",
+    "đơn giá",
+    "thời hạn giải quyết",
+    "được cấp",
+    "được hưởng",
+];
+
+/// Units of a quantity that is a norm whatever the sentence (a schedule or
+/// a duration: `9 buổi/tuần`, `7 tiết`, `10 ngày làm việc`; money per
+/// month or year is a goal unless the sentence names a norm, as in
+/// `thu nhập đạt 75 triệu đồng/người/năm`). A unit ending with one of
+/// these, lower case.
+pub const NORM_UNIT_ENDS: &[&str] = &[
+    "/ngày",
+    "/tuần",
+    "/giờ",
+    "/buổi",
+    "ngày làm việc",
+    "tiết",
+    "tiết học",
+    "phút",
+    "giờ",
+];
+
+/// Number words read as counts after a comparison word (`ít nhất một sự
+/// kiện`); `năm` (five / year) is left out.
+pub const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("một", 1.0),
+    ("hai", 2.0),
+    ("ba", 3.0),
+    ("bốn", 4.0),
+    ("sáu", 6.0),
+    ("bảy", 7.0),
+    ("tám", 8.0),
+    ("chín", 9.0),
+    ("mười", 10.0),
+];
+
+/// Words that end the unit noun phrase after a count (`2 dự án trong các
+/// khu`, `01 sự kiện, hoạt động`). Lower case.
+pub const UNIT_STOPS: &[&str] = &[
+    "trong", "cho", "để", "có", "được", "tại", "của", "và", "với", "theo", "từ", "đến", "ở",
+    "trên", "dưới", "nhằm", "hoặc", "là", "thuộc", "mỗi", "này", "đó", "đạt", "đưa", "vào", "phục",
+    "gồm", "bao", "trở", "so", "như", "khi", "nếu", "thì", "mà", "về", "hằng", "hàng",
+];
+
+/// Openers of sentences that report the current state rather than set a
+/// goal (`Hiện nay, …`, `Tính đến …`); quantities in them are not targets.
+pub const STATUS_MARKERS: &[&str] = &[
+    "hiện nay",
+    "hiện có",
+    "tính đến",
+    "tính từ",
+    "kết quả",
+    "đã đạt",
+    "đã có",
+    "đến nay",
+    "năm qua",
+    "so với cùng kỳ",
+    "tăng so với",
+    "giảm so với",
+];

@@ -239,8 +239,15 @@ fn ocr_title(header: &[Line]) -> Option<Title> {
         if lt.is_empty() {
             continue;
         }
-        for (name, _) in vocab::type_name_keys() {
-            if loose(name) != lt {
+        // The type names' loose forms, made once.
+        static LOOSE: LazyLock<Vec<String>> = LazyLock::new(|| {
+            vocab::type_name_keys()
+                .iter()
+                .map(|(n, _)| loose(n))
+                .collect()
+        });
+        for ((name, _), ln) in vocab::type_name_keys().iter().zip(LOOSE.iter()) {
+            if *ln != lt {
                 continue;
             }
             let Some(entry) = vocab::type_by_name(name) else {
@@ -455,20 +462,24 @@ const MOTTO_PARTS: &[&str] = &[
 /// Remove motto phrases (and what follows them on a flattened line) from a
 /// header line; returns the left-column remainder.
 fn strip_motto(t: &str) -> String {
+    // The leftmost motto part (one automaton pass instead of a search per
+    // part: the same cut, the first occurrence of any part).
+    static MOTTO_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(MOTTO_PARTS)
+            .unwrap()
+    });
     let k = key(t);
     let mut cut = t.len();
-    for m in MOTTO_PARTS {
-        if let Some(pos) = k.find(m) {
-            // Map the byte offset in the key back to the original: same
-            // number of chars before it.
-            let chars_before = k[..pos].chars().count();
-            let orig = t
-                .char_indices()
-                .nth(chars_before)
-                .map(|(i, _)| i)
-                .unwrap_or(t.len());
-            cut = cut.min(orig);
-        }
+    if let Some(pos) = MOTTO_FINDER.find(&k).map(|m| m.start()) {
+        // Map the byte offset in the key back to the original: same
+        // number of chars before it.
+        let chars_before = k[..pos].chars().count();
+        cut = t
+            .char_indices()
+            .nth(chars_before)
+            .map_or(t.len(), |(i, _)| i);
     }
     let mut s = t[..cut].to_string();
     // Column gap: keep the left part.

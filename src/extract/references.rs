@@ -20,6 +20,7 @@ use crate::segment::Zones;
 use crate::vocab::{self, RELATION_VERBS};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// The code pattern: `71-NQ/TW`, `01 -KH/BCĐ`, `281/NQ-CP`,
@@ -91,6 +92,46 @@ static RE_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+
+/// The `type` and `num` groups (byte ranges in `region`) of a
+/// [`RE_SHORT`] match `m`, read without the capturing engine (see the loop
+/// in [`extract_references`]); by the capturing engine where the match
+/// does not read plainly.
+fn short_parts(region: &str, m: regex::Match<'_>) -> Option<(Range<usize>, Range<usize>)> {
+    let hay = m.as_str();
+    // `after` is one character that is neither a digit nor a letter, or
+    // empty at the end of the text (then the match ends with the number).
+    // Plain reading only for ASCII digits; anything else (other digits,
+    // numerals) goes to the capturing engine.
+    let last = hay.chars().next_back()?;
+    let num_end = if last.is_ascii_digit() {
+        hay.len()
+    } else if last.is_numeric() {
+        0
+    } else {
+        hay.len() - last.len_utf8()
+    };
+    // The number: the digits before `after`, a space before them.
+    let digits = hay.as_bytes()[..num_end]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let spaced = hay[..num_end - digits]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_whitespace);
+    match type_name_len(hay).filter(|&n| digits > 0 && spaced && n <= num_end - digits) {
+        Some(type_len) => Some((
+            m.start()..m.start() + type_len,
+            m.start() + num_end - digits..m.start() + num_end,
+        )),
+        None => {
+            let c = RE_SHORT.captures_at(region, m.start())?;
+            Some((c.name("type")?.range(), c.name("num")?.range()))
+        }
+    }
+}
 
 static RE_LAW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<name>(?:Bộ luật|Luật|Hiến pháp)(?:\s+(?:(?i:sửa đổi,?\s+bổ sung một số điều của)\s+(?:các\s+)?Luật\s+)?\p{Lu}[\p{L}]*(?:\s+(?:[\p{Ll}][\p{L}]*|\p{Lu}\p{Ll}[\p{L}]*|\p{Lu}{2,}\b)){0,14})?)").unwrap()
@@ -299,33 +340,37 @@ pub fn extract_references(
         });
         covered.bare.push((num.start(), sym.end()));
     }
-    for c in RE_SHORT.captures_iter(region) {
-        let (Some(t), Some(num)) = (c.name("type"), c.name("num")) else {
+    // The fast engine finds each short citation; its parts are read from
+    // the match (captures with the whole type-name alternation cost far
+    // more): the type name as [`type_name_len`] reads it, the number the
+    // run of digits before the last character (or the end).
+    for m in RE_SHORT.find_iter(region) {
+        let Some((t, num)) = short_parts(region, m) else {
             continue;
         };
-        if covered.contains(num.start()) {
+        if covered.contains(num.start) {
             continue;
         }
         // `Kế hoạch 5 năm`, `Chương trình 2018`: not document numbers.
-        let after = &region[num.end()..];
+        let after = &region[num.end..];
         let next_word = after.split_whitespace().next().unwrap_or("");
         if [
             "năm", "tháng", "ngày", "%", "giờ", "người", "lần", "học", "nội", "triệu", "tỷ",
         ]
         .contains(&key(next_word).as_str())
-            || num.as_str().len() == 4 && num.as_str().starts_with(['1', '2'])
+            || region[num.clone()].len() == 4 && region[num.clone()].starts_with(['1', '2'])
         {
             continue;
         }
-        if !t.as_str().starts_with(|c: char| c.is_uppercase()) {
+        if !region[t.clone()].starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
         found.push(Found {
-            start: scan_from + t.start(),
-            code_end: scan_from + num.end(),
-            type_name: Some(t.as_str().to_string()),
+            start: scan_from + t.start,
+            code_end: scan_from + num.end,
+            type_name: Some(region[t.clone()].to_string()),
             code: None,
-            seq: Some(num.as_str().to_string()),
+            seq: Some(region[num.clone()].to_string()),
             law_name: None,
         });
     }

@@ -257,28 +257,43 @@ mod code_reader {
 /// (longest first) that matches ignoring case, with any whitespace between
 /// its words.
 fn type_name_len(s: &str) -> Option<usize> {
-    vocab::all_type_names().iter().find_map(|name| {
-        let mut at = 0;
-        for (i, word) in name.split(' ').enumerate() {
-            if i > 0 {
-                let rest = &s[at..];
-                let gap = rest.len() - rest.trim_start().len();
-                if gap == 0 {
-                    return None;
-                }
-                at += gap;
+    // Each name's first character, lower-cased: a name whose first
+    // character differs cannot match (the same test as the loop's first).
+    static FIRST: LazyLock<Vec<Option<char>>> = LazyLock::new(|| {
+        vocab::all_type_names()
+            .iter()
+            .map(|n| n.chars().next().map(crate::normalize::lower_char))
+            .collect()
+    });
+    let head = s.chars().next().map(crate::normalize::lower_char);
+    vocab::all_type_names()
+        .iter()
+        .zip(FIRST.iter())
+        .find_map(|(name, first)| {
+            if first.is_some() && *first != head {
+                return None;
             }
-            let mut hs = s[at..].char_indices();
-            for wc in word.chars() {
-                let (_, h) = hs.next()?;
-                if crate::normalize::lower_char(h) != crate::normalize::lower_char(wc) {
-                    return None;
+            let mut at = 0;
+            for (i, word) in name.split(' ').enumerate() {
+                if i > 0 {
+                    let rest = &s[at..];
+                    let gap = rest.len() - rest.trim_start().len();
+                    if gap == 0 {
+                        return None;
+                    }
+                    at += gap;
                 }
+                let mut hs = s[at..].char_indices();
+                for wc in word.chars() {
+                    let (_, h) = hs.next()?;
+                    if crate::normalize::lower_char(h) != crate::normalize::lower_char(wc) {
+                        return None;
+                    }
+                }
+                at = hs.next().map_or(s.len(), |(i, _)| at + i);
             }
-            at = hs.next().map_or(s.len(), |(i, _)| at + i);
-        }
-        Some(at)
-    })
+            Some(at)
+        })
 }
 
 static RE_BARE: LazyLock<Regex> = LazyLock::new(|| {

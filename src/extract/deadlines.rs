@@ -180,7 +180,7 @@ pub fn deadlines_among(
     let mut seen: HashSet<(Option<String>, Option<String>)> = HashSet::new();
     // The matches are found by the fast engine; the groups are read (the
     // slow engine) only for a match that passes the cheap tests below.
-    for m in time_matches(text, s) {
+    for m in RE_TIME.find_iter(s) {
         let abs = base + m.start();
         if exclude.contains(abs) {
             continue;
@@ -445,122 +445,6 @@ pub fn deadlines_among(
                 end: base + end,
             },
         });
-    }
-    out
-}
-
-/// A match of [`RE_TIME`] in a slice (offsets in the slice).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct TimeMatch(usize, usize);
-
-impl TimeMatch {
-    fn start(&self) -> usize {
-        self.0
-    }
-    fn end(&self) -> usize {
-        self.1
-    }
-    fn range(&self) -> Range<usize> {
-        self.0..self.1
-    }
-}
-
-/// Texts whose [`RE_TIME`] matches are found once and handed out by range
-/// (see [`with_time_matches`]): (address, length, matches once found).
-type TimeCache = Vec<(usize, usize, Option<std::rc::Rc<Vec<(u32, u32)>>>)>;
-
-thread_local! {
-    static TIME_CACHE: std::cell::RefCell<TimeCache> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Run `f` with the [`RE_TIME`] matches of each of `texts` found once, on
-/// first use, and handed out to every [`deadlines_among`] over a range of
-/// that text (each directive, the document, its tables) instead of a
-/// search per range. The texts are borrowed for the whole call, so their
-/// addresses name them.
-pub fn with_time_matches<R>(texts: &[&str], f: impl FnOnce() -> R) -> R {
-    struct Pop(usize);
-    impl Drop for Pop {
-        fn drop(&mut self) {
-            TIME_CACHE.with(|c| {
-                let mut c = c.borrow_mut();
-                let keep = c.len().saturating_sub(self.0);
-                c.truncate(keep);
-            });
-        }
-    }
-    // Offsets are kept in 32 bits (inputs are at most 64 MiB).
-    let texts: Vec<&&str> = texts
-        .iter()
-        .filter(|t| t.len() < u32::MAX as usize)
-        .collect();
-    TIME_CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        for t in &texts {
-            c.push((t.as_ptr() as usize, t.len(), None));
-        }
-    });
-    let _pop = Pop(texts.len());
-    f()
-}
-
-/// The matches of [`RE_TIME`] in `s`, a slice of `text`, as
-/// `RE_TIME.find_iter(s)` gives them. From the text's matches found once
-/// when `text` is registered by [`with_time_matches`]: the same as a search
-/// of the slice because RE_TIME looks at nothing outside a match, so a
-/// match inside the slice is one in the text and the other way round; the
-/// search of the slice is run where a match of the text crosses the
-/// slice's start (everything) or end (from there).
-fn time_matches(text: &str, s: &str) -> Vec<TimeMatch> {
-    let live = |from: usize| -> Vec<TimeMatch> {
-        let mut out = Vec::new();
-        let mut at = from;
-        while let Some(m) = RE_TIME.find_at(s, at) {
-            out.push(TimeMatch(m.start(), m.end()));
-            // RE_TIME never matches empty.
-            at = m.end().max(m.start() + 1);
-            if at > s.len() {
-                break;
-            }
-        }
-        out
-    };
-    let key = (text.as_ptr() as usize, text.len());
-    let all = TIME_CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        let e = c.iter_mut().rev().find(|e| (e.0, e.1) == key)?;
-        Some(
-            e.2.get_or_insert_with(|| {
-                std::rc::Rc::new(
-                    RE_TIME
-                        .find_iter(text)
-                        .map(|m| (m.start() as u32, m.end() as u32))
-                        .collect(),
-                )
-            })
-            .clone(),
-        )
-    });
-    let Some(all) = all else {
-        return live(0);
-    };
-    let a = s.as_ptr() as usize - text.as_ptr() as usize;
-    let b = a + s.len();
-    let i = all.partition_point(|&(st, _)| (st as usize) < a);
-    if i > 0 && all[i - 1].1 as usize > a {
-        return live(0);
-    }
-    let mut out = Vec::new();
-    for &(st, en) in &all[i..] {
-        let (st, en) = (st as usize, en as usize);
-        if st >= b {
-            break;
-        }
-        if en > b {
-            out.extend(live(st - a));
-            break;
-        }
-        out.push(TimeMatch(st - a, en - a));
     }
     out
 }

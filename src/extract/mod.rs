@@ -39,10 +39,7 @@ pub fn extract(text: &str) -> Document {
         .collect();
     // One outline of the body for directives and targets.
     let o = outline::outline(text, zones.body.clone());
-    // The time expressions of the outline's text are found once for all
-    // directives (and of the text once for the document-level pass below).
-    doc.directives =
-        deadlines::with_time_matches(&[&o.masked], || directives::directives_of(&o, year, &cited));
+    doc.directives = directives::directives_of(&o, year, &cited);
     let q = targets::quantities_of(&o, &cited);
     doc.targets = q.targets;
     doc.norms = q.norms;
@@ -71,18 +68,16 @@ pub fn extract(text: &str) -> Document {
     );
     let after = zones.signature.as_ref().map_or(zones.body.end, |s| s.end);
     let month = doc.date.year.zip(doc.date.month);
-    doc.deadlines = deadlines::with_time_matches(&[text], || {
-        let mut dl = deadlines::document_deadlines(text, zones.body.clone(), year, month, &skip);
-        if after < text.len() {
-            dl.extend(deadlines::document_deadlines(
-                text,
-                after..text.len(),
-                year,
-                month,
-                &skip,
-            ));
-        }
-        dl
-    });
+    let mut dl = deadlines::document_deadlines(text, zones.body.clone(), year, month, &skip);
+    if after < text.len() {
+        dl.extend(deadlines::document_deadlines(
+            text,
+            after..text.len(),
+            year,
+            month,
+            &skip,
+        ));
+    }
+    doc.deadlines = dl;
     doc
 }

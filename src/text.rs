@@ -299,12 +299,28 @@ pub fn is_upper(s: &str) -> bool {
 /// one char of the same UTF-8 length), so offsets found in it index `s`.
 pub fn lower_same_offsets(s: &str) -> Option<String> {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    // Runs of ASCII are lowered byte by byte (what `lower_char` does to
+    // them); other characters one by one.
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        if ascii > 0 {
+            let (run, tail) = rest.split_at(ascii);
+            let at = out.len();
+            out.push_str(run);
+            out[at..].make_ascii_lowercase();
+            rest = tail;
+            continue;
+        }
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         let lc = lower_char(c);
         if c == 'İ' || lc.len_utf8() != c.len_utf8() {
             return None;
         }
         out.push(lc);
+        rest = &rest[c.len_utf8()..];
     }
     Some(out)
 }

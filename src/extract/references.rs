@@ -20,6 +20,7 @@ use crate::text::{collapse_ws, key};
 use crate::vocab::{self, RELATION_VERBS};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// The code pattern: `71-NQ/TW`, `01 -KH/BCĐ`, `281/NQ-CP`,
@@ -48,33 +49,251 @@ static RE_TYPED: LazyLock<Regex> = LazyLock::new(|| {
 /// have no digits, so the first code is the cited one).
 static RE_CODE_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(CODE).unwrap());
 
+/// The `num` and `sym` groups of [`CODE`] read by hand, for the citation
+/// scans (the capturing regex engine costs far more per match than the
+/// reading). `Unsure` where a character is met whose class the reader does
+/// not know for certain (letters outside Latin, digits outside ASCII): the
+/// caller then asks the regex.
+mod code_reader {
+    use std::ops::Range;
+
+    pub enum Read {
+        /// `num` and `sym` (the match ends where `sym` ends).
+        Code(Range<usize>, Range<usize>),
+        /// No code starts here.
+        No,
+        /// A character of unknown class was met.
+        Unsure,
+    }
+
+    /// `\p{L}`: `None` where not known for certain.
+    fn letter(c: char) -> Option<bool> {
+        if c.is_ascii() {
+            Some(c.is_ascii_alphabetic())
+        } else if matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF) {
+            Some(c != '×' && c != '÷')
+        } else if !c.is_alphabetic() {
+            // Every letter is alphabetic.
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// `\p{Lu}`.
+    fn upper(c: char) -> Option<bool> {
+        Some(letter(c)? && c.is_uppercase())
+    }
+
+    /// `\d` (any decimal digit).
+    fn digit(c: char) -> Option<bool> {
+        if c.is_ascii() {
+            Some(c.is_ascii_digit())
+        } else if !c.is_numeric() {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// Is the next character of `h` at `i` of the class?
+    fn at(h: &str, i: usize, class: fn(char) -> Option<bool>) -> Option<bool> {
+        match h[i..].chars().next() {
+            None => Some(false),
+            Some(c) => class(c),
+        }
+    }
+
+    fn blank(c: char) -> Option<bool> {
+        Some(c == ' ' || c == '\t')
+    }
+
+    fn len_at(h: &str, i: usize) -> usize {
+        h[i..].chars().next().map_or(0, char::len_utf8)
+    }
+
+    /// [`super::CODE`] anchored at `p` (a char boundary of `h`).
+    pub fn read(h: &str, p: usize) -> Read {
+        match read_inner(h, p) {
+            Some(Some(r)) => r,
+            Some(None) => Read::No,
+            None => Read::Unsure,
+        }
+    }
+
+    /// `None`: unsure; `Some(None)`: no code.
+    fn read_inner(h: &str, p: usize) -> Option<Option<Read>> {
+        let b = h.as_bytes();
+        let mut i = p;
+        // `\d{1,5}`: more digits after five make no code.
+        let mut n = 0;
+        while n < 5 && at(h, i, digit)? {
+            i += len_at(h, i);
+            n += 1;
+        }
+        if n == 0 || at(h, i, digit)? {
+            return Some(None);
+        }
+        // `[a-zđ]?`
+        if b.get(i).is_some_and(|x| x.is_ascii_lowercase()) {
+            i += 1;
+        } else if h[i..].starts_with('đ') {
+            i += 'đ'.len_utf8();
+        }
+        let num = p..i;
+        while matches!(b.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        if !matches!(b.get(i), Some(b'/' | b'-')) {
+            return Some(None);
+        }
+        i += 1;
+        while matches!(b.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        // `(?:(19|20)\d{2}[ \t]*/[ \t]*)?`, then the symbol.
+        let mut y = i;
+        let year = if h[y..].starts_with("19") || h[y..].starts_with("20") {
+            y += 2;
+            let mut ok = true;
+            for _ in 0..2 {
+                if at(h, y, digit)? {
+                    y += len_at(h, y);
+                } else {
+                    ok = false;
+                    break;
+                }
+            }
+            if ok {
+                while matches!(b.get(y), Some(b' ' | b'\t')) {
+                    y += 1;
+                }
+                if b.get(y) == Some(&b'/') {
+                    y += 1;
+                    while matches!(b.get(y), Some(b' ' | b'\t')) {
+                        y += 1;
+                    }
+                    true
+                } else {
+                    false
+                }
+            } else {
+                false
+            }
+        } else {
+            false
+        };
+        if year {
+            // With the year, else without it (a symbol cannot start with
+            // the year's digit).
+            if at(h, y, upper)? {
+                i = y;
+            } else {
+                return Some(None);
+            }
+        }
+        // `[\p{Lu}Đ][\p{L}Đđ]{0,11}\d{0,2}`
+        if !at(h, i, upper)? {
+            return Some(None);
+        }
+        let sym_start = i;
+        i += len_at(h, i);
+        let mut k = 0;
+        while k < 11 && at(h, i, letter)? {
+            i += len_at(h, i);
+            k += 1;
+        }
+        let mut k = 0;
+        while k < 2 && at(h, i, digit)? {
+            i += len_at(h, i);
+            k += 1;
+        }
+        // `(?:[ \t]?[\-/][ \t]?[\p{Lu}Đ\d][\p{L}Đđ\d&]{0,14})*`
+        loop {
+            let mut j = i;
+            if at(h, j, blank)? {
+                j += 1;
+            }
+            if !matches!(b.get(j), Some(b'/' | b'-')) {
+                break;
+            }
+            j += 1;
+            if at(h, j, blank)? {
+                j += 1;
+            }
+            if !(at(h, j, upper)? || at(h, j, digit)?) {
+                break;
+            }
+            j += len_at(h, j);
+            let mut k = 0;
+            while k < 14 && (at(h, j, letter)? || at(h, j, digit)? || b.get(j) == Some(&b'&')) {
+                j += len_at(h, j);
+                k += 1;
+            }
+            i = j;
+        }
+        Some(Some(Read::Code(num, sym_start..i)))
+    }
+
+    /// The first code in `h` (what an unanchored search finds), `None`
+    /// when unsure.
+    pub fn first(h: &str) -> Option<Option<(Range<usize>, Range<usize>)>> {
+        for (p, c) in h.char_indices() {
+            if !digit(c)? {
+                continue;
+            }
+            match read(h, p) {
+                Read::Code(n, s) => return Some(Some((n, s))),
+                Read::No => {}
+                Read::Unsure => return None,
+            }
+        }
+        Some(None)
+    }
+}
+
 /// Byte length of the document-type name at the start of `s`, as
 /// [`RE_TYPED`] reads it: the first name of [`vocab::all_type_names`]
 /// (longest first) that matches ignoring case, with any whitespace between
 /// its words.
 fn type_name_len(s: &str) -> Option<usize> {
-    vocab::all_type_names().iter().find_map(|name| {
-        let mut at = 0;
-        for (i, word) in name.split(' ').enumerate() {
-            if i > 0 {
-                let rest = &s[at..];
-                let gap = rest.len() - rest.trim_start().len();
-                if gap == 0 {
-                    return None;
-                }
-                at += gap;
+    // Each name's first character, lower-cased: a name whose first
+    // character differs cannot match (the same test as the loop's first).
+    static FIRST: LazyLock<Vec<Option<char>>> = LazyLock::new(|| {
+        vocab::all_type_names()
+            .iter()
+            .map(|n| n.chars().next().map(crate::text::lower_char))
+            .collect()
+    });
+    let head = s.chars().next().map(crate::text::lower_char);
+    vocab::all_type_names()
+        .iter()
+        .zip(FIRST.iter())
+        .find_map(|(name, first)| {
+            if first.is_some() && *first != head {
+                return None;
             }
-            let mut hs = s[at..].char_indices();
-            for wc in word.chars() {
-                let (_, h) = hs.next()?;
-                if crate::text::lower_char(h) != crate::text::lower_char(wc) {
-                    return None;
+            let mut at = 0;
+            for (i, word) in name.split(' ').enumerate() {
+                if i > 0 {
+                    let rest = &s[at..];
+                    let gap = rest.len() - rest.trim_start().len();
+                    if gap == 0 {
+                        return None;
+                    }
+                    at += gap;
                 }
+                let mut hs = s[at..].char_indices();
+                for wc in word.chars() {
+                    let (_, h) = hs.next()?;
+                    if crate::text::lower_char(h) != crate::text::lower_char(wc) {
+                        return None;
+                    }
+                }
+                at = hs.next().map_or(s.len(), |(i, _)| at + i);
             }
-            at = hs.next().map_or(s.len(), |(i, _)| at + i);
-        }
-        Some(at)
-    })
+            Some(at)
+        })
 }
 
 static RE_BARE: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,6 +310,74 @@ static RE_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+
+/// The `num` and `sym` groups (byte ranges in `region`) of a [`RE_BARE`]
+/// match `m`.
+fn bare_parts(region: &str, m: regex::Match<'_>) -> Option<(Range<usize>, Range<usize>)> {
+    let first = region[m.start()..].chars().next()?;
+    // `^` before a code at the very start, else one character before it.
+    let cs = if m.start() == 0 && first.is_ascii_digit() {
+        0
+    } else {
+        m.start() + first.len_utf8()
+    };
+    // (A code at the very start with another kind of digit: the regex.)
+    let plain = !(m.start() == 0 && !first.is_ascii() && first.is_numeric());
+    if let (true, code_reader::Read::Code(num, sym)) = (plain, code_reader::read(region, cs)) {
+        // The end test: the character after the code is neither a letter
+        // nor a digit and ends the match, or the text ends there.
+        let e = sym.end;
+        let ends = match region[e..].chars().next() {
+            None => m.end() == e,
+            Some(c) => m.end() == e + c.len_utf8() && c.is_ascii() && !c.is_ascii_alphanumeric(),
+        };
+        if ends && cs < m.end() {
+            return Some((num, sym));
+        }
+    }
+    let c = RE_BARE.captures_at(region, m.start())?;
+    Some((c.name("num")?.range(), c.name("sym")?.range()))
+}
+
+/// The `type` and `num` groups (byte ranges in `region`) of a
+/// [`RE_SHORT`] match `m`, read without the capturing engine (see the loop
+/// in [`extract_references`]); by the capturing engine where the match
+/// does not read plainly.
+fn short_parts(region: &str, m: regex::Match<'_>) -> Option<(Range<usize>, Range<usize>)> {
+    let hay = m.as_str();
+    // `after` is one character that is neither a digit nor a letter, or
+    // empty at the end of the text (then the match ends with the number).
+    // Plain reading only for ASCII digits; anything else (other digits,
+    // numerals) goes to the capturing engine.
+    let last = hay.chars().next_back()?;
+    let num_end = if last.is_ascii_digit() {
+        hay.len()
+    } else if last.is_numeric() {
+        0
+    } else {
+        hay.len() - last.len_utf8()
+    };
+    // The number: the digits before `after`, a space before them.
+    let digits = hay.as_bytes()[..num_end]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let spaced = hay[..num_end - digits]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_whitespace);
+    match type_name_len(hay).filter(|&n| digits > 0 && spaced && n <= num_end - digits) {
+        Some(type_len) => Some((
+            m.start()..m.start() + type_len,
+            m.start() + num_end - digits..m.start() + num_end,
+        )),
+        None => {
+            let c = RE_SHORT.captures_at(region, m.start())?;
+            Some((c.name("type")?.range(), c.name("num")?.range()))
+        }
+    }
+}
 
 static RE_LAW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<name>(?:Bộ luật|Luật|Hiến pháp)(?:\s+(?:(?i:sửa đổi,?\s+bổ sung một số điều của)\s+(?:các\s+)?Luật\s+)?\p{Lu}[\p{L}]*(?:\s+(?:[\p{Ll}][\p{L}]*|\p{Lu}\p{Ll}[\p{L}]*|\p{Lu}{2,}\b)){0,14})?)").unwrap()
@@ -239,36 +526,48 @@ pub fn extract_references(
     // alternation costs far more).
     for m in RE_TYPED.find_iter(region) {
         let hay = m.as_str();
-        let (Some(type_len), Some(c)) = (type_name_len(hay), RE_CODE_IN.captures(hay)) else {
+        let Some(type_len) = type_name_len(hay) else {
             continue;
         };
-        let (Some(num), Some(sym)) = (c.name("num"), c.name("sym")) else {
-            continue;
+        let (num, sym) = match code_reader::first(hay) {
+            Some(Some(parts)) => parts,
+            Some(None) => continue,
+            None => {
+                let Some(c) = RE_CODE_IN.captures(hay) else {
+                    continue;
+                };
+                let (Some(num), Some(sym)) = (c.name("num"), c.name("sym")) else {
+                    continue;
+                };
+                (num.range(), sym.range())
+            }
         };
-        let code_start = m.start() + num.start();
-        let code_end = m.start() + sym.end();
+        let code_start = m.start() + num.start;
+        let code_end = m.start() + sym.end;
         let code = clean_code(&region[code_start..code_end]);
         found.push(Found {
             start: scan_from + m.start(),
             code_end: scan_from + code_end,
             type_name: Some(hay[..type_len].to_string()),
             code: Some(code),
-            seq: Some(num.as_str().to_string()),
+            seq: Some(hay[num.clone()].to_string()),
             law_name: None,
         });
         covered.typed.push((code_start, code_end));
     }
     let mut bare_seen: std::collections::HashMap<&str, Option<String>> = Default::default();
-    for c in RE_BARE.captures_iter(region) {
-        let (Some(num), Some(sym)) = (c.name("num"), c.name("sym")) else {
+    // Found by the fast engine, read by hand where the reading is sure and
+    // ends where the match does (else by the capturing engine).
+    for m in RE_BARE.find_iter(region) {
+        let Some((num, sym)) = bare_parts(region, m) else {
             continue;
         };
-        if covered.contains(num.start()) {
+        if covered.contains(num.start) {
             continue;
         }
         // The same code over and over (`Số: 1/QĐ-UBND` a million times) is
         // read once.
-        let raw = &region[num.start()..sym.end()];
+        let raw = &region[num.start..sym.end];
         let code = match bare_seen.get(raw) {
             Some(known) => known.clone(),
             None => {
@@ -290,42 +589,46 @@ pub fn extract_references(
             continue;
         };
         found.push(Found {
-            start: scan_from + num.start(),
-            code_end: scan_from + sym.end(),
+            start: scan_from + num.start,
+            code_end: scan_from + sym.end,
             type_name: None,
             code: Some(code),
-            seq: Some(num.as_str().to_string()),
+            seq: Some(region[num.clone()].to_string()),
             law_name: None,
         });
-        covered.bare.push((num.start(), sym.end()));
+        covered.bare.push((num.start, sym.end));
     }
-    for c in RE_SHORT.captures_iter(region) {
-        let (Some(t), Some(num)) = (c.name("type"), c.name("num")) else {
+    // The fast engine finds each short citation; its parts are read from
+    // the match (captures with the whole type-name alternation cost far
+    // more): the type name as [`type_name_len`] reads it, the number the
+    // run of digits before the last character (or the end).
+    for m in RE_SHORT.find_iter(region) {
+        let Some((t, num)) = short_parts(region, m) else {
             continue;
         };
-        if covered.contains(num.start()) {
+        if covered.contains(num.start) {
             continue;
         }
         // `Kế hoạch 5 năm`, `Chương trình 2018`: not document numbers.
-        let after = &region[num.end()..];
+        let after = &region[num.end..];
         let next_word = after.split_whitespace().next().unwrap_or("");
         if [
             "năm", "tháng", "ngày", "%", "giờ", "người", "lần", "học", "nội", "triệu", "tỷ",
         ]
         .contains(&key(next_word).as_str())
-            || num.as_str().len() == 4 && num.as_str().starts_with(['1', '2'])
+            || region[num.clone()].len() == 4 && region[num.clone()].starts_with(['1', '2'])
         {
             continue;
         }
-        if !t.as_str().starts_with(|c: char| c.is_uppercase()) {
+        if !region[t.clone()].starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
         found.push(Found {
-            start: scan_from + t.start(),
-            code_end: scan_from + num.end(),
-            type_name: Some(t.as_str().to_string()),
+            start: scan_from + t.start,
+            code_end: scan_from + num.end,
+            type_name: Some(region[t.clone()].to_string()),
             code: None,
-            seq: Some(num.as_str().to_string()),
+            seq: Some(region[num.clone()].to_string()),
             law_name: None,
         });
     }

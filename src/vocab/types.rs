@@ -262,13 +262,16 @@ pub fn type_by_name(name: &str) -> Option<&'static TypeEntry> {
 
 /// Look a kind up by its code, case-insensitively (`ctr` → `CTr`).
 pub fn type_by_code(code: &str) -> Option<&'static TypeEntry> {
+    // The codes in capitals, made once (not per entry per call).
+    static UPPER: LazyLock<Vec<String>> =
+        LazyLock::new(|| DOC_TYPES.iter().map(|t| t.code.to_uppercase()).collect());
     let up = code.to_uppercase();
     let up = SYMBOL_ALIASES
         .iter()
         .find(|(a, _)| *a == up)
         .map(|(_, c)| c.to_uppercase())
         .unwrap_or(up);
-    DOC_TYPES.iter().find(|t| t.code.to_uppercase() == up)
+    UPPER.iter().position(|c| *c == up).map(|i| &DOC_TYPES[i])
 }
 
 impl TypeEntry {

@@ -88,8 +88,15 @@ pub(super) fn ocr_title(header: &[Line]) -> Option<Title> {
         if lt.is_empty() {
             continue;
         }
-        for (name, _) in vocab::type_name_keys() {
-            if loose(name) != lt {
+        // The type names' loose forms, made once.
+        static LOOSE: LazyLock<Vec<String>> = LazyLock::new(|| {
+            vocab::type_name_keys()
+                .iter()
+                .map(|(n, _)| loose(n))
+                .collect()
+        });
+        for ((name, _), ln) in vocab::type_name_keys().iter().zip(LOOSE.iter()) {
+            if *ln != lt {
                 continue;
             }
             let Some(entry) = vocab::type_by_name(name) else {

@@ -234,3 +234,21 @@ fn graph_command_on_corpus() {
         .all(|e| ["implements", "basis", "attached", "mentions"]
             .contains(&e["relation"].as_str().unwrap_or(""))));
 }
+
+#[test]
+fn a_nested_items_deadline_is_not_repeated_at_the_document_level() {
+    // The deadline of item `b)` (nested under `1.`) is that item's own; the
+    // top-level `deadlines` list (times outside every directive) does not
+    // repeat it.
+    let text = "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\n\nSố: 45/UBND-VX\nV/v triển khai nhiệm vụ\nNinh Bình, ngày 2 tháng 3 năm 2025\n\n\
+                Kính gửi: Các sở, ngành.\n\n\
+                1. Sở Y tế:\na) Rà soát cơ sở vật chất.\nb) Báo cáo kết quả trước ngày 15/11/2025.\n\
+                2. Sở Tài chính bố trí kinh phí.\n\n\
+                Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn Bình\n";
+    let d = congvan::parse_str(text, "nested.txt");
+    let b = &d.directives[0].items[1];
+    assert_eq!(b.label, "b");
+    assert_eq!(b.deadlines.len(), 1);
+    assert_eq!(b.deadlines[0].date.as_deref(), Some("2025-11-15"));
+    assert!(d.deadlines.is_empty(), "{:?}", d.deadlines);
+}

@@ -180,7 +180,18 @@ pub fn deadlines_among(
     let mut seen: HashSet<(Option<String>, Option<String>)> = HashSet::new();
     // The matches are found by the fast engine; the groups are read (the
     // slow engine) only for a match that passes the cheap tests below.
-    for m in RE_TIME.find_iter(s) {
+    // Text inside an excluded span (a directive read already, a cited
+    // document) is not searched at all.
+    let mut pos = 0;
+    loop {
+        let from = exclude.next_free(base + pos) - base;
+        if from > s.len() {
+            break;
+        }
+        let Some(m) = RE_TIME.find_at(s, crate::text::floor_boundary(s, from)) else {
+            break;
+        };
+        pos = m.end().max(m.start() + 1);
         let abs = base + m.start();
         if exclude.contains(abs) {
             continue;

@@ -12,7 +12,7 @@ pub mod references;
 pub mod spans;
 pub mod targets;
 
-use crate::model::{Document, SCHEMA};
+use crate::model::{Directive, Document, Span, SCHEMA};
 
 /// Extract everything from normalized text.
 pub fn extract(text: &str) -> Document {
@@ -52,13 +52,14 @@ pub fn extract(text: &str) -> Document {
     }
     // Deadlines outside the directives, in the body and what follows the
     // signature (attached plans and their tables).
+    // Every directive's own text is skipped, nested items too (a
+    // directive's span is its own text, not its items'): their deadlines
+    // are the items' own.
     let mut skip = cited.clone();
-    skip.extend(doc.directives.iter().map(|d| d.span));
-    skip.extend(
-        doc.attachments
-            .iter()
-            .flat_map(|a| a.directives.iter().map(|d| d.span)),
-    );
+    directive_spans(&doc.directives, &mut skip);
+    for a in &doc.attachments {
+        directive_spans(&a.directives, &mut skip);
+    }
     // A form to fill in (`PHỤ LỤC` of a template) sets no times.
     skip.extend(
         doc.attachments
@@ -80,4 +81,12 @@ pub fn extract(text: &str) -> Document {
     }
     doc.deadlines = dl;
     doc
+}
+
+/// The spans of `ds` and of all their items.
+fn directive_spans(ds: &[Directive], out: &mut Vec<Span>) {
+    for d in ds {
+        out.push(d.span);
+        directive_spans(&d.items, out);
+    }
 }

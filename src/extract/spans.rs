@@ -32,6 +32,17 @@ impl SpanSet {
         i > 0 && self.max_end[i - 1] > x
     }
 
+    /// The first position at or after `x` that no span contains.
+    pub fn next_free(&self, mut x: usize) -> usize {
+        loop {
+            let i = self.spans.partition_point(|&(a, _)| a <= x);
+            if i == 0 || self.max_end[i - 1] <= x {
+                return x;
+            }
+            x = self.max_end[i - 1];
+        }
+    }
+
     /// Some span starts in `from..to`.
     pub fn starts_within(&self, from: usize, to: usize) -> bool {
         let i = self.spans.partition_point(|&(a, _)| a < from);
@@ -53,6 +64,8 @@ mod tests {
         for x in 0..50 {
             let scan = spans.iter().any(|e| x >= e.start && x < e.end);
             assert_eq!(set.contains(x), scan, "{x}");
+            let free = (x..).find(|&y| !spans.iter().any(|e| y >= e.start && y < e.end));
+            assert_eq!(Some(set.next_free(x)), free, "{x}");
             for to in x..50 {
                 let scan = spans.iter().any(|e| e.start >= x && e.start < to);
                 assert_eq!(set.starts_within(x, to), scan, "{x}..{to}");

@@ -744,10 +744,8 @@ pub fn extract_references(
                 // what the document conveys, not who issued it, when the
                 // symbol names another national body. (A post of that body,
                 // `Bộ trưởng Bộ Nội vụ`, who signs it, stays.)
-                if let Some(body) = codes::national_issuer(code) {
-                    if issuer
-                        .as_deref()
-                        .is_some_and(|i| !key(i).contains(&key(body)))
+                if let Some(i) = issuer.as_deref() {
+                    if codes::national_issuer(code).is_some_and(|body| !key(i).contains(&key(body)))
                     {
                         issuer = None;
                     }
@@ -1070,9 +1068,16 @@ fn is_loose_list_gap(text: &str, end: usize, start: usize) -> bool {
     let g = crate::text::lower(&collapse_ws(gap));
     let g = g.trim().trim_start_matches([',', ';']).trim();
     let g = g.strip_prefix("và").unwrap_or(g).trim();
-    let g = vocab::all_type_names()
+    // The type names lower-cased, made once.
+    static LOWER_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
+        vocab::all_type_names()
+            .iter()
+            .map(|n| crate::text::lower(n))
+            .collect()
+    });
+    let g = LOWER_NAMES
         .iter()
-        .find_map(|n| g.strip_prefix(crate::text::lower(n).as_str()))
+        .find_map(|n| g.strip_prefix(n.as_str()))
         .unwrap_or(g)
         .trim();
     let g = g.strip_prefix("số").unwrap_or(g).trim();

@@ -637,21 +637,12 @@ pub fn document_deadlines(
         // Rows flattened one cell per line, a blank line between rows (how
         // normalization writes pipe and DOCX tables): the cell at the time
         // column's index in each row as long as rows keep the header's width.
-        for (r, cell) in flattened_time_cells(text, start..end) {
-            let found = deadlines_among(text, r.clone(), doc_year, skip, Cue::Field);
-            if found.is_empty() {
-                if let Some(d) = year_cell(text, r) {
-                    push(d, &mut out);
-                }
-            } else if is_time_cell(cell) {
-                for d in found {
-                    push(d, &mut out);
-                }
-            }
-        }
-        // Pipe tables (Markdown, flattened DOCX/HTML rows): the cell of the
-        // time column in each row under its header.
-        for (r, cell) in time_column_cells(text, start..end) {
+        // Then pipe tables (Markdown, flattened DOCX/HTML rows): the cell of
+        // the time column in each row under its header.
+        let cells = flattened_time_cells(text, start..end)
+            .into_iter()
+            .chain(time_column_cells(text, start..end));
+        for (r, cell) in cells {
             let found = deadlines_among(text, r.clone(), doc_year, skip, Cue::Field);
             if found.is_empty() {
                 if let Some(d) = year_cell(text, r) {

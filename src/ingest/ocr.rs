@@ -509,37 +509,28 @@ pub fn ocr_pdf_pages(
 ) -> Result<(), IngestError> {
     tesseract_ready().map_err(missing)?;
     // Pages that are one JPEG need no renderer: the stream is a JPEG file.
-    let jpegs: Vec<Option<Vec<u8>>> = match super::pdf::load(bytes) {
-        Ok(doc) => {
-            let ids = doc.get_pages();
-            scans
-                .iter()
-                .map(|&i| {
-                    let id = ids.get(&(i as u32 + 1))?;
-                    super::quiet::catch_silently(|| single_jpeg(&doc, *id))
-                        .ok()
-                        .flatten()
-                })
-                .collect()
-        }
-        Err(_) => vec![None; scans.len()],
-    };
     // The scan's own resolution (width of the page's only image), so the
-    // page is rendered at it rather than resampled.
-    let native: Vec<Option<f64>> = match super::pdf::load(bytes) {
+    // page is rendered at it rather than resampled. Both read from one
+    // load of the document.
+    let (jpegs, native): (Vec<Option<Vec<u8>>>, Vec<Option<f64>>) = match super::pdf::load(bytes) {
         Ok(doc) => {
             let ids = doc.get_pages();
             scans
                 .iter()
-                .map(|&i| {
-                    let id = ids.get(&(i as u32 + 1))?;
-                    super::quiet::catch_silently(|| single_image_width(&doc, *id))
-                        .ok()
-                        .flatten()
+                .map(|&i| match ids.get(&(i as u32 + 1)) {
+                    Some(id) => (
+                        super::quiet::catch_silently(|| single_jpeg(&doc, *id))
+                            .ok()
+                            .flatten(),
+                        super::quiet::catch_silently(|| single_image_width(&doc, *id))
+                            .ok()
+                            .flatten(),
+                    ),
+                    None => (None, None),
                 })
-                .collect()
+                .unzip()
         }
-        Err(_) => vec![None; scans.len()],
+        Err(_) => (vec![None; scans.len()], vec![None; scans.len()]),
     };
     let render = pdftoppm_ready();
     if render.is_err() && jpegs.iter().any(Option::is_none) {

@@ -27,15 +27,7 @@ use std::sync::LazyLock;
 /// `02/2025/TT-BGDĐT`, `45/2019/QH14`, `11494/VP-VX`.
 const CODE: &str = r"(?P<num>\d{1,5}[a-zđ]?)[ \t]*(?P<sep>[/\-])[ \t]*(?:(?P<year>(?:19|20)\d{2})[ \t]*/[ \t]*)?(?P<sym>[\p{Lu}Đ][\p{L}Đđ]{0,11}\d{0,2}(?:[ \t]?[\-/][ \t]?[\p{Lu}Đ\d][\p{L}Đđ\d&]{0,14})*)";
 
-/// Every document-type name as a regex alternation, longest first; the
-/// words may be broken across lines (`Quyết⏎định`).
-fn type_names_pattern() -> String {
-    vocab::all_type_names()
-        .iter()
-        .map(|n| regex::escape(n).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|")
-}
+use vocab::type_names_pattern;
 
 static RE_TYPED: LazyLock<Regex> = LazyLock::new(|| {
     let names = type_names_pattern();
@@ -756,10 +748,10 @@ pub fn extract_references(
                 }
                 attrs.date = attrs.date.or(date);
             }
-            let listed = prev_coded.filter(|&(_, end, _)| is_list_gap(text, end, f.start));
+            let listed = prev_coded.filter(|&(_, end, _)| is_list_gap(text, end, f.start, false));
             // `A, Quyết định số B; Quyết định số C … của X`: a looser list
             // whose trailing issuer is shared back.
-            if !prev_coded.is_some_and(|(_, end, _)| is_loose_list_gap(text, end, f.start)) {
+            if !prev_coded.is_some_and(|(_, end, _)| is_list_gap(text, end, f.start, true)) {
                 waiting.clear();
             }
             // `các Quyết định của X, cụ thể: số A ngày … về …; số B …`: the
@@ -1040,8 +1032,10 @@ enum IssuerFrom {
 }
 
 /// Only list punctuation between two citations: `A, B`, `A và B`, `A; và
-/// số B` (no `;` alone: a new clause of a `Căn cứ` list).
-fn is_list_gap(text: &str, end: usize, start: usize) -> bool {
+/// số B` (no `;` alone: a new clause of a `Căn cứ` list). A `loose` list
+/// also allows `;` and the type name again: `A, Quyết định số B; Quyết
+/// định số C`.
+fn is_list_gap(text: &str, end: usize, start: usize, loose: bool) -> bool {
     let Some(gap) = text.get(end..start) else {
         return false;
     };
@@ -1049,24 +1043,8 @@ fn is_list_gap(text: &str, end: usize, start: usize) -> bool {
         return false;
     }
     let g = crate::text::lower(&collapse_ws(gap));
-    let g = g.trim();
-    let g = g.trim_start_matches(',').trim();
-    let g = g.strip_prefix("và").unwrap_or(g).trim();
-    let g = g.strip_prefix("số").unwrap_or(g).trim();
-    g.is_empty()
-}
-
-/// Between two citations of one looser list: `, Quyết định`, `; Quyết định
-/// số`, `và`.
-fn is_loose_list_gap(text: &str, end: usize, start: usize) -> bool {
-    let Some(gap) = text.get(end..start) else {
-        return false;
-    };
-    if gap.len() > 40 {
-        return false;
-    }
-    let g = crate::text::lower(&collapse_ws(gap));
-    let g = g.trim().trim_start_matches([',', ';']).trim();
+    let seps: &[char] = if loose { &[',', ';'] } else { &[','] };
+    let g = g.trim().trim_start_matches(seps).trim();
     let g = g.strip_prefix("và").unwrap_or(g).trim();
     // The type names lower-cased, made once.
     static LOWER_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -1075,11 +1053,14 @@ fn is_loose_list_gap(text: &str, end: usize, start: usize) -> bool {
             .map(|n| crate::text::lower(n))
             .collect()
     });
-    let g = LOWER_NAMES
-        .iter()
-        .find_map(|n| g.strip_prefix(n.as_str()))
-        .unwrap_or(g)
-        .trim();
+    let g = match loose {
+        true => LOWER_NAMES
+            .iter()
+            .find_map(|n| g.strip_prefix(n.as_str()))
+            .unwrap_or(g)
+            .trim(),
+        false => g,
+    };
     let g = g.strip_prefix("số").unwrap_or(g).trim();
     g.is_empty()
 }

@@ -300,6 +300,16 @@ impl TypeEntry {
 /// (state code, Party code).
 pub const PARTY_CODES: &[(&str, &str)] = &[("QyĐ", "QĐ"), ("TTri", "TT")];
 
+/// Every document-type name as a regex alternation, longest first; the
+/// words may be broken across lines (`Quyết⏎định`).
+pub fn type_names_pattern() -> String {
+    all_type_names()
+        .iter()
+        .map(|n| regex::escape(n).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
 /// Every name and alias, longest first (for building regex alternations).
 pub fn all_type_names() -> &'static [&'static str] {
     static NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {

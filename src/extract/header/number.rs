@@ -37,11 +37,7 @@ pub fn find_number(s: &str) -> Option<Number> {
 /// An annex caption on its own line: `(Kèm theo Công văn số 6386/BVHTTDL-
 /// KHCNĐTMT ngày 25/11/2025 của Bộ …)`, also `Ban hành kèm theo`.
 static RE_CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    let names = vocab::all_type_names()
-        .iter()
-        .map(|n| regex::escape(n).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|");
+    let names = vocab::type_names_pattern();
     Regex::new(&format!(
         r"(?m)^[ \t*_]*\(\s*(?i:ban\s+hành\s+)?(?i:kèm\s+theo)\s+(?P<type>(?i:{names}))\s+(?i:số)\s*:?\s*(?P<code>\d{{1,6}}[^\s,;()]*)(?:\s+(?i:ngày)\s+(?P<date>[^()]{{1,40}}))?"
     ))

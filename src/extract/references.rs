@@ -1401,12 +1401,25 @@ fn list_head_issuer(before: &str) -> Option<String> {
     if org.chars().count() > ORG_MAX {
         return None;
     }
-    let (name, used) = issuer_at(org);
-    let name = name.filter(|_| used + 1 >= org.len())?;
-    let l = crate::text::lower(&name);
-    (vocab::SIGNER_POSTS.iter().any(|p| l.starts_with(p))
-        || crate::extract::assignees::starts_with_org(&name, false))
-    .then(|| crate::vocab::canonical_name(&name))
+    whole_issuer(org, true).map(|name| crate::vocab::canonical_name(&name))
+}
+
+/// `org` read whole as an issuer's name (`Bộ X quy định tại` is not one): a
+/// body, or a person (`Bí thư Đảng ủy`, `Giám đốc Sở …`) where `person_ok`.
+fn whole_issuer(org: &str, person_ok: bool) -> Option<String> {
+    let org = collapse_ws(org);
+    let l = crate::text::lower(&org);
+    let person = vocab::SIGNER_POSTS.iter().any(|p| l.starts_with(p));
+    let ok = if person {
+        person_ok
+    } else {
+        crate::extract::assignees::starts_with_org(&org, false)
+    };
+    if !ok {
+        return None;
+    }
+    let (name, used) = issuer_at(&org);
+    (used + 1 >= org.len()).then_some(name).flatten()
 }
 
 /// The issuer (and date) named before a citation:
@@ -1427,24 +1440,6 @@ fn issuer_before(text: &str, start: usize) -> (Option<String>, Option<String>) {
         return (list_head_issuer(&text[from..start]), None);
     }
     let before = text[from..start].replace('\n', " ");
-    let org_ok = |org: &str, person_ok: bool| -> Option<String> {
-        let org = collapse_ws(org);
-        // A person (`Bí thư Đảng ủy`, `Giám đốc Sở …`) counts only where
-        // the document is that person's proposal (`đề nghị của …`).
-        let l = crate::text::lower(&org);
-        let person = vocab::SIGNER_POSTS.iter().any(|p| l.starts_with(p));
-        let ok = if person {
-            person_ok
-        } else {
-            crate::extract::assignees::starts_with_org(&org, false)
-        };
-        if !ok {
-            return None;
-        }
-        // The whole phrase must read as a name (`Bộ X quy định tại` is not).
-        let (name, used) = issuer_at(&org);
-        (used + 1 >= org.len()).then_some(name).flatten()
-    };
     if by_tai {
         if let Some(c) = RE_ISSUER_BEFORE.captures(&before) {
             let org = c.name("org").map_or("", |m| m.as_str());
@@ -1465,7 +1460,7 @@ fn issuer_before(text: &str, start: usize) -> (Option<String>, Option<String>) {
             let found = cands
                 .iter()
                 .filter(|c| !c.contains(" tại "))
-                .find_map(|c| org_ok(c, person_ok));
+                .find_map(|c| whole_issuer(c, person_ok));
             if found.is_some() {
                 return (found, None);
             }
@@ -1501,7 +1496,7 @@ fn issuer_before(text: &str, start: usize) -> (Option<String>, Option<String>) {
         for c in cands {
             let c = c.trim();
             if c.chars().count() <= ORG_MAX && c.starts_with(char::is_uppercase) {
-                if let Some(name) = org_ok(c, true) {
+                if let Some(name) = whole_issuer(c, true) {
                     return (Some(name), None);
                 }
             }
@@ -1516,7 +1511,7 @@ fn issuer_before(text: &str, start: usize) -> (Option<String>, Option<String>) {
         .name("date")
         .and_then(|d| dates::date_at_start(d.as_str()))
         .and_then(|(d, _)| d.iso());
-    match org_ok(org, true) {
+    match whole_issuer(org, true) {
         Some(name) => (Some(name), date),
         None => (None, None),
     }

@@ -41,13 +41,7 @@ fn clean_chars(input: &str) -> String {
     // Vietnamese vowels, general punctuation (quotes, `…`) and math signs
     // (`≥`) is NFC already: none of these is changed by NFC, and with no
     // combining mark present nothing can compose (the common case).
-    let plain = input.chars().all(|c| {
-        let u = c as u32;
-        u < 0x300
-            || (0x1EA0..=0x1EF9).contains(&u)
-            || (0x2002..=0x206F).contains(&u)
-            || (0x2190..=0x22FF).contains(&u)
-    });
+    let plain = plain_nfc(input);
     if plain || unicode_normalization::is_nfc_quick(input.chars()) == IsNormalized::Yes {
         clean_str_into(input, &mut out);
         return out;
@@ -66,6 +60,60 @@ fn clean_chars(input: &str) -> String {
     out
 }
 
+/// Is `s` made only of the characters [`clean_chars`] knows to be NFC
+/// whatever surrounds them: below U+0300, U+1EA0..=U+1EF9,
+/// U+2002..=U+206F, U+2190..=U+22FF? Read on the UTF-8 bytes (ASCII and
+/// two-byte characters by their first byte alone).
+fn plain_nfc(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+        } else if x < 0xE0 {
+            // U+0080..U+07FF: below U+0300 when the lead byte is below 0xCC.
+            if x >= 0xCC {
+                return false;
+            }
+            i += 2;
+        } else if x < 0xF0 {
+            // `s` is a `str`: the two continuation bytes are there.
+            let u = (u32::from(x & 0x0F) << 12)
+                | (u32::from(b[i + 1] & 0x3F) << 6)
+                | u32::from(b[i + 2] & 0x3F);
+            if !((0x1EA0..=0x1EF9).contains(&u)
+                || (0x2002..=0x206F).contains(&u)
+                || (0x2190..=0x22FF).contains(&u))
+            {
+                return false;
+            }
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// Bytes at which [`clean_str_into`] must look closer: C0 controls other
+/// than `\n`, DEL, and the lead bytes of the characters it may change.
+static CLEAN_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = i != b'\n' as usize;
+        i += 1;
+    }
+    t[0x7F] = true;
+    t[0xC2] = true;
+    t[0xC3] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
 /// [`clean_char`] over text already in NFC: runs of characters it keeps
 /// as they are are copied whole. Every character it changes is ASCII or
 /// starts with one of the lead bytes tested here.
@@ -74,6 +122,10 @@ fn clean_str_into(input: &str, out: &mut String) {
     let (mut run, mut i) = (0, 0);
     while i < b.len() {
         let x = b[i];
+        if !CLEAN_LEAD[usize::from(x)] {
+            i += 1;
+            continue;
+        }
         let next = b.get(i + 1).copied().unwrap_or(0);
         let special = match x {
             0x7F | 0xE3 | 0xEF => true,
@@ -163,17 +215,26 @@ fn clean_markup(text: &str) -> Vec<String> {
     };
     let text = RE_HTML_CELL.replace_all(&text, "\n");
     let text = RE_HTML_TAG.replace_all(&text, "");
-    let text = if !text.contains('&') {
-        text.into_owned()
-    } else {
-        text.replace("&#x27;", "'")
-            .replace("&#39;", "'")
-            .replace("&quot;", "\"")
-            .replace("&nbsp;", " ")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&")
-    };
+    let mut text = text.into_owned();
+    if text.contains('&') {
+        // In this order (`&amp;lt;` → `&lt;`); most texts with a `&` (`KH&ĐT`)
+        // hold none of them, and a search costs less than a copy.
+        for (entity, c) in [
+            ("&#x27;", "'"),
+            ("&#39;", "'"),
+            ("&quot;", "\""),
+            ("&nbsp;", " "),
+            ("&lt;", "<"),
+            ("&gt;", ">"),
+            ("&amp;", "&"),
+        ] {
+            if text.contains(entity) {
+                text = text.replace(entity, c);
+            }
+        }
+    }
+    // No `*` or `_` in the text: no line has emphasis to strip.
+    let emphasis = memchr::memchr2(b'*', b'_', text.as_bytes()).is_some();
     let mut out = Vec::new();
     for raw in text.split('\n') {
         if raw.contains('|') && raw.contains("---") && RE_TABLE_RULE.is_match(raw) {
@@ -189,7 +250,11 @@ fn clean_markup(text: &str) -> Vec<String> {
         } else {
             std::borrow::Cow::Borrowed(raw)
         };
-        let line = strip_emphasis(&line);
+        let line = if emphasis {
+            strip_emphasis(&line)
+        } else {
+            line
+        };
         let line = line.as_ref();
         if line.contains('|') && is_table_row(line) {
             for cell in line.split('|') {
@@ -533,17 +598,52 @@ static RE_BROKEN_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 /// `279-CV/VPĐU`, `1830/⏎QĐ-TTg` → `1830/QĐ-TTg`, and inside the symbol
 /// (`12/KH-⏎UBND` → `12/KH-UBND`).
 fn join_broken_codes(text: &str) -> String {
-    // Only where a line ends in `-` or `/`.
-    let broken = text
-        .split('\n')
-        .any(|l| l.trim_end_matches(' ').ends_with(['-', '/']));
-    if !broken {
-        return text.to_string();
-    }
-    let once = RE_BROKEN_CODE.replace_all(text, "$1$2");
+    let (code, symbol) = broken_code_cues(text);
+    let once = if code {
+        RE_BROKEN_CODE.replace_all(text, "$1$2")
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     // (The char after the symbol is matched and kept, `$3`, rather than a
     // Unicode `\b`, which would take the slow regex engine.)
-    RE_BROKEN_SYMBOL.replace_all(&once, "$1$2$3").into_owned()
+    if symbol || matches!(once, std::borrow::Cow::Owned(_)) {
+        RE_BROKEN_SYMBOL.replace_all(&once, "$1$2$3").into_owned()
+    } else {
+        once.into_owned()
+    }
+}
+
+/// Can [`RE_BROKEN_CODE`] / [`RE_BROKEN_SYMBOL`] match `text` at all? Both
+/// need a line whose last character before trailing spaces is `-` or `/`;
+/// the first also a digit among the three characters before that one
+/// (`\d[\d\s]{0,2}[-/]`), the second a letter or digit right before it,
+/// after a `-` or `/` (`…[-/][A-ZĐ][A-Za-zĐđ0-9]{0,9}[-/]`). Most texts end
+/// no line so (a `- - -` rule does not count), and then neither regex has
+/// to read the whole text.
+fn broken_code_cues(text: &str) -> (bool, bool) {
+    let (mut code, mut symbol) = (false, false);
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.trim_end_matches(' ').len();
+        let at = start;
+        start += line.len() + 1;
+        if end == at || !text[..end].ends_with(['-', '/']) {
+            continue;
+        }
+        let before = &text[..end - 1];
+        code |= before.chars().rev().take(3).any(char::is_numeric);
+        let run = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, 'Đ' | 'đ'))
+            .map(char::len_utf8)
+            .sum::<usize>();
+        symbol |= run > 0 && before[..before.len() - run].ends_with(['-', '/']);
+        if code && symbol {
+            break;
+        }
+    }
+    (code, symbol)
 }
 
 #[cfg(test)]
@@ -706,6 +806,60 @@ mod tests {
         assert_eq!(normalize("số 71-\nNQ/TW, Chương"), "số 71-NQ/TW, Chương");
         // An ordinary hyphenated line end stays.
         assert_eq!(normalize("kinh tế -\nxã hội"), "kinh tế -\nxã hội");
+    }
+
+    proptest::proptest! {
+        /// The byte-wise tests give what the character-wise ones gave.
+        #[test]
+        fn byte_wise_cleanup_equals_char_wise(
+            s in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::char::any(),
+                    proptest::sample::select(vec![
+                        'a', 'Đ', 'ð', 'Ð', 'ệ', 'Ỹ', '\u{300}', '\u{2014}', '\u{00A0}', '\u{00AD}',
+                        '\u{200B}', '\u{2212}', '\u{3000}', '\u{FEFF}', '\u{0085}', '\t', '\r',
+                        '\n', '≥', '…', '\u{2190}', '\u{22FF}', '\u{2300}', '\u{7F}',
+                    ]),
+                ],
+                0..40,
+            )
+        ) {
+            let s: String = s.into_iter().collect();
+            let plain = s.chars().all(|c| {
+                let u = c as u32;
+                u < 0x300
+                    || (0x1EA0..=0x1EF9).contains(&u)
+                    || (0x2002..=0x206F).contains(&u)
+                    || (0x2190..=0x22FF).contains(&u)
+            });
+            proptest::prop_assert_eq!(plain_nfc(&s), plain);
+            let (mut fast, mut slow) = (String::new(), String::new());
+            clean_str_into(&s, &mut fast);
+            for c in s.chars() {
+                clean_char(c, &mut slow);
+            }
+            proptest::prop_assert_eq!(fast, slow);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// The cheap cue test never says "no" where a regex would match.
+        #[test]
+        fn broken_code_cues_cover_every_match(
+            s in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "1", "20", "٣", "-", "/", "\n", "  \n", "\u{3000}", "KH-", "QĐ/", "UBND",
+                    "Tg", "x", "2019/", "é",
+                ]),
+                0..10,
+            )
+        ) {
+            let s: String = s.concat();
+            let (code, symbol) = broken_code_cues(&s);
+            proptest::prop_assert!(code || !RE_BROKEN_CODE.is_match(&s), "code: {s:?}");
+            proptest::prop_assert!(symbol || !RE_BROKEN_SYMBOL.is_match(&s), "symbol: {s:?}");
+        }
     }
 
     #[test]

@@ -195,10 +195,11 @@ static COOPERATE_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| 
         .expect("cooperation automaton")
 });
 
-/// The bodies after `phối hợp với` up to the next verb.
-fn cooperating(s: &str) -> Vec<String> {
+/// The bodies after `phối hợp với` up to the next verb (`lower`: `s` by
+/// [`lower_same_offsets`]).
+fn cooperating(s: &str, lower: Option<&str>) -> Vec<String> {
     let mut out = Vec::new();
-    let Some(lower) = lower_same_offsets(s) else {
+    let Some(lower) = lower else {
         // Byte offsets differ (unusual letters): scan char-wise instead.
         return scan_cooperating(s);
     };
@@ -271,10 +272,17 @@ fn bodies(subject: &str) -> Vec<String> {
 /// Read the assignment of an item from its own text (line breaks kept:
 /// a heading line naming a body is recognised by the line break after it).
 pub fn assignment(own: &str, has_children: bool) -> Assignment {
+    assignment_with_flat(own, &crate::text::collapse_ws(own), has_children)
+}
+
+/// [`assignment`] when the caller has the own text with its whitespace
+/// collapsed already (`flat` = [`crate::text::collapse_ws`] of `own`).
+pub fn assignment_with_flat(own: &str, flat: &str, has_children: bool) -> Assignment {
     let s = own.trim();
-    let flat = crate::text::collapse_ws(s);
+    debug_assert_eq!(flat, crate::text::collapse_ws(s));
+    let flat_lower = lower_same_offsets(flat);
     let mut a = Assignment {
-        cooperating: cooperating(&flat),
+        cooperating: cooperating(flat, flat_lower.as_deref()),
         ..Default::default()
     };
     // `Giao Sở X chủ trì …`, `Đề nghị Ủy ban nhân dân các huyện:`.
@@ -410,7 +418,7 @@ pub fn assignment(own: &str, has_children: bool) -> Assignment {
         }
     }
     // `…, giao Sở Tài chính chủ trì, …` inside the text.
-    if let Some(lower) = lower_same_offsets(&flat) {
+    if let Some(lower) = flat_lower {
         let mut from = 0;
         while let Some(p) = lower[from..].find("giao ") {
             let at = from + p;

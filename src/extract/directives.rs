@@ -111,7 +111,7 @@ impl Ctx<'_> {
             actors,
             heading: _,
             cooperating,
-        } = assignees::assignment(raw, !n.children.is_empty());
+        } = assignees::assignment_with_flat(raw, &own, !n.children.is_empty());
         let lead = actors.first().cloned();
         let mut list: Vec<String> = Vec::new();
         match (&lead, inherited) {

@@ -398,7 +398,7 @@ pub fn assignment_with_flat(own: &str, flat: &str, has_children: bool) -> Assign
     // introductory clause.
     if INTRO_CLAUSES
         .iter()
-        .any(|w| starts_ci(&flat, w).is_some_and(|n| word_end(&flat, n)))
+        .any(|w| starts_ci(flat, w).is_some_and(|n| word_end(flat, n)))
     {
         let sentence_end = flat.find(['.', ';', ':']).unwrap_or(flat.len());
         let mut from = 0;

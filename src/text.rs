@@ -180,6 +180,19 @@ pub fn lower_char(c: char) -> char {
     char::from_u32(l).unwrap_or(c)
 }
 
+/// `char::is_alphabetic` with the letters of Vietnamese text answered
+/// without the Unicode table: ASCII, Latin-1 letters, Latin Extended-A/B
+/// (U+0100..=U+024F) and Latin Extended Additional (U+1E00..=U+1EFF) are
+/// all alphabetic.
+#[inline]
+pub fn is_alpha(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
 /// A letter of Vietnamese text (ASCII letters and digits count, as the
 /// Latin blocks with their combining marks): a word-boundary test without
 /// the Unicode table lookups of `char::is_alphabetic`; other scripts are
@@ -288,7 +301,7 @@ pub fn is_upper(s: &str) -> bool {
         if c.is_lowercase() {
             return false;
         }
-        if c.is_alphabetic() {
+        if is_alpha(c) {
             letters += 1;
         }
     }
@@ -334,6 +347,13 @@ pub fn word_end(s: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_alphabetic_agrees_with_std() {
+        for c in (0u32..0x11000).filter_map(char::from_u32) {
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     #[test]
     fn fast_lowercase_agrees_with_std() {

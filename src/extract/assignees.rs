@@ -42,7 +42,7 @@ fn first_verb(s: &str) -> Option<usize> {
         if matches!(c, ':' | ';' | '(' | '.') {
             return Some(i);
         }
-        if at_word_start && c.is_alphabetic() && i > 0 {
+        if at_word_start && crate::text::is_alpha(c) && i > 0 {
             let rest = &s[i..];
             let capital = c.is_uppercase();
             for v in ACTION_BY_FIRST.get(rest).iter().map(|&k| &ACTION_VERBS[k]) {
@@ -62,7 +62,7 @@ fn first_verb(s: &str) -> Option<usize> {
                 }
             }
         }
-        if c.is_alphabetic() {
+        if crate::text::is_alpha(c) {
             if at_word_start {
                 prev_word.clear();
                 newline_before = false;

@@ -159,6 +159,39 @@ else
   say "citations: skipped (rg missing or no index)"
 fi
 
+# --- cold CLI search: one process per query --------------------------------
+if [ -d "$WORK/idx-$largest" ]; then
+  say "cold search: congvan search, one process per call, on $largest documents"
+  python3 - "$WORK" "$largest" "$BIN" >> "$OUT" <<'PY'
+import collections, json, statistics, subprocess, sys, time
+work, n, binary = sys.argv[1], sys.argv[2], sys.argv[3]
+cites = collections.Counter()
+for line in open(f"{work}/truth-{n}.jsonl", encoding="utf-8"):
+    cites.update(json.loads(line)["references"])
+top = cites.most_common(1)[0][0]
+num, sym = top.replace("-", "/", 1).split("/", 1)[0], top
+# The most cited code, written as a code and as kind + number; a short
+# citation; a code cited by few documents.
+rare = sorted(cites, key=lambda c: (cites[c], c))[len(cites) // 2]
+queries = [top, f"Nghị quyết {num}" if "NQ" in sym else f"Quyết định {num}", "NQ 71", rare]
+def run(argv, reps=31):
+    ts = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        ts.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(ts)
+spawn = run(["true"])
+for q in queries:
+    ms = run([binary, "search", q, "--index", f"{work}/idx-{n}"])
+    print(json.dumps({"kind": "cold_search", "docs": int(n), "query": q,
+                      "citing": cites.get(q), "median_ms": round(ms, 2),
+                      "spawn_ms": round(spawn, 2)}, ensure_ascii=False))
+PY
+else
+  say "cold search: skipped (no index)"
+fi
+
 # --- PDF text: pdftotext vs congvan ----------------------------------------
 pdfdir=""
 for cand in "$ROOT/fixtures/ingest" "$ROOT/../shared/fixtures-src"; do

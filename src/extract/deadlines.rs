@@ -492,9 +492,72 @@ const REVIEW_WORDS: &[&str] = &[
 
 /// A time field line: `Thời gian thực hiện: Tháng 12/2013`, `Thời hạn
 /// hoàn thành: trước 30/6/2026`, `- Tiến độ: Quý IV/2025`.
-static RE_TIME_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^[ \t]*(?:[-+•*]\s*|\d{1,2}[.)]\s*|[a-zđ][.)]\s*)?(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|triển khai|báo cáo))?\s*:\s*(?P<v>[^\n]+)$").unwrap()
-});
+const TIME_FIELD: &str = r"(?im)^[ \t]*(?:[-+•*]\s*|\d{1,2}[.)]\s*|[a-zđ][.)]\s*)?(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|triển khai|báo cáo))?\s*:\s*(?P<v>[^\n]+)$";
+
+/// [`TIME_FIELD`], searched anchored at the line starts that can begin one
+/// (see [`time_fields`]).
+static RE_TIME_FIELD: LazyLock<regex_automata::meta::Regex> =
+    LazyLock::new(|| regex_automata::meta::Regex::new(TIME_FIELD).unwrap());
+
+/// Whether a field of [`TIME_FIELD`] can begin at the start of `line` (the
+/// text from a line start on): after spaces and tabs, a `t`/`T`, or a
+/// bullet (`-`, `+`, `•`, `*`, or up to two characters and `.`/`)`) and
+/// whitespace, then a `t`/`T`. Every line the pattern can match passes
+/// (and more: the regex decides).
+fn may_start_time_field(line: &str) -> bool {
+    let t = line.trim_start_matches([' ', '\t']);
+    if t.starts_with(['t', 'T']) {
+        return true;
+    }
+    let after = match t.strip_prefix(['-', '+', '•', '*']) {
+        Some(r) => r,
+        None => {
+            let Some((i, c)) = t
+                .char_indices()
+                .take(3)
+                .find(|&(_, c)| c == '.' || c == ')')
+            else {
+                return false;
+            };
+            if i == 0 {
+                return false;
+            }
+            &t[i + c.len_utf8()..]
+        }
+    };
+    after.trim_start().starts_with(['t', 'T'])
+}
+
+/// The value ranges (`v`) of the time fields of `region`, as
+/// `captures_iter` of [`TIME_FIELD`] would find them, without running the
+/// regex over the whole text: a field begins at a line start, so only the
+/// line starts [`may_start_time_field`] lets through are tried, each with
+/// an anchored search (which stops where the field can no longer match).
+fn time_fields(region: &str) -> Vec<Range<usize>> {
+    use regex_automata::{Anchored, Input};
+    let re = &*RE_TIME_FIELD;
+    let mut caps = re.create_captures();
+    let mut out = Vec::new();
+    let mut done = 0;
+    let starts =
+        std::iter::once(0).chain(memchr::memchr_iter(b'\n', region.as_bytes()).map(|i| i + 1));
+    for l in starts {
+        if l < done || l > region.len() || !may_start_time_field(&region[l..]) {
+            continue;
+        }
+        let input = Input::new(region)
+            .span(l..region.len())
+            .anchored(Anchored::Yes);
+        re.search_captures(&input, &mut caps);
+        if let Some(m) = caps.get_match() {
+            done = m.end();
+            if let Some(v) = caps.get_group_by_name("v") {
+                out.push(v.range());
+            }
+        }
+    }
+    out
+}
 
 /// Whether `region` can hold a time column's header cell (see
 /// [`is_time_header`]): one of its words in lower or upper case.
@@ -603,9 +666,8 @@ pub fn document_deadlines(
         push(d, &mut out);
     }
     let region = &text[start..end];
-    for c in RE_TIME_FIELD.captures_iter(region) {
-        let Some(v) = c.name("v") else { continue };
-        let r = start + v.start()..start + v.end();
+    for v in time_fields(region) {
+        let r = start + v.start..start + v.end;
         for d in deadlines_among(text, r, doc_year, skip, Cue::Field) {
             push(d, &mut out);
         }
@@ -804,6 +866,32 @@ pub fn find_deadlines(s: &str, doc_year: Option<i32>) -> Vec<Deadline> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// Anchored searches at the lines that can begin a field find what
+        /// the regex finds over the whole text.
+        #[test]
+        fn time_fields_as_the_whole_text_regex(
+            s in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Thời gian", "thời hạn", "TIẾN ĐỘ", "tHời Gian", "thời  gian", "Thời gian thực hiện",
+                    " hoàn thành", ":", " : ", "\n", "\n\n", " ", "\t", "-", "- ", "•", "a)", "Đ.",
+                    "12.", "3)", "123.", "x", "Tháng 12/2025", "trước 30/6", "T", "\u{212A})", "é)",
+                    "\u{3000}", "ngày",
+                ]),
+                0..14,
+            )
+        ) {
+            let s: String = s.concat();
+            let whole = Regex::new(TIME_FIELD).unwrap();
+            let expected: Vec<Range<usize>> = whole
+                .captures_iter(&s)
+                .filter_map(|c| c.name("v").map(|v| v.range()))
+                .collect();
+            proptest::prop_assert_eq!(time_fields(&s), expected);
+        }
+    }
 
     #[test]
     fn time_of_day_between_cue_and_date() {

@@ -13,6 +13,10 @@ use crate::index::analyzer;
 use crate::text::{base_letter, fold};
 use crate::vocab::{self, DOC_TYPES};
 use regex::Regex;
+use regex_automata::nfa::thompson::pikevm::PikeVM;
+use regex_automata::util::syntax;
+use regex_automata::PatternID;
+use std::ops::Range;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -134,32 +138,95 @@ fn type_alternation() -> String {
 /// A query regex in two builds of one pattern: as written (Unicode,
 /// case-insensitive) for any text, and an ASCII build for a text that is
 /// all ASCII (the folded form of Vietnamese): run on the text lowercased
-/// (same byte offsets), with the case-insensitive flag dropped and the
-/// Unicode classes narrowed to their ASCII members ([`ascii_pattern`]). On
-/// ASCII text both find the same matches at the same offsets; the ASCII
-/// build costs about a third to compile, and a CLI search compiles its
-/// regexes once per process.
+/// (same byte offsets), with the case-insensitive flag dropped, the
+/// Unicode classes narrowed to their ASCII members ([`ascii_pattern`]) and
+/// compiled as one byte-level NFA searched by a PikeVM (no Unicode, no
+/// prefilters, no DFA). On ASCII text both find the same matches at the
+/// same offsets; the ASCII build costs about a third to compile, and a CLI
+/// search compiles its regexes once per process, where compiling is most
+/// of the work of understanding a query.
 struct QueryRegex {
     unicode: LazyLock<Regex>,
-    ascii: LazyLock<Regex>,
+    ascii: LazyLock<PikeVM>,
 }
 
-/// The regex to run on `text` and the text to run it on (its lowercase
-/// copy, kept in `lower`, for the ASCII build). Read matched text from
-/// `text` by the match's range, never from the match itself (its case is
-/// lost in the ASCII build).
-/// (Nothing is compiled until the regex is first used.)
-fn pick<'a>(
-    rx: &'a QueryRegex,
-    text: &'a str,
-    lower: &'a mut String,
-) -> (&'a LazyLock<Regex>, &'a str) {
-    if text.is_ascii() {
-        *lower = text.to_ascii_lowercase();
-        (&rx.ascii, lower.as_str())
-    } else {
-        (&rx.unicode, text)
+/// One match's named groups, as byte ranges of the text searched.
+#[derive(Debug, PartialEq, Eq)]
+struct Groups(Vec<(&'static str, Range<usize>)>);
+
+impl Groups {
+    /// The range of the named group, when it took part in the match.
+    fn name(&self, name: &str) -> Option<Range<usize>> {
+        self.0
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, r)| r.clone())
     }
+}
+
+impl QueryRegex {
+    /// Every match in `text`, in order: the ASCII build when `text` is
+    /// all ASCII, else the Unicode one. (Nothing is compiled until a build
+    /// is first used.)
+    fn groups(&'static self, text: &str) -> Vec<Groups> {
+        if text.is_ascii() {
+            self.ascii_groups(&text.to_ascii_lowercase())
+        } else {
+            self.unicode_groups(text)
+        }
+    }
+
+    /// The first match in `text` (see [`QueryRegex::groups`]).
+    fn first(&'static self, text: &str) -> Option<Groups> {
+        self.groups(text).into_iter().next()
+    }
+
+    fn unicode_groups(&'static self, text: &str) -> Vec<Groups> {
+        let re: &'static Regex = &self.unicode;
+        let names: Vec<Option<&'static str>> = re.capture_names().collect();
+        re.captures_iter(text)
+            .map(|c| {
+                Groups(
+                    names
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, n)| Some(((*n)?, c.get(i)?.range())))
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    /// The ASCII build on `lower`, a lowercase ASCII text.
+    fn ascii_groups(&'static self, lower: &str) -> Vec<Groups> {
+        let vm: &'static PikeVM = &self.ascii;
+        let names: Vec<Option<&'static str>> = vm
+            .get_nfa()
+            .group_info()
+            .pattern_names(PatternID::ZERO)
+            .collect();
+        let mut cache = vm.create_cache();
+        vm.captures_iter(&mut cache, lower.as_bytes())
+            .map(|c| {
+                Groups(
+                    names
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, n)| Some(((*n)?, c.get_group(i)?.range())))
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+}
+
+/// The ASCII build of a pattern (see [`QueryRegex`]). The patterns are
+/// fixed and tested: a failure to build is a bug, reported with `what`.
+fn ascii_build(pattern: &str, what: &str) -> PikeVM {
+    PikeVM::builder()
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .build(&ascii_pattern(pattern))
+        .unwrap_or_else(|e| panic!("{what}: {e}"))
 }
 
 /// The ASCII build of a query pattern (see [`QueryRegex`]): `(?i)`
@@ -225,7 +292,7 @@ macro_rules! query_regex {
     ($name:ident, $what:literal, $pattern:expr) => {
         static $name: QueryRegex = QueryRegex {
             unicode: LazyLock::new(|| Regex::new(&$pattern).expect($what)),
-            ascii: LazyLock::new(|| Regex::new(&ascii_pattern(&$pattern)).expect($what)),
+            ascii: LazyLock::new(|| ascii_build(&$pattern, $what)),
         };
     };
 }
@@ -317,10 +384,8 @@ pub fn parse(query: &str) -> ParsedQuery {
     // condition first): a query names few of them, and building one costs
     // more than a whole search on a small index.
     let code_possible = has_digit(&fm.s) && fm.s.contains(['/', '-']);
-    let mut lower = String::new();
-    let (re, hay) = pick(&RE_CODE, &fm.s, &mut lower);
     for caps in code_possible
-        .then(|| re.captures_iter(hay))
+        .then(|| RE_CODE.groups(&fm.s))
         .into_iter()
         .flatten()
     {
@@ -331,11 +396,11 @@ pub fn parse(query: &str) -> ParsedQuery {
         };
         let spaced = caps.name("s1").is_some_and(|m| !m.is_empty())
             || caps.name("s2").is_some_and(|m| !m.is_empty());
-        let sym_text = &fm.s[sym.range()];
+        let sym_text = &fm.s[sym];
         if spaced && !sym_text.contains(['-', '/']) && sym_text.chars().any(|c| c.is_lowercase()) {
             continue;
         }
-        let orig = &q[fm.map[code.start()]..fm.map[code.end()]];
+        let orig = &q[fm.map[code.start]..fm.map[code.end]];
         if codes::split(orig).is_none() {
             continue;
         }
@@ -351,16 +416,14 @@ pub fn parse(query: &str) -> ParsedQuery {
                 loose: None,
             });
         }
-        consumed.push((all.start(), all.end()));
-        blank(&mut blanked, all.start(), all.end());
+        consumed.push((all.start, all.end));
+        blank(&mut blanked, all.start, all.end);
     }
 
     // 2. Kind + number.
     let snapshot = blanked.clone();
-    let mut lower = String::new();
-    let (re, hay) = pick(&RE_SHORT, &snapshot, &mut lower);
     for caps in has_digit(&snapshot)
-        .then(|| re.captures_iter(hay))
+        .then(|| RE_SHORT.groups(&snapshot))
         .into_iter()
         .flatten()
     {
@@ -369,18 +432,16 @@ pub fn parse(query: &str) -> ParsedQuery {
         else {
             continue;
         };
-        let Some(type_code) = type_code_of(&snapshot[ty.range()]) else {
+        let Some(type_code) = type_code_of(&snapshot[ty]) else {
             continue;
         };
-        let year = caps
-            .name("year")
-            .and_then(|y| snapshot[y.range()].parse().ok());
+        let year = caps.name("year").and_then(|y| snapshot[y].parse().ok());
         let loose = LooseKey {
             type_code: type_code.to_string(),
-            seq: snapshot[num.range()].to_string(),
+            seq: snapshot[num].to_string(),
             year,
         };
-        let orig = &q[fm.map[all.start()]..fm.map[all.end()]];
+        let orig = &q[fm.map[all.start]..fm.map[all.end]];
         if !out
             .citations
             .iter()
@@ -392,17 +453,19 @@ pub fn parse(query: &str) -> ParsedQuery {
                 loose: Some(loose),
             });
         }
-        consumed.push((all.start(), all.end()));
-        blank(&mut blanked, all.start(), all.end());
+        consumed.push((all.start, all.end));
+        blank(&mut blanked, all.start, all.end);
     }
 
     // 2b. A citation with an impossible number (checked only when nothing
     // else is cited: the answer is then "no such document").
     if out.citations.is_empty() && has_digit(&blanked) {
-        let mut lower = String::new();
-        let (re, hay) = pick(&RE_OVERLONG, &blanked, &mut lower);
-        for m in re.captures_iter(hay).filter_map(|c| c.name("all")) {
-            let orig = &q[fm.map[m.start()]..fm.map[m.end()]];
+        for m in RE_OVERLONG
+            .groups(&blanked)
+            .into_iter()
+            .filter_map(|c| c.name("all"))
+        {
+            let orig = &q[fm.map[m.start]..fm.map[m.end]];
             out.overlong
                 .push(orig.split_whitespace().collect::<Vec<_>>().join(" "));
         }
@@ -412,25 +475,24 @@ pub fn parse(query: &str) -> ParsedQuery {
     if !out.citations.is_empty() {
         let snapshot = blanked.clone();
         let year_possible = snapshot.contains("19") || snapshot.contains("20");
-        let mut lower = String::new();
-        let (re, hay) = pick(&RE_YEAR, &snapshot, &mut lower);
-        if let Some(caps) = year_possible.then(|| re.captures(hay)).flatten() {
+        if let Some(caps) = year_possible.then(|| RE_YEAR.first(&snapshot)).flatten() {
             if let Some(all) = caps.name("all") {
                 out.year = caps
                     .name("y1")
                     .or(caps.name("y2"))
-                    .and_then(|y| snapshot[y.range()].parse().ok());
-                consumed.push((all.start(), all.end()));
-                blank(&mut blanked, all.start(), all.end());
+                    .and_then(|y| snapshot[y].parse().ok());
+                consumed.push((all.start, all.end));
+                blank(&mut blanked, all.start, all.end);
             }
         }
         let snapshot = blanked.clone();
         let issuer_possible = snapshot.to_ascii_lowercase().contains("cua");
-        let mut lower = String::new();
-        let (re, hay) = pick(&RE_ISSUER, &snapshot, &mut lower);
-        if let Some(caps) = issuer_possible.then(|| re.captures(hay)).flatten() {
+        if let Some(caps) = issuer_possible
+            .then(|| RE_ISSUER.first(&snapshot))
+            .flatten()
+        {
             if let (Some(all), Some(iss)) = (caps.name("all"), caps.name("iss")) {
-                let orig = &q[fm.map[iss.start()]..fm.map[iss.end()]];
+                let orig = &q[fm.map[iss.start]..fm.map[iss.end]];
                 let orig = orig
                     .split_whitespace()
                     .collect::<Vec<_>>()
@@ -440,8 +502,8 @@ pub fn parse(query: &str) -> ParsedQuery {
                 if !orig.is_empty() {
                     out.issuer = Some(orig);
                 }
-                consumed.push((all.start(), all.end()));
-                blank(&mut blanked, all.start(), all.end());
+                consumed.push((all.start, all.end));
+                blank(&mut blanked, all.start, all.end);
             }
         }
         if let Some(y) = out.year {
@@ -684,18 +746,6 @@ mod tests {
         assert!(text_units("  !!  ").is_empty());
     }
 
-    /// Every named group's range of every match, in order.
-    fn spans(re: &Regex, hay: &str) -> Vec<Vec<Option<(usize, usize)>>> {
-        re.captures_iter(hay)
-            .map(|c| {
-                re.capture_names()
-                    .flatten()
-                    .map(|n| c.name(n).map(|m| (m.start(), m.end())))
-                    .collect()
-            })
-            .collect()
-    }
-
     #[test]
     fn ascii_builds_match_as_the_unicode_ones() {
         let pieces = [
@@ -742,8 +792,8 @@ mod tests {
             for h in &hays {
                 let lower = h.to_ascii_lowercase();
                 assert_eq!(
-                    spans(&rx.unicode, h),
-                    spans(&rx.ascii, &lower),
+                    rx.unicode_groups(h),
+                    rx.ascii_groups(&lower),
                     "{name}: {h:?}"
                 );
             }

@@ -303,6 +303,127 @@ static RE_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Where a code's number ends: a `/` or `-` after a digit (and an optional
+/// letter, spaces or tabs), the first at or after `from`. Every match of
+/// [`CODE`] holds one (its `sep`; more where the symbol has digits).
+fn next_code_anchor(hay: &str, from: usize) -> Option<usize> {
+    let b = hay.as_bytes();
+    let mut at = from;
+    while at < b.len() {
+        let j = at + memchr::memchr2(b'/', b'-', &b[at..])?;
+        let before = hay[..j].trim_end_matches([' ', '\t']);
+        let mut back = before.chars().rev();
+        let anchored = match back.next() {
+            Some(c) if c.is_numeric() => true,
+            Some(c) if c.is_alphabetic() => back.next().is_some_and(char::is_numeric),
+            _ => false,
+        };
+        if anchored {
+            return Some(j);
+        }
+        at = j + 1;
+    }
+    None
+}
+
+/// The position `n` non-whitespace characters before `j` (whitespace runs
+/// in between are passed over whole), or 0.
+fn back_over(hay: &str, j: usize, n: usize) -> usize {
+    let mut left = n;
+    for (i, c) in hay[..j].char_indices().rev() {
+        if !c.is_whitespace() {
+            if left == 0 {
+                return i + c.len_utf8();
+            }
+            left -= 1;
+        }
+    }
+    0
+}
+
+/// The end of what a code can hold after its anchor `j` (the separator),
+/// plus the one character after it (the pattern's end test): spaces and
+/// tabs, then words of letters, digits and `&` joined by `-` or `/` with
+/// spaces or tabs around them — a superset of what [`CODE`] takes after
+/// its separator (the year, then the symbol's parts).
+fn code_run_end(hay: &str, j: usize) -> usize {
+    let b = hay.as_bytes();
+    let skip_blank = |mut i: usize| {
+        while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+            i += 1;
+        }
+        i
+    };
+    let word_end = |i: usize| {
+        hay[i..]
+            .char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '&'))
+            .map_or(hay.len(), |(k, _)| i + k)
+    };
+    // The separator at `j`, then words joined by separators.
+    let mut end = skip_blank(j + 1);
+    loop {
+        end = word_end(end);
+        let next = skip_blank(end);
+        if next < b.len() && (b[next] == b'-' || b[next] == b'/') {
+            end = skip_blank(next + 1);
+            continue;
+        }
+        break;
+    }
+    // The character after: the end test.
+    hay[end..]
+        .chars()
+        .next()
+        .map_or(hay.len(), |c| end + c.len_utf8())
+}
+
+/// The matches of `re` in `hay`, as `re.find_iter(hay)` gives them, for a
+/// pattern that ends with [`CODE`] and its end test and can begin at most
+/// `back` non-whitespace characters before the code's separator: instead
+/// of running the regex over the whole text, each anchor
+/// ([`next_code_anchor`]) is searched in a window from `back` characters
+/// before it to the end of what the code can hold. A window with no match
+/// holds none that contains its anchor; no match can begin before the
+/// window of the first anchor it contains; a match inside a window ends
+/// where it ends in the whole text (the window ends after a character no
+/// code takes). The text between codes is not read by the regex at all.
+fn code_matches<'h>(re: &Regex, hay: &'h str, back: usize) -> Vec<regex::Match<'h>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut scan = 0;
+    while let Some(j) = next_code_anchor(hay, scan) {
+        let start = pos.max(back_over(hay, j, back));
+        let end = code_run_end(hay, j);
+        match re.find_at(&hay[..end], start) {
+            Some(m) => {
+                pos = m.end();
+                scan = (j + 1).max(pos);
+                out.push(m);
+            }
+            None => scan = j + 1,
+        }
+    }
+    out
+}
+
+/// Non-whitespace characters a [`RE_TYPED`] match can hold before its
+/// code's separator: the longest type name, `hành động`, `số`, `:`, the
+/// number and its letter.
+static TYPED_BACK: LazyLock<usize> = LazyLock::new(|| {
+    let name = vocab::all_type_names()
+        .iter()
+        .map(|n| n.chars().filter(|c| !c.is_whitespace()).count())
+        .max()
+        .unwrap_or(0);
+    name + "hànhđộng".chars().count() + "số:".chars().count() + 6 + 2
+});
+
+/// Non-whitespace characters a [`RE_BARE`] match can hold before its
+/// code's separator: the character before the number, the number and its
+/// letter.
+const BARE_BACK: usize = 1 + 5 + 1 + 1;
+
 /// The `num` and `sym` groups (byte ranges in `region`) of a [`RE_BARE`]
 /// match `m`.
 fn bare_parts(region: &str, m: regex::Match<'_>) -> Option<(Range<usize>, Range<usize>)> {
@@ -516,7 +637,7 @@ pub fn extract_references(
     // The fast engine finds each typed citation; its parts are read with
     // the small code pattern (capturing with the whole type-name
     // alternation costs far more).
-    for m in RE_TYPED.find_iter(region) {
+    for m in code_matches(&RE_TYPED, region, *TYPED_BACK) {
         let hay = m.as_str();
         let Some(type_len) = type_name_len(hay) else {
             continue;
@@ -550,7 +671,7 @@ pub fn extract_references(
     let mut bare_seen: std::collections::HashMap<&str, Option<String>> = Default::default();
     // Found by the fast engine, read by hand where the reading is sure and
     // ends where the match does (else by the capturing engine).
-    for m in RE_BARE.find_iter(region) {
+    for m in code_matches(&RE_BARE, region, BARE_BACK) {
         let Some((num, sym)) = bare_parts(region, m) else {
             continue;
         };
@@ -1700,6 +1821,33 @@ fn resolve_shorts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+        /// The windowed search finds what `find_iter` finds over the whole
+        /// text, for both code patterns.
+        #[test]
+        fn code_windows_as_the_whole_text(
+            s in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Nghị quyết", "QUYẾT ĐỊNH", "Quyết định", "Kế hoạch hành động", "số", "số:", ":",
+                    "12", "2019", "5a", "7đ", "123456", "/", "-", " / ", "NQ", "TW", "CP", "ĐU", "Tg",
+                    "BGDĐT", " ", "\n", "\n\n", "\t", "&", ",", ".", "(", ")", "hành động", "của",
+                    "\u{663}", "\u{216B}", "x", "ngày", "ĐẢNG", "\u{3000}", "12/NQ-CP", "-C&P",
+                    "&TW", "5 - KH/TU", "2019/NĐ-CP", "số 7/", "/ 2020 /",
+                ]),
+                0..16,
+            )
+        ) {
+            let s: String = s.concat();
+            for (re, back) in [(&*RE_TYPED, *TYPED_BACK), (&*RE_BARE, BARE_BACK)] {
+                let whole: Vec<Range<usize>> = re.find_iter(&s).map(|m| m.range()).collect();
+                let windows: Vec<Range<usize>> =
+                    code_matches(re, &s, back).into_iter().map(|m| m.range()).collect();
+                proptest::prop_assert_eq!(windows, whole);
+            }
+        }
+    }
 
     fn refs(t: &str) -> Vec<Reference> {
         crate::extract::extract(&crate::normalize::normalize(t)).references

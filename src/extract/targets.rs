@@ -22,6 +22,7 @@ use crate::vocab::{
     ACTION_VERBS, CMP_AFTER, CMP_WORDS, NORM_CUES, NORM_UNIT_ENDS, NOT_UNITS, NUMBER_WORDS,
     RANK_WORDS, STATUS_MARKERS, TARGET_UNITS, UNIT_STOPS,
 };
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -144,25 +145,29 @@ fn numbers(sent: &str) -> Vec<Num<'_>> {
         })
         .collect();
     let before = v.len();
-    // Number words as whole words (a scan over the words, not a regex:
-    // Unicode word boundaries would take the slow regex engine).
-    let mut start = None;
-    for (i, ch) in sent
-        .char_indices()
-        .chain(std::iter::once((sent.len(), ' ')))
-    {
-        if crate::text::is_word_char(ch) {
-            start.get_or_insert(i);
-            continue;
-        }
-        let Some(st) = start.take() else { continue };
-        let w = &sent[st..i];
-        if let Some(&(_, value)) = NUMBER_WORDS.iter().find(|(nw, _)| *nw == w) {
+    // Number words as whole words: each occurrence of one (one automaton
+    // pass) that no word character touches. A number word is made of word
+    // characters only, so an occurrence that is a whole word never overlaps
+    // another occurrence, and the non-overlapping search misses none.
+    static FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new(NUMBER_WORDS.iter().map(|(w, _)| w)).expect("number words")
+    });
+    for m in FINDER.find_iter(sent) {
+        let (st, i) = (m.start(), m.end());
+        let touched = sent[..st]
+            .chars()
+            .next_back()
+            .is_some_and(crate::text::is_word_char)
+            || sent[i..]
+                .chars()
+                .next()
+                .is_some_and(crate::text::is_word_char);
+        if !touched {
             v.push(Num {
                 start: st,
                 end: i,
-                text: w,
-                value: Some(value),
+                text: &sent[st..i],
+                value: Some(NUMBER_WORDS[m.pattern().as_usize()].1),
                 word: true,
             });
         }
@@ -181,19 +186,16 @@ fn sentences(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
+    for i in memchr::memchr3_iter(b';', b'.', b'\n', b) {
         let cut = match b[i] {
             b';' => true,
             b'.' => i + 1 >= b.len() || b[i + 1] == b' ' || b[i + 1] == b'\n',
-            b'\n' => i + 1 < b.len() && b[i + 1] == b'\n',
-            _ => false,
+            _ => i + 1 < b.len() && b[i + 1] == b'\n',
         };
         if cut {
             out.push(base + start..base + i + 1);
             start = i + 1;
         }
-        i += 1;
     }
     if start < b.len() {
         out.push(base + start..base + b.len());
@@ -685,6 +687,69 @@ fn about(sent: &str, start: usize, end: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Number words found the old way: a scan over the words.
+    fn number_words_by_words(sent: &str) -> Vec<(usize, usize, f64)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, ch) in sent
+            .char_indices()
+            .chain(std::iter::once((sent.len(), ' ')))
+        {
+            if crate::text::is_word_char(ch) {
+                start.get_or_insert(i);
+                continue;
+            }
+            let Some(st) = start.take() else { continue };
+            let w = &sent[st..i];
+            if let Some(&(_, value)) = NUMBER_WORDS.iter().find(|(nw, _)| *nw == w) {
+                out.push((st, i, value));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The automaton finds the number words the word scan found, and
+        /// sentences are cut where the byte loop cut them.
+        #[test]
+        fn number_words_and_sentences_as_before(
+            s in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "Ba", "a", "x",
+                    "bà", "\u{301}", " ", ".", ". ", ";", "\n", "\n\n", "12", ",", "_", "ạ",
+                ]),
+                0..14,
+            )
+        ) {
+            let s: String = s.concat();
+            let found: Vec<(usize, usize, f64)> = super::numbers(&s)
+                .into_iter()
+                .filter(|n| n.word)
+                .map(|n| (n.start, n.end, n.value.unwrap_or(f64::NAN)))
+                .collect();
+            proptest::prop_assert_eq!(found, number_words_by_words(&s));
+            let b = s.as_bytes();
+            let (mut cuts, mut start) = (Vec::new(), 0);
+            for i in 0..b.len() {
+                let cut = match b[i] {
+                    b';' => true,
+                    b'.' => i + 1 >= b.len() || b[i + 1] == b' ' || b[i + 1] == b'\n',
+                    b'\n' => i + 1 < b.len() && b[i + 1] == b'\n',
+                    _ => false,
+                };
+                if cut {
+                    cuts.push(start..i + 1);
+                    start = i + 1;
+                }
+            }
+            if start < b.len() {
+                cuts.push(start..b.len());
+            }
+            proptest::prop_assert_eq!(sentences(&s, 0..s.len()), cuts);
+        }
+    }
 
     #[test]
     fn goals_in_a_cited_title_are_not_targets() {

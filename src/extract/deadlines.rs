@@ -71,7 +71,13 @@ fn cue_context(s: &str, at: usize) -> String {
         }
         // A time of day before the date: `trước 17 giờ (30 phút) ngày …`,
         // `trước 17h00 ngày …`.
-        if let Some(m) = RE_TIME_OF_DAY.find(&b) {
+        // (It has a digit: the regex runs only where one stands.)
+        let time_of_day = b
+            .chars()
+            .any(char::is_numeric)
+            .then(|| RE_TIME_OF_DAY.find(&b))
+            .flatten();
+        if let Some(m) = time_of_day {
             b.truncate(m.start());
             changed = true;
         }

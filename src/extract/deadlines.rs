@@ -707,9 +707,19 @@ pub fn document_deadlines(
         // column's index in each row as long as rows keep the header's width.
         // Then pipe tables (Markdown, flattened DOCX/HTML rows): the cell of
         // the time column in each row under its header.
-        let cells = flattened_time_cells(text, start..end)
-            .into_iter()
-            .chain(time_column_cells(text, start..end));
+        // A flattened table needs a header line (the loop above saw one),
+        // a pipe table a `|`.
+        let flattened = if in_time_table {
+            flattened_time_cells(text, start..end)
+        } else {
+            Vec::new()
+        };
+        let piped = if memchr::memchr(b'|', region.as_bytes()).is_some() {
+            time_column_cells(text, start..end)
+        } else {
+            Vec::new()
+        };
+        let cells = flattened.into_iter().chain(piped);
         for (r, cell) in cells {
             let found = deadlines_among(text, r.clone(), doc_year, skip, Cue::Field);
             if found.is_empty() {

@@ -144,6 +144,20 @@ pub fn parse_path_within(
     .unwrap_or_else(|m| Err(missed(path, m)))
 }
 
+/// [`crate::normalized_text_with_options`] within a time budget.
+pub fn text_path_within(
+    path: &Path,
+    opts: &crate::ParseOptions,
+    budget: Option<Duration>,
+) -> Result<String, Error> {
+    let owned = path.to_path_buf();
+    let opts = opts.clone();
+    within(budget, move || {
+        crate::normalized_text_with_options(&owned, &opts)
+    })
+    .unwrap_or_else(|m| Err(missed(path, m)))
+}
+
 fn missed(path: &Path, m: Missed) -> Error {
     match m {
         Missed::Timeout(b) => Error::Unfinished {

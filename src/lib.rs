@@ -192,6 +192,21 @@ pub fn normalized_text(path: impl AsRef<Path>) -> Result<String, Error> {
     Ok(normalize::normalize(&ingested.text))
 }
 
+/// [`normalized_text`] with options (OCR on or off): the text
+/// [`parse_path_with_options`] returns beside the document, without
+/// parsing the document (`congvan parse --text`).
+pub fn normalized_text_with_options(
+    path: impl AsRef<Path>,
+    opts: &ParseOptions,
+) -> Result<String, Error> {
+    let path = path.as_ref();
+    let bytes = read_limited(path)?;
+    let name = path.to_string_lossy();
+    let ingested =
+        ingest::ingest_with(&bytes, &name, opts).map_err(|e| Error::ingest(&*name, e))?;
+    Ok(normalize::normalize(&ingested.text))
+}
+
 /// Parse text that is already decoded. Never fails: what cannot be found is
 /// `null`/`[]`, and a warning says so when the text does not look like a
 /// document at all.

@@ -56,11 +56,14 @@ pub fn run(args: Args) -> ExitCode {
                     ocr: !args.no_ocr,
                     ..congvan::ParseOptions::default()
                 };
+                if args.text {
+                    // The text alone: ingest and normalize, no parse.
+                    return congvan::budget::text_path_within(path, &opts, budget)
+                        .map(Out::Ready)
+                        .map_err(|e| format!("congvan: {e}"));
+                }
                 let (doc, text) = congvan::budget::parse_path_within(path, &opts, budget)
                     .map_err(|e| format!("congvan: {e}"))?;
-                if args.text {
-                    return Ok(Out::Ready(text));
-                }
                 drop(text);
                 if doc.source.bytes > STREAM_OVER {
                     return Ok(Out::Doc(Box::new(doc), path.clone()));

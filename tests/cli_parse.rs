@@ -314,6 +314,50 @@ fn spans_point_at_the_cited_text() {
 }
 
 #[test]
+fn text_flag_prints_what_the_spans_point_into() {
+    // `parse --text` prints the normalized text (without parsing): every
+    // span of `parse`'s JSON for the same file cuts its text out of it, for
+    // a text file and for a PDF.
+    for rel in [
+        "corpus/001_b49d4a18a3a41cad.txt",
+        "fixtures/ingest/001_b49d4a18a3a41cad.pdf",
+    ] {
+        let file = root().join(rel);
+        let out = bin()
+            .args(["parse", "--text", "--no-ocr"])
+            .arg(&file)
+            .output()
+            .expect("run congvan");
+        assert!(
+            out.status.success(),
+            "{rel}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let printed = String::from_utf8(out.stdout).expect("UTF-8");
+        // One line per file: the text and its newline.
+        let text = printed.strip_suffix('\n').expect("ends with a newline");
+        let doc = parse_one(&file);
+        let refs = doc["references"].as_array().expect("references");
+        assert!(!refs.is_empty(), "{rel}: references");
+        for r in refs {
+            let (s, e) = (
+                r["span"]["start"].as_u64().expect("start") as usize,
+                r["span"]["end"].as_u64().expect("end") as usize,
+            );
+            assert_eq!(text.get(s..e), r["text"].as_str(), "{rel}: {r}");
+        }
+    }
+    // A file that cannot be read is reported, not printed.
+    let out = bin()
+        .args(["parse", "--text", "/nonexistent/x.txt"])
+        .output()
+        .expect("run congvan");
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/x.txt"));
+}
+
+#[test]
 fn several_files_give_ndjson_in_argument_order() {
     let a = root().join("corpus/000_b2fc0b6fbb2c88b4.txt");
     let b = root().join("corpus/003_571429276f528796.txt");

@@ -129,6 +129,18 @@ pub fn timeout_reason(budget: Duration) -> String {
     )
 }
 
+/// `read(path, opts)` within a time budget; a miss is the file's error.
+fn path_within<T: Send + 'static>(
+    path: &Path,
+    opts: &crate::ParseOptions,
+    budget: Option<Duration>,
+    read: fn(&Path, &crate::ParseOptions) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let owned = path.to_path_buf();
+    let opts = opts.clone();
+    within(budget, move || read(&owned, &opts)).unwrap_or_else(|m| Err(missed(path, m)))
+}
+
 /// [`crate::parse_path_with_options`] within a time budget: the document
 /// and its normalized text.
 pub fn parse_path_within(
@@ -136,12 +148,9 @@ pub fn parse_path_within(
     opts: &crate::ParseOptions,
     budget: Option<Duration>,
 ) -> Result<(Document, String), Error> {
-    let owned = path.to_path_buf();
-    let opts = opts.clone();
-    within(budget, move || {
-        crate::parse_path_with_options(&owned, &opts)
+    path_within(path, opts, budget, |p, o| {
+        crate::parse_path_with_options(p, o)
     })
-    .unwrap_or_else(|m| Err(missed(path, m)))
 }
 
 /// [`crate::normalized_text_with_options`] within a time budget.
@@ -150,12 +159,9 @@ pub fn text_path_within(
     opts: &crate::ParseOptions,
     budget: Option<Duration>,
 ) -> Result<String, Error> {
-    let owned = path.to_path_buf();
-    let opts = opts.clone();
-    within(budget, move || {
-        crate::normalized_text_with_options(&owned, &opts)
+    path_within(path, opts, budget, |p, o| {
+        crate::normalized_text_with_options(p, o)
     })
-    .unwrap_or_else(|m| Err(missed(path, m)))
 }
 
 fn missed(path: &Path, m: Missed) -> Error {

@@ -185,11 +185,7 @@ pub fn parse_bytes_with_options(
 /// The normalized text of a file (ingest + [`normalize::normalize`]): the
 /// text that every `span` of the parsed document points into.
 pub fn normalized_text(path: impl AsRef<Path>) -> Result<String, Error> {
-    let path = path.as_ref();
-    let bytes = read_limited(path)?;
-    let name = path.to_string_lossy();
-    let ingested = ingest::ingest(&bytes, &name).map_err(|e| Error::ingest(path, e))?;
-    Ok(normalize::normalize(&ingested.text))
+    normalized_text_with_options(path, &ParseOptions::default())
 }
 
 /// [`normalized_text`] with options (OCR on or off): the text
@@ -202,8 +198,7 @@ pub fn normalized_text_with_options(
     let path = path.as_ref();
     let bytes = read_limited(path)?;
     let name = path.to_string_lossy();
-    let ingested =
-        ingest::ingest_with(&bytes, &name, opts).map_err(|e| Error::ingest(&*name, e))?;
+    let ingested = ingest::ingest_with(&bytes, &name, opts).map_err(|e| Error::ingest(path, e))?;
     Ok(normalize::normalize(&ingested.text))
 }
 

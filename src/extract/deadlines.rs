@@ -548,7 +548,7 @@ fn time_fields(region: &str) -> Vec<Range<usize>> {
     let starts =
         std::iter::once(0).chain(memchr::memchr_iter(b'\n', region.as_bytes()).map(|i| i + 1));
     for l in starts {
-        if l < done || l > region.len() || !may_start_time_field(&region[l..]) {
+        if l < done || !may_start_time_field(&region[l..]) {
             continue;
         }
         let input = Input::new(region)

@@ -155,6 +155,18 @@ struct QueryRegex {
 struct Groups(Vec<(&'static str, Range<usize>)>);
 
 impl Groups {
+    /// The named groups of one match: `names` by group index, `get` the
+    /// range of a group index when it took part.
+    fn of(names: &[Option<&'static str>], get: impl Fn(usize) -> Option<Range<usize>>) -> Groups {
+        Groups(
+            names
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| Some(((*n)?, get(i)?)))
+                .collect(),
+        )
+    }
+
     /// The range of the named group, when it took part in the match.
     fn name(&self, name: &str) -> Option<Range<usize>> {
         self.0
@@ -185,15 +197,7 @@ impl QueryRegex {
         let re: &'static Regex = &self.unicode;
         let names: Vec<Option<&'static str>> = re.capture_names().collect();
         re.captures_iter(text)
-            .map(|c| {
-                Groups(
-                    names
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, n)| Some(((*n)?, c.get(i)?.range())))
-                        .collect(),
-                )
-            })
+            .map(|c| Groups::of(&names, |i| c.get(i).map(|m| m.range())))
             .collect()
     }
 
@@ -207,15 +211,7 @@ impl QueryRegex {
             .collect();
         let mut cache = vm.create_cache();
         vm.captures_iter(&mut cache, lower.as_bytes())
-            .map(|c| {
-                Groups(
-                    names
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, n)| Some(((*n)?, c.get_group(i)?.range())))
-                        .collect(),
-                )
-            })
+            .map(|c| Groups::of(&names, |i| c.get_group(i).map(|m| m.range())))
             .collect()
     }
 }

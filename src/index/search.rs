@@ -542,6 +542,60 @@ struct Pending {
     matched: Range<usize>,
 }
 
+/// Candidate index by dictionary ordinal: a table over the ordinals
+/// between the first and the last candidate (they lie in a few prefix
+/// ranges of one dictionary), or a binary search when that span is too
+/// wide for a table. Read once per reference of every citing document.
+struct OrdTable<'a> {
+    first: u64,
+    table: Vec<u32>,
+    sorted: &'a [(u64, usize)],
+}
+
+impl<'a> OrdTable<'a> {
+    /// The widest span of ordinals given a table (4 MiB of `u32`).
+    const MAX_SPAN: u64 = 1 << 20;
+
+    /// `sorted`: (ordinal, candidate) pairs in ordinal order.
+    fn new(sorted: &'a [(u64, usize)]) -> Self {
+        let (Some(first), Some(last)) = (sorted.first(), sorted.last()) else {
+            return OrdTable {
+                first: 0,
+                table: Vec::new(),
+                sorted,
+            };
+        };
+        let span = last.0 - first.0 + 1;
+        if span > Self::MAX_SPAN || sorted.iter().any(|&(_, k)| k >= u32::MAX as usize) {
+            return OrdTable {
+                first: 0,
+                table: Vec::new(),
+                sorted,
+            };
+        }
+        let mut table = vec![u32::MAX; span as usize];
+        for &(o, k) in sorted {
+            table[(o - first.0) as usize] = k as u32;
+        }
+        OrdTable {
+            first: first.0,
+            table,
+            sorted,
+        }
+    }
+
+    fn get(&self, ord: u64) -> Option<usize> {
+        if self.table.is_empty() {
+            let i = self.sorted.binary_search_by_key(&ord, |(o, _)| *o).ok()?;
+            return Some(self.sorted[i].1);
+        }
+        let k = *self
+            .table
+            .get(usize::try_from(ord.checked_sub(self.first)?).ok()?)?;
+        (k != u32::MAX).then_some(k as usize)
+    }
+}
+
 fn citation_search(
     index: &Index,
     searcher: &Searcher,
@@ -713,12 +767,13 @@ fn citation_search(
             cand_of.push((ord, cands.len()));
             cands.push(cand);
         }
+        let cand_at = OrdTable::new(&cand_of);
+        hits.reserve(docs.len());
         for &(doc, raw) in docs {
             mine.clear();
             let mut confirmed = false;
             for ord in col.term_ords(doc) {
-                if let Ok(i) = cand_of.binary_search_by_key(&ord, |(o, _)| *o) {
-                    let k = cand_of[i].1;
+                if let Some(k) = cand_at.get(ord) {
                     confirmed |= cands[k].confirms;
                     if cands[k].matches {
                         mine.push(k);
@@ -1138,6 +1193,36 @@ fn citation_snippet(r: &StoredRef) -> Option<Snippet> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ordinal table answers what a binary search over the pairs
+    /// answers, for ordinals inside, between and outside the candidates,
+    /// with a table and (spans too wide) without one.
+    #[test]
+    fn ordinal_table_agrees_with_binary_search() {
+        for (step, base) in [(1u64, 0u64), (3, 7), (1 << 19, 5), (1 << 21, 0)] {
+            let pairs: Vec<(u64, usize)> = (0..7u64)
+                .map(|i| (base + i * step, 10 + i as usize))
+                .collect();
+            let t = OrdTable::new(&pairs);
+            assert_eq!(
+                t.table.is_empty(),
+                (pairs[6].0 - pairs[0].0 + 1) > OrdTable::MAX_SPAN
+            );
+            let last = pairs[6].0;
+            for ord in
+                (0..=last + 3)
+                    .step_by(step.max(1) as usize / 2 + 1)
+                    .chain([base, last, last + 1])
+            {
+                let want = pairs
+                    .binary_search_by_key(&ord, |(o, _)| *o)
+                    .ok()
+                    .map(|i| pairs[i].1);
+                assert_eq!(t.get(ord), want, "ord {ord} step {step}");
+            }
+        }
+        assert_eq!(OrdTable::new(&[]).get(0), None);
+    }
 
     #[test]
     fn dates() {

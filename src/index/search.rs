@@ -542,6 +542,39 @@ struct Pending {
     matched: Range<usize>,
 }
 
+/// The `k` smallest of `items` by `cmp`, in order: what sorting them all
+/// and keeping the first `k` gives, where items that compare equal are
+/// alike. A small `k` (a page of hits among thousands) costs about one
+/// comparison per item, against the largest kept so far.
+fn k_smallest<T>(
+    items: impl IntoIterator<Item = T>,
+    k: usize,
+    cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> Vec<T> {
+    if k == 0 {
+        return Vec::new();
+    }
+    if k > 64 {
+        let mut all: Vec<T> = items.into_iter().collect();
+        if all.len() > k {
+            all.select_nth_unstable_by(k - 1, &cmp);
+            all.truncate(k);
+        }
+        all.sort_unstable_by(&cmp);
+        return all;
+    }
+    let mut kept: Vec<T> = Vec::with_capacity(k + 1);
+    for it in items {
+        if kept.len() == k && kept.last().is_some_and(|l| cmp(&it, l).is_ge()) {
+            continue;
+        }
+        let at = kept.partition_point(|x| cmp(x, &it).is_le());
+        kept.insert(at, it);
+        kept.truncate(k);
+    }
+    kept
+}
+
 /// Candidate index by dictionary ordinal: a table over the ordinals
 /// between the first and the last candidate (they lie in a few prefix
 /// ranges of one dictionary), or a binary search when that span is too
@@ -926,13 +959,13 @@ fn citation_search(
         hits.sort_by_key(|h| h.addr);
     }
     if hits.len() > limit {
-        let mut keys: Vec<(Option<usize>, f32)> =
-            hits.iter().map(|h| (rank_of(h), h.score)).collect();
         let key_cmp = |a: &(Option<usize>, f32), b: &(Option<usize>, f32)| {
             a.0.cmp(&b.0).then(b.1.total_cmp(&a.1))
         };
-        keys.select_nth_unstable_by(limit - 1, key_cmp);
-        let (last_rank, last_score) = keys[limit - 1];
+        let keys = k_smallest(hits.iter().map(|h| (rank_of(h), h.score)), limit, key_cmp);
+        let Some(&(last_rank, last_score)) = keys.last() else {
+            return Ok(res);
+        };
         hits.retain(|h| {
             rank_of(h)
                 .cmp(&last_rank)
@@ -969,21 +1002,14 @@ fn citation_search(
             while e < j && hits[e].addr.segment_ord == seg {
                 e += 1;
             }
-            let mut run: Vec<(u32, Option<u64>, usize)> = (k..e)
-                .map(|x| {
-                    let a = hits[x].addr;
-                    let ord = segments
-                        .get(a.segment_ord as usize)
-                        .and_then(|s| s.path_ord(a.doc_id));
-                    (a.segment_ord, ord, x)
-                })
-                .collect();
-            if run.len() > need {
-                run.select_nth_unstable(need - 1);
-                run.truncate(need);
-            }
-            run.sort_unstable();
-            cands.extend(run);
+            let run = (k..e).map(|x| {
+                let a = hits[x].addr;
+                let ord = segments
+                    .get(a.segment_ord as usize)
+                    .and_then(|s| s.path_ord(a.doc_id));
+                (a.segment_ord, ord, x)
+            });
+            cands.extend(k_smallest(run, need, Ord::cmp));
             k = e;
         }
         let runs: Vec<&[(u32, Option<u64>, usize)]> = cands.chunk_by(|a, b| a.0 == b.0).collect();
@@ -1193,6 +1219,41 @@ fn citation_snippet(r: &StoredRef) -> Option<Snippet> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `k_smallest` keeps what a full sort keeps, for small and large `k`,
+    /// with ties and in every input order.
+    #[test]
+    fn k_smallest_agrees_with_sorting() {
+        let mut seed = 7u64;
+        for n in [0usize, 1, 5, 70, 300] {
+            for k in [1usize, 3, 10, 64, 65, 200, 400] {
+                let v: Vec<(u8, u32)> = (0..n)
+                    .map(|i| {
+                        seed = seed
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        ((seed >> 60) as u8, i as u32)
+                    })
+                    .collect();
+                let mut want = v.clone();
+                want.sort();
+                want.truncate(k);
+                assert_eq!(
+                    k_smallest(v.iter().copied(), k, Ord::cmp),
+                    want,
+                    "n {n} k {k}"
+                );
+                // By the first field only: ties are alike, so the values agree.
+                let by_first = |a: &(u8, u32), b: &(u8, u32)| a.0.cmp(&b.0);
+                let got: Vec<u8> = k_smallest(v.iter().copied(), k, by_first)
+                    .iter()
+                    .map(|x| x.0)
+                    .collect();
+                let want: Vec<u8> = want.iter().map(|x| x.0).collect();
+                assert_eq!(got, want, "n {n} k {k}");
+            }
+        }
+    }
 
     /// The ordinal table answers what a binary search over the pairs
     /// answers, for ordinals inside, between and outside the candidates,

@@ -326,6 +326,30 @@ fn next_code_anchor(hay: &str, from: usize) -> Option<usize> {
     None
 }
 
+/// What follows the separator at `j` can begin [`CODE`]'s symbol: after
+/// spaces or tabs, a capital letter, or a year (`19`/`20` and two digits)
+/// then `/` and a capital. (A looser test than the pattern's: `\p{Lu}`
+/// letters are all `is_uppercase`, `\d` digits all `is_numeric`.)
+fn may_begin_symbol(hay: &str, j: usize) -> bool {
+    fn skip_blank(s: &str) -> &str {
+        s.trim_start_matches([' ', '\t'])
+    }
+    let rest = skip_blank(&hay[j + 1..]);
+    let mut cs = rest.chars();
+    let first = cs.next();
+    if first.is_some_and(char::is_uppercase) {
+        return true;
+    }
+    // `2019/QH14`: the year, then the symbol.
+    let year: Vec<char> = first.into_iter().chain(cs.by_ref().take(3)).collect();
+    let is_year = matches!(year.as_slice(), ['1', '9', c, d] | ['2', '0', c, d] if c.is_numeric() && d.is_numeric());
+    is_year
+        && skip_blank(cs.as_str())
+            .strip_prefix('/')
+            .map(skip_blank)
+            .is_some_and(|s| s.starts_with(char::is_uppercase))
+}
+
 /// The position `n` non-whitespace characters before `j` (whitespace runs
 /// in between are passed over whole), or 0.
 fn back_over(hay: &str, j: usize, n: usize) -> usize {
@@ -393,6 +417,13 @@ fn code_matches<'h>(re: &Regex, hay: &'h str, back: usize) -> Vec<regex::Match<'
     let mut pos = 0;
     let mut scan = 0;
     while let Some(j) = next_code_anchor(hay, scan) {
+        // A date (`22/7/2019`) or a range (`2021-2025`): no code has its
+        // separator here, and a match that holds this anchor has its own
+        // separator (its first anchor) further on.
+        if !may_begin_symbol(hay, j) {
+            scan = j + 1;
+            continue;
+        }
         let start = pos.max(back_over(hay, j, back));
         let end = code_run_end(hay, j);
         match re.find_at(&hay[..end], start) {
@@ -1834,7 +1865,9 @@ mod tests {
                     "12", "2019", "5a", "7đ", "123456", "/", "-", " / ", "NQ", "TW", "CP", "ĐU", "Tg",
                     "BGDĐT", " ", "\n", "\n\n", "\t", "&", ",", ".", "(", ")", "hành động", "của",
                     "\u{663}", "\u{216B}", "x", "ngày", "ĐẢNG", "\u{3000}", "12/NQ-CP", "-C&P",
-                    "&TW", "5 - KH/TU", "2019/NĐ-CP", "số 7/", "/ 2020 /",
+                    "&TW", "5 - KH/TU", "2019/NĐ-CP", "số 7/", "/ 2020 /", "22/7/2019",
+                    "2021-2025", "19", "20", "1999", "\u{663}\u{664}", "\u{1C5}", "Ư",
+                    "20\u{663}4 / QH",
                 ]),
                 0..16,
             )

@@ -99,6 +99,10 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, Error> {
                 limit: MAX_INPUT_BYTES,
             });
         }
+        // Room for the whole file and one byte more: it is read in one
+        // call and its end seen in a second (an empty buffer would be
+        // grown over several reads: system calls cost in a VM).
+        buf.reserve_exact(meta.len() as usize + 1);
         file.take(MAX_INPUT_BYTES + 1)
             .read_to_end(&mut buf)
             .map_err(io)?;

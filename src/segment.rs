@@ -97,12 +97,44 @@ static RE_BODY_OPENER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-/// The line that opens the addressee list: `Kính gửi:`, or in a công điện
-/// `THỦ TƯỚNG CHÍNH PHỦ điện:`.
-pub static RE_RECIPIENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*-?\s*(?:(?i:kính\s+gửi)\s*:?|\p{Lu}[\p{Lu}\s]{2,80}\s(?i:điện)\s*:)\s*")
-        .unwrap()
+/// The opener of the addressee list, `Kính gửi:` (see [`recipients_opener`]).
+static RE_KINH_GUI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*-?\s*(?i:kính\s+gửi)\s*:?\s*").unwrap());
+/// The opener of a công điện's addressees, `THỦ TƯỚNG CHÍNH PHỦ điện:`: the
+/// sender in capitals (`run`: a capital and at least two more capitals or
+/// blanks, at most [`DIEN_RUN`] in [`recipients_opener`]), `điện`, `:`.
+static RE_DIEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*-?\s*(?P<run>\p{Lu}[\p{Lu}\s]{2,})\s(?i:điện)\s*:\s*").unwrap()
 });
+/// The most capitals or blanks after the first in a công điện's sender.
+const DIEN_RUN: usize = 80;
+
+/// The end (blanks after it included) of the line's opening of the
+/// addressee list: `Kính gửi:`, or in a công điện `THỦ TƯỚNG CHÍNH PHỦ
+/// điện:`. What `^\s*-?\s*(?:(?i:kính\s+gửi)\s*:?|\p{Lu}[\p{Lu}\s]{2,80}\s(?i:điện)\s*:)\s*`
+/// finds, without compiling that bounded repetition of a Unicode class
+/// (a sixth of a one-file `congvan parse`): the two openers start with
+/// no blank, so both are tried where the leading blanks end, `Kính gửi`
+/// first; and the sender's run can end only where `điện` then `:` stand
+/// (the `:` ends it, or the lowercase of `điện`), so the one way it
+/// matches unbounded is the way to test against the bound.
+pub fn recipients_opener(line: &str) -> Option<usize> {
+    if let Some(m) = RE_KINH_GUI.find(line) {
+        return Some(m.end());
+    }
+    // (The fast engine rules most lines out before the groups are read.)
+    if !RE_DIEN.is_match(line) {
+        return None;
+    }
+    let c = RE_DIEN.captures(line)?;
+    let run = c.name("run")?.as_str();
+    (run.chars().count() - 1 <= DIEN_RUN).then(|| c.get(0).map_or(0, |m| m.end()))
+}
+
+/// The line opens the addressee list ([`recipients_opener`]).
+pub fn is_recipients_line(line: &str) -> bool {
+    recipients_opener(line).is_some()
+}
 static RE_NOI_NHAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*nơi\s+nhận\s*:?").unwrap());
 
@@ -308,7 +340,7 @@ fn is_header_anchor(t: &str) -> bool {
     k.contains("cộng hòa xã hội chủ nghĩa")
         || k.contains("đảng cộng sản việt nam")
         || is_number_line(t)
-        || RE_RECIPIENTS.is_match(t)
+        || is_recipients_line(t)
         || (is_upper(t) && t.chars().filter(|c| c.is_alphabetic()).count() >= 4)
 }
 
@@ -362,7 +394,7 @@ fn header_end(ls: &[Line], first: usize, body_end: usize) -> usize {
     let mut subject_next = false;
     while i < limit {
         let t = ls[i].text.trim();
-        if RE_RECIPIENTS.is_match(t) {
+        if is_recipients_line(t) {
             return recipients_end(ls, i, limit);
         }
         if is_number_line(t) || key(t).contains("cộng hòa xã hội") || t.contains(", ngày") {
@@ -410,9 +442,8 @@ fn recipients_end(ls: &[Line], at: usize, limit: usize) -> usize {
     let mut i = at + 1;
     let mut last_item_closed = false;
     // Inline single recipient: `Kính gửi: Giám đốc Sở …`
-    let inline = RE_RECIPIENTS
-        .find(ls[at].text)
-        .map(|m| ls[at].text[m.end()..].trim().to_string())
+    let inline = recipients_opener(ls[at].text)
+        .map(|end| ls[at].text[end..].trim().to_string())
         .unwrap_or_default();
     if !inline.is_empty() {
         // `Kính gửi: Chủ` ⏎ `tịch Ủy ban nhân dân…`: a lowercase next line
@@ -467,6 +498,47 @@ fn recipients_end(ls: &[Line], at: usize, limit: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The addressee opener as one pattern, before it was split.
+    static RE_RECIPIENTS_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*-?\s*(?:(?i:kính\s+gửi)\s*:?|\p{Lu}[\p{Lu}\s]{2,80}\s(?i:điện)\s*:)\s*")
+            .unwrap()
+    });
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+        /// The split opener ends where the one pattern's match ends.
+        #[test]
+        fn recipients_opener_as_one_pattern(
+            s in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Kính gửi", "KÍNH GỬI", "kính  gửi", "Kính", "gửi", ":", " :", " ", "  ", "\t",
+                    "\n", "-", " - ", "THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH", "ĐIỆN", "điện", "Điện",
+                    "ĐIện", "ĐI", "ỆN", "A", "AB", "ab", "\u{216B}", "\u{3000}", "x", ",",
+                    "ABCDEFGHIJ KLMNOPQRST UVWXYZABCD EFGHIJKLMN", "Sở Y tế", "1", "đ",
+                ]),
+                0..16,
+            )
+        ) {
+            let s: String = s.concat();
+            let whole = RE_RECIPIENTS_WHOLE.find(&s).map(|m| m.end());
+            proptest::prop_assert_eq!(recipients_opener(&s), whole);
+        }
+    }
+
+    /// Senders around the length bound, with each way of writing `điện`.
+    #[test]
+    fn recipients_opener_at_the_sender_bound() {
+        for n in 0..90 {
+            for run in ["B".repeat(n), "Ư ".repeat(n / 2)] {
+                for dien in [" ĐIỆN:", " điện :", "  Điện: ", " ĐIỆN", "\tđiện:"] {
+                    let line = format!(" - A{run}{dien} Các bộ");
+                    let whole = RE_RECIPIENTS_WHOLE.find(&line).map(|m| m.end());
+                    assert_eq!(recipients_opener(&line), whole, "{line:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn subject_under_the_title_is_not_the_body() {

@@ -523,9 +523,51 @@ fn short_parts(region: &str, m: regex::Match<'_>) -> Option<(Range<usize>, Range
     }
 }
 
-static RE_LAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<name>(?:Bộ luật|Luật|Hiến pháp)(?:\s+(?:(?i:sửa đổi,?\s+bổ sung một số điều của)\s+(?:các\s+)?Luật\s+)?\p{Lu}[\p{L}]*(?:\s+(?:[\p{Ll}][\p{L}]*|\p{Lu}\p{Ll}[\p{L}]*|\p{Lu}{2,}\b)){0,14})?)").unwrap()
+/// A law named by its name: `Luật`, `Bộ luật` or `Hiến pháp`, then (when
+/// a capital follows) the name's first word, after the amending formula
+/// where it stands (`Luật sửa đổi, bổ sung một số điều của các Luật …`).
+/// The name's further words are read by [`LAW_WORD`], up to
+/// [`LAW_WORDS`] of them: see [`law_at`].
+static RE_LAW_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:Bộ luật|Luật|Hiến pháp)(?:\s+(?:(?i:sửa đổi,?\s+bổ sung một số điều của)\s+(?:các\s+)?Luật\s+)?\p{Lu}[\p{L}]*)?").unwrap()
 });
+/// One more word of a law's name: blanks, then a lowercase word, a
+/// capitalised word or an acronym (two capitals or more, ending a word).
+const LAW_WORD: &str = r"\s+(?:[\p{Ll}][\p{L}]*|\p{Lu}\p{Ll}[\p{L}]*|\p{Lu}{2,}\b)";
+/// The most words [`LAW_WORD`] adds to a name.
+const LAW_WORDS: usize = 14;
+
+/// The law name found first at or after `at` in `hay`: what the single
+/// pattern `HEAD(?:LAW_WORD){0,14}` (the head's name part and the words
+/// both optional) finds, read in steps. Nothing follows the words in
+/// that pattern, so its preferred match takes each word greedily, one
+/// after the other, while one can be read: the head's own match, then the
+/// word pattern anchored where the last word ended, at most 14 times. (The
+/// one pattern compiled its bounded repetition of Unicode classes into an
+/// automaton that took a fifth of a one-file `congvan parse` to build.)
+fn law_at(hay: &str, at: usize) -> Option<Range<usize>> {
+    static WORD: LazyLock<regex_automata::meta::Regex> =
+        LazyLock::new(|| regex_automata::meta::Regex::new(LAW_WORD).expect("law word pattern"));
+    let head = RE_LAW_HEAD.find_at(hay, at)?;
+    let keyword = ["Bộ luật", "Luật", "Hiến pháp"]
+        .iter()
+        .find(|k| head.as_str().starts_with(*k))
+        .map_or(0, |k| k.len());
+    let mut end = head.end();
+    // The words follow the name's first word only.
+    if head.len() > keyword {
+        for _ in 0..LAW_WORDS {
+            let input = regex_automata::Input::new(hay)
+                .range(end..)
+                .anchored(regex_automata::Anchored::Yes);
+            match WORD.search(&input) {
+                Some(w) => end = w.end(),
+                None => break,
+            }
+        }
+    }
+    Some(head.start()..end)
+}
 
 /// Words that end an issuer name after `của`.
 const ISSUER_STOPS: &[&str] = &[
@@ -786,17 +828,18 @@ pub fn extract_references(
     // Law names: the match is cut at the first word that ends the name, and
     // the search goes on right after the kept name (`Luật A và Luật B`).
     let mut at = 0;
-    while let Some(m) = RE_LAW.find_at(region, at) {
-        let (name, kept) = trim_law_name(m.as_str());
-        at = crate::text::floor_boundary(region, m.start() + kept.max(1));
-        if at <= m.start() {
-            at = m.start() + region[m.start()..].chars().next().map_or(1, char::len_utf8);
+    while let Some(law) = law_at(region, at) {
+        let m_start = law.start;
+        let (name, kept) = trim_law_name(&region[law]);
+        at = crate::text::floor_boundary(region, m_start + kept.max(1));
+        if at <= m_start {
+            at = m_start + region[m_start..].chars().next().map_or(1, char::len_utf8);
         }
         if name.split_whitespace().count() < 2 {
             continue;
         }
-        let m_end = m.start() + kept;
-        if covered.overlaps(m.start(), m_end) {
+        let m_end = m_start + kept;
+        if covered.overlaps(m_start, m_end) {
             continue;
         }
         // `Luật Đầu tư công số 39/2019/QH14`: the name and the number are one
@@ -816,7 +859,7 @@ pub fn extract_references(
             coded_at.get(&(name_end + lead)).copied()
         };
         if let Some(f) = numbered.and_then(|i| found.get_mut(i)) {
-            f.start = scan_from + m.start();
+            f.start = scan_from + m_start;
             f.type_name = Some(if name.starts_with("Bộ luật") {
                 "Bộ luật".into()
             } else {
@@ -826,7 +869,7 @@ pub fn extract_references(
             continue;
         }
         found.push(Found {
-            start: scan_from + m.start(),
+            start: scan_from + m_start,
             code_end: scan_from + m_end,
             type_name: Some(if name.starts_with("Hiến pháp") {
                 "Hiến pháp".into()
@@ -1879,6 +1922,40 @@ mod tests {
                     code_matches(re, &s, back).into_iter().map(|m| m.range()).collect();
                 proptest::prop_assert_eq!(windows, whole);
             }
+        }
+    }
+
+    /// The law pattern as one regex, as it was before it was read in steps.
+    static RE_LAW_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:Bộ luật|Luật|Hiến pháp)(?:\s+(?:(?i:sửa đổi,?\s+bổ sung một số điều của)\s+(?:các\s+)?Luật\s+)?\p{{Lu}}[\p{{L}}]*(?:{LAW_WORD}){{0,{LAW_WORDS}}})?"
+        ))
+        .unwrap()
+    });
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(6000))]
+        /// Reading a law's name word by word finds what the one pattern
+        /// finds, from every start.
+        #[test]
+        fn law_names_in_steps_as_one_pattern(
+            s in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Luật", "Bộ luật", "Hiến pháp", "luật", "sửa đổi, bổ sung một số điều của",
+                    "Sửa đổi, bổ sung một số điều của", "sửa đổi bổ sung một số điều của", "các",
+                    "Đất", "đai", "Giáo", "dục", "ABC", "AB", "A", "AB1", "ĐT", "Xy", "xY", "\u{216B}",
+                    "\u{24B6}", "\u{1C5}", "ª", "a\u{301}", "_", "1", "2019", ",", ".", ":", " ", " ",
+                    "\n", "\t", "\u{3000}", "\u{A0}", "năm", "số", "và", "Σύνταγμα", "ǅ",
+                    " a b c d e f g", " Đất Đai Đất Đai Đất", " ABC DEF GHI", " x\n y\t z",
+                ]),
+                0..32,
+            ),
+            from in 0usize..40,
+        ) {
+            let s: String = s.concat();
+            let at = crate::text::floor_boundary(&s, from);
+            let whole = RE_LAW_WHOLE.find_at(&s, at).map(|m| m.range());
+            proptest::prop_assert_eq!(law_at(&s, at), whole);
         }
     }
 

@@ -117,10 +117,7 @@ pub(super) fn find_issuer(header: &[Line], title: Option<&Title>) -> Issuer {
                 });
             continue;
         }
-        if segment::is_number_line(raw)
-            || RE_VV.is_match(raw)
-            || segment::RE_RECIPIENTS.is_match(raw)
-        {
+        if segment::is_number_line(raw) || RE_VV.is_match(raw) || segment::is_recipients_line(raw) {
             break;
         }
         let t = strip_motto(raw);

@@ -5,12 +5,12 @@ use super::*;
 pub(super) fn find_recipients(header: &[Line]) -> Vec<String> {
     let Some(at) = header
         .iter()
-        .position(|l| segment::RE_RECIPIENTS.is_match(l.text))
+        .position(|l| segment::is_recipients_line(l.text))
     else {
         return Vec::new();
     };
-    let first = segment::RE_RECIPIENTS
-        .replace(header[at].text, "")
+    let text = header[at].text;
+    let first = text[segment::recipients_opener(text).unwrap_or(0)..]
         .trim()
         .to_string();
     let mut items: Vec<String> = Vec::new();

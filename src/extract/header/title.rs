@@ -124,7 +124,7 @@ pub(super) fn ends_subject(t: &str) -> bool {
     let k = key(t);
     segment::is_number_line(t)
         || RE_PLACE_DATE.is_match(t)
-        || segment::RE_RECIPIENTS.is_match(t)
+        || segment::is_recipients_line(t)
         || k.contains("cộng hòa xã hội")
         || k.contains("độc lập - tự do")
         || k.contains("đảng cộng sản việt nam")

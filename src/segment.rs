@@ -397,7 +397,12 @@ fn header_end(ls: &[Line], first: usize, body_end: usize) -> usize {
         if is_recipients_line(t) {
             return recipients_end(ls, i, limit);
         }
-        if is_number_line(t) || key(t).contains("cộng hòa xã hội") || t.contains(", ngày") {
+        // (`x` in the key comes only from `x` or `X`: a line without one
+        // is not keyed.)
+        if is_number_line(t)
+            || (t.contains(['x', 'X']) && key(t).contains("cộng hòa xã hội"))
+            || t.contains(", ngày")
+        {
             seen_anchor = true;
         }
         if t.is_empty() {

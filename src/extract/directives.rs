@@ -17,6 +17,7 @@ use crate::model::{Directive, Span};
 use crate::text::{is_upper, key};
 use crate::vocab::IMPLEMENTATION_HEADINGS;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Directives found in `text[body]`. `doc_year` completes deadlines written
 /// without a year (`trước 15/11`); `exclude` are spans of cited documents
@@ -47,10 +48,26 @@ fn is_implementation(n: &Node, masked: &str) -> bool {
         return false;
     }
     let head = n.first_line(masked);
-    let k = key(head.trim_end_matches(['.', ':']));
+    let t = head.trim_end_matches(['.', ':']);
+    // The key keeps one character for each character that is not a blank:
+    // a heading in lowercase with more of them than the longest
+    // implementation heading is none of them (and long paragraphs are not
+    // keyed for nothing).
+    let upper = is_upper(&head);
+    static LONGEST: LazyLock<usize> = LazyLock::new(|| {
+        IMPLEMENTATION_HEADINGS
+            .iter()
+            .map(|h| h.chars().filter(|c| !c.is_whitespace()).count())
+            .max()
+            .unwrap_or(0)
+    });
+    if !upper && t.chars().filter(|c| !c.is_whitespace()).count() > *LONGEST {
+        return false;
+    }
+    let k = key(t);
     IMPLEMENTATION_HEADINGS
         .iter()
-        .any(|h| k == *h || (is_upper(&head) && k.starts_with(h)))
+        .any(|h| k == *h || (upper && k.starts_with(h)))
 }
 
 /// The top-level items of the operative part.

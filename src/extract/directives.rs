@@ -61,7 +61,7 @@ fn is_implementation(n: &Node, masked: &str) -> bool {
             .max()
             .unwrap_or(0)
     });
-    if !upper && t.chars().filter(|c| !c.is_whitespace()).count() > *LONGEST {
+    if !upper && t.chars().filter(|c| !c.is_whitespace()).nth(*LONGEST).is_some() {
         return false;
     }
     let k = key(t);

@@ -256,6 +256,18 @@ pub fn type_by_name(name: &str) -> Option<&'static TypeEntry> {
             })
             .collect()
     });
+    // A key keeps one character for each one that is not a blank: a name
+    // with more of them than the longest kind's name is no kind (whole
+    // lines are asked about).
+    static LONGEST: LazyLock<usize> = LazyLock::new(|| {
+        KEYS.iter()
+            .map(|(n, _)| n.chars().filter(|c| !c.is_whitespace()).count())
+            .max()
+            .unwrap_or(0)
+    });
+    if name.chars().filter(|c| !c.is_whitespace()).nth(*LONGEST).is_some() {
+        return None;
+    }
     let k = key(name);
     KEYS.iter().find(|(n, _)| *n == k).map(|(_, t)| *t)
 }

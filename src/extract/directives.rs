@@ -61,7 +61,12 @@ fn is_implementation(n: &Node, masked: &str) -> bool {
             .max()
             .unwrap_or(0)
     });
-    if !upper && t.chars().filter(|c| !c.is_whitespace()).nth(*LONGEST).is_some() {
+    if !upper
+        && t.chars()
+            .filter(|c| !c.is_whitespace())
+            .nth(*LONGEST)
+            .is_some()
+    {
         return false;
     }
     let k = key(t);

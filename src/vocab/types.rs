@@ -265,7 +265,12 @@ pub fn type_by_name(name: &str) -> Option<&'static TypeEntry> {
             .max()
             .unwrap_or(0)
     });
-    if name.chars().filter(|c| !c.is_whitespace()).nth(*LONGEST).is_some() {
+    if name
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .nth(*LONGEST)
+        .is_some()
+    {
         return None;
     }
     let k = key(name);

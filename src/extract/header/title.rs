@@ -19,8 +19,21 @@ pub struct Title {
 
 pub(super) fn find_title(header: &[Line]) -> Option<Title> {
     let names = vocab::type_name_keys();
+    // The fewest characters of a type name: a title's first that many are
+    // in capitals (the test below), so a line with a lowercase letter
+    // among them holds none and is not keyed.
+    static SHORTEST: LazyLock<usize> = LazyLock::new(|| {
+        vocab::type_name_keys()
+            .iter()
+            .map(|(n, _)| n.chars().count())
+            .min()
+            .unwrap_or(0)
+    });
     for (i, l) in header.iter().enumerate() {
         let t = l.text.trim();
+        if t.chars().take(*SHORTEST).any(char::is_lowercase) {
+            continue;
+        }
         if segment::is_number_line(t) || RE_PLACE_DATE.is_match(t) {
             continue;
         }

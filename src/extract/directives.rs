@@ -14,7 +14,7 @@ use crate::extract::deadlines::{deadlines_among, Cue};
 use crate::extract::outline::{self, Node, Outline, Style};
 use crate::extract::spans::SpanSet;
 use crate::model::{Directive, Span};
-use crate::text::{is_upper, key};
+use crate::text::{is_upper, key, key_letters_capped};
 use crate::vocab::IMPLEMENTATION_HEADINGS;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -57,16 +57,11 @@ fn is_implementation(n: &Node, masked: &str) -> bool {
     static LONGEST: LazyLock<usize> = LazyLock::new(|| {
         IMPLEMENTATION_HEADINGS
             .iter()
-            .map(|h| h.chars().filter(|c| !c.is_whitespace()).count())
+            .map(|h| key_letters_capped(h, usize::MAX))
             .max()
             .unwrap_or(0)
     });
-    if !upper
-        && t.chars()
-            .filter(|c| !c.is_whitespace())
-            .nth(*LONGEST)
-            .is_some()
-    {
+    if !upper && key_letters_capped(t, *LONGEST) > *LONGEST {
         return false;
     }
     let k = key(t);

@@ -341,8 +341,12 @@ fn may_begin_symbol(hay: &str, j: usize) -> bool {
         return true;
     }
     // `2019/QH14`: the year, then the symbol.
-    let year: Vec<char> = first.into_iter().chain(cs.by_ref().take(3)).collect();
-    let is_year = matches!(year.as_slice(), ['1', '9', c, d] | ['2', '0', c, d] if c.is_numeric() && d.is_numeric());
+    let year = [first, cs.next(), cs.next(), cs.next()];
+    let is_year = matches!(
+        year,
+        [Some('1'), Some('9'), Some(c), Some(d)] | [Some('2'), Some('0'), Some(c), Some(d)]
+            if c.is_numeric() && d.is_numeric()
+    );
     is_year
         && skip_blank(cs.as_str())
             .strip_prefix('/')
@@ -529,11 +533,13 @@ fn short_parts(region: &str, m: regex::Match<'_>) -> Option<(Range<usize>, Range
 /// The name's further words are read by [`LAW_WORD`], up to
 /// [`LAW_WORDS`] of them: see [`law_at`].
 static RE_LAW_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:Bộ luật|Luật|Hiến pháp)(?:\s+(?:(?i:sửa đổi,?\s+bổ sung một số điều của)\s+(?:các\s+)?Luật\s+)?\p{Lu}[\p{L}]*)?").unwrap()
+    Regex::new(&(format!("(?:{})", LAW_KEYWORDS.join("|")) + r"(?:\s+(?:(?i:sửa đổi,?\s+bổ sung một số điều của)\s+(?:các\s+)?Luật\s+)?\p{Lu}[\p{L}]*)?")).unwrap()
 });
 /// One more word of a law's name: blanks, then a lowercase word, a
 /// capitalised word or an acronym (two capitals or more, ending a word).
 const LAW_WORD: &str = r"\s+(?:[\p{Ll}][\p{L}]*|\p{Lu}\p{Ll}[\p{L}]*|\p{Lu}{2,}\b)";
+/// The words a law's name starts after (tried in this order).
+const LAW_KEYWORDS: [&str; 3] = ["Bộ luật", "Luật", "Hiến pháp"];
 /// The most words [`LAW_WORD`] adds to a name.
 const LAW_WORDS: usize = 14;
 
@@ -549,7 +555,7 @@ fn law_at(hay: &str, at: usize) -> Option<Range<usize>> {
     static WORD: LazyLock<regex_automata::meta::Regex> =
         LazyLock::new(|| regex_automata::meta::Regex::new(LAW_WORD).expect("law word pattern"));
     let head = RE_LAW_HEAD.find_at(hay, at)?;
-    let keyword = ["Bộ luật", "Luật", "Hiến pháp"]
+    let keyword = LAW_KEYWORDS
         .iter()
         .find(|k| head.as_str().starts_with(*k))
         .map_or(0, |k| k.len());

@@ -591,27 +591,20 @@ impl<'a> OrdTable<'a> {
 
     /// `sorted`: (ordinal, candidate) pairs in ordinal order.
     fn new(sorted: &'a [(u64, usize)]) -> Self {
-        let (Some(first), Some(last)) = (sorted.first(), sorted.last()) else {
-            return OrdTable {
-                first: 0,
-                table: Vec::new(),
-                sorted,
-            };
-        };
-        let span = last.0 - first.0 + 1;
-        if span > Self::MAX_SPAN || sorted.iter().any(|&(_, k)| k >= u32::MAX as usize) {
-            return OrdTable {
-                first: 0,
-                table: Vec::new(),
-                sorted,
-            };
-        }
-        let mut table = vec![u32::MAX; span as usize];
-        for &(o, k) in sorted {
-            table[(o - first.0) as usize] = k as u32;
+        let first = sorted.first().map_or(0, |p| p.0);
+        let span = sorted.last().map_or(0, |p| p.0 - first + 1);
+        // No table (binary search) when empty, too wide, or a candidate
+        // index would not fit beside the `u32::MAX` mark.
+        let fits = sorted.iter().all(|&(_, k)| k < u32::MAX as usize);
+        let mut table = Vec::new();
+        if span > 0 && span <= Self::MAX_SPAN && fits {
+            table = vec![u32::MAX; span as usize];
+            for &(o, k) in sorted {
+                table[(o - first) as usize] = k as u32;
+            }
         }
         OrdTable {
-            first: first.0,
+            first,
             table,
             sorted,
         }

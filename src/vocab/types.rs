@@ -261,16 +261,11 @@ pub fn type_by_name(name: &str) -> Option<&'static TypeEntry> {
     // lines are asked about).
     static LONGEST: LazyLock<usize> = LazyLock::new(|| {
         KEYS.iter()
-            .map(|(n, _)| n.chars().filter(|c| !c.is_whitespace()).count())
+            .map(|(n, _)| crate::text::key_letters_capped(n, usize::MAX))
             .max()
             .unwrap_or(0)
     });
-    if name
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .nth(*LONGEST)
-        .is_some()
-    {
+    if crate::text::key_letters_capped(name, *LONGEST) > *LONGEST {
         return None;
     }
     let k = key(name);

@@ -552,8 +552,6 @@ const LAW_WORDS: usize = 14;
 /// one pattern compiled its bounded repetition of Unicode classes into an
 /// automaton that took a fifth of a one-file `congvan parse` to build.)
 fn law_at(hay: &str, at: usize) -> Option<Range<usize>> {
-    static WORD: LazyLock<regex_automata::meta::Regex> =
-        LazyLock::new(|| regex_automata::meta::Regex::new(LAW_WORD).expect("law word pattern"));
     let head = RE_LAW_HEAD.find_at(hay, at)?;
     let keyword = LAW_KEYWORDS
         .iter()
@@ -562,17 +560,93 @@ fn law_at(hay: &str, at: usize) -> Option<Range<usize>> {
     let mut end = head.end();
     // The words follow the name's first word only.
     if head.len() > keyword {
-        for _ in 0..LAW_WORDS {
-            let input = regex_automata::Input::new(hay)
-                .range(end..)
-                .anchored(regex_automata::Anchored::Yes);
-            match WORD.search(&input) {
-                Some(w) => end = w.end(),
-                None => break,
-            }
-        }
+        end = law_words(hay, end, LAW_WORDS).0;
     }
     Some(head.start()..end)
+}
+
+/// Up to `most` further words of a law's name from `end` ([`LAW_WORD`],
+/// each anchored where the last one ended): where they end and how many
+/// were read.
+fn law_words(hay: &str, mut end: usize, most: usize) -> (usize, usize) {
+    static WORD: LazyLock<regex_automata::meta::Regex> =
+        LazyLock::new(|| regex_automata::meta::Regex::new(LAW_WORD).expect("law word pattern"));
+    for n in 0..most {
+        let input = regex_automata::Input::new(hay)
+            .range(end..)
+            .anchored(regex_automata::Anchored::Yes);
+        match WORD.search(&input) {
+            Some(w) => end = w.end(),
+            None => return (end, n),
+        }
+    }
+    (end, most)
+}
+
+/// The law name found first at or after `at`, as [`law_at`] reads it,
+/// then:
+/// - read on over a comma that a listed phrase holds (`Luật Phòng, chống
+///   tham nhũng`; vocab `LAW_NAME_JOINS`), within the same word budget;
+/// - cut before a line break that opens a place-and-date line or the
+///   addressees (`V/v phổ biến Bộ luật Lao động` ⏎ `Hà Nội, ngày …`): a
+///   name may wrap (`Luật Tổ chức` ⏎ `Chính phủ`), those lines never
+///   continue one.
+fn law_name_at(hay: &str, at: usize) -> Option<Range<usize>> {
+    let law = law_at(hay, at)?;
+    let (start, mut end) = (law.start, law.end);
+    let mut left = LAW_WORDS.saturating_sub(hay[start..end].split_whitespace().count());
+    while left > 0
+        && hay[end..].starts_with(',')
+        && joins_law_name(&hay[start..end], ",", &hay[end + 1..])
+    {
+        let (e, n) = law_words(hay, end + 1, left);
+        if n == 0 {
+            break;
+        }
+        end = e;
+        left -= n;
+    }
+    let mut from = start;
+    while let Some(nl) = hay[from..end].find('\n').map(|i| from + i) {
+        let line_end = hay[nl + 1..].find('\n').map_or(hay.len(), |i| nl + 1 + i);
+        let line = &hay[nl..line_end];
+        if RE_PLACE_DATE_LINE
+            .find(line)
+            .is_some_and(|m| m.start() == 0)
+            || crate::segment::is_recipients_line(&line[1..])
+        {
+            end = hay[..nl].trim_end().len().max(start);
+            break;
+        }
+        from = nl + 1;
+    }
+    Some(start..end)
+}
+
+/// Whether a comma or `và` (`joiner`) between `before` (a law's name so
+/// far) and `after` (the text after the joiner) is inside the name: a
+/// listed phrase (vocab `LAW_NAME_JOINS`) ends with the name's last words
+/// before one of its joiners and goes on with the words after it.
+fn joins_law_name(before: &str, joiner: &str, after: &str) -> bool {
+    let b = key(&crate::text::collapse_ws(
+        &before[crate::text::floor_boundary(before, before.len().saturating_sub(60))..],
+    ));
+    let a = key(&crate::text::collapse_ws(
+        &after[..crate::text::floor_boundary(after, 80)],
+    ));
+    let sep = if joiner == "," { ", " } else { " và " };
+    vocab::LAW_NAME_JOINS.iter().any(|p| {
+        p.match_indices(sep).any(|(i, _)| {
+            let (l, r) = (&p[..i], &p[i + sep.len()..]);
+            let before_ok = b
+                .strip_suffix(l)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '));
+            let after_ok = a
+                .strip_prefix(r)
+                .is_some_and(|rest| !rest.starts_with(crate::text::is_word_char));
+            before_ok && after_ok
+        })
+    })
 }
 
 /// Words that end an issuer name after `của`.
@@ -834,7 +908,7 @@ pub fn extract_references(
     // Law names: the match is cut at the first word that ends the name, and
     // the search goes on right after the kept name (`Luật A và Luật B`).
     let mut at = 0;
-    while let Some(law) = law_at(region, at) {
+    while let Some(law) = law_name_at(region, at) {
         let m_start = law.start;
         let (name, kept) = trim_law_name(&region[law]);
         at = crate::text::floor_boundary(region, m_start + kept.max(1));
@@ -1177,14 +1251,14 @@ fn trim_law_name(s: &str) -> (String, usize) {
         .map(|p| p + 1);
     let from = amended.map_or(2, |p| p + 3);
     let mut keep = words.len();
-    for (i, (_, w)) in words.iter().enumerate().skip(from) {
+    for (i, (at, w)) in words.iter().enumerate().skip(from) {
         let next_is_law = words.get(i + 1).is_some_and(|(_, n)| *n == "Luật");
         // `Luật Thực hiện dân chủ ở cơ sở`: `hiện` of `thực hiện` is no stop.
         let thuc_hien = key(w) == "hiện" && key(words[i - 1].1) == "thực";
-        if TAIL_STOPS.contains(&key(w).as_str())
-            && !(amended.is_some() && *w == "và" && next_is_law)
-            && !thuc_hien
-        {
+        // `Luật Khoa học và Công nghệ`: a listed phrase holds the `và`.
+        let held = key(w) == "và" && joins_law_name(&s[..*at], "và", &s[at + w.len()..]);
+        let amended_and = amended.is_some() && *w == "và" && next_is_law;
+        if TAIL_STOPS.contains(&key(w).as_str()) && !(amended_and || thuc_hien || held) {
             keep = i;
             break;
         }
@@ -1994,6 +2068,42 @@ mod tests {
             ]
         );
         assert!(r.iter().all(|r| r.code.is_none()));
+    }
+
+    #[test]
+    fn law_names_hold_the_commas_and_va_of_listed_phrases() {
+        let r = refs("Căn cứ Luật Phòng, chống tham nhũng năm 2018; Luật Khoa học và Công nghệ ngày 18 tháng 6 năm 2013; Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ năm 2024; Luật Giáo dục, các văn bản hướng dẫn thi hành; Luật Đất đai và Luật Nhà ở; Luật Cán bộ, công chức và Luật Viên chức;");
+        let names: Vec<_> = r.iter().filter_map(|r| r.about.as_deref()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "Luật Phòng, chống tham nhũng",
+                "Luật Khoa học và Công nghệ",
+                "Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+                "Luật Giáo dục",
+                "Luật Đất đai",
+                "Luật Nhà ở",
+                "Luật Cán bộ, công chức",
+                "Luật Viên chức",
+            ]
+        );
+        // The same law named again is the same entry.
+        let r = refs("thực hiện Luật Phòng, chống tham nhũng; Luật Phòng, chống tham nhũng năm 2018 quy định");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_law_name_ends_before_a_place_date_line_or_the_addressees() {
+        let r = refs("BỘ TƯ PHÁP\nSố: 215/BTP-PBGDPL\nV/v phổ biến Bộ luật Lao động\nHà Nội, ngày 05 tháng 3 năm 2026\nKính gửi: Các bộ.\nCăn cứ Bộ luật Lao động năm 2019;");
+        let names: Vec<_> = r.iter().filter_map(|r| r.about.as_deref()).collect();
+        assert_eq!(names, vec!["Bộ luật Lao động"]);
+        assert_eq!(r[0].mentions.len(), 2);
+        let r = refs("V/v triển khai Luật Đất đai\nKính gửi: Các sở.\nĐề nghị các sở thực hiện.");
+        assert_eq!(r[0].about.as_deref(), Some("Luật Đất đai"));
+        // A name that wraps goes on.
+        let r = refs("Căn cứ Luật Tổ chức\nChính phủ ngày 18 tháng 02 năm 2025;");
+        assert_eq!(r[0].about.as_deref(), Some("Luật Tổ chức Chính phủ"));
     }
 
     #[test]

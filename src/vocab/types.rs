@@ -310,6 +310,12 @@ impl TypeEntry {
 
 /// Kinds whose Party symbol abbreviation differs from the state table's:
 /// (state code, Party code).
+/// Phrases of laws' names that hold a comma or `và` (`Luật Phòng, chống
+/// tham nhũng`, `Luật Khoa học và Công nghệ`), lowercase: the comma or
+/// `và` of a listed phrase does not end a law's name.
+pub static LAW_NAME_JOINS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| super::tsv_list(include_str!("data/law_name_joins.tsv")));
+
 pub const PARTY_CODES: &[(&str, &str)] = &[("QyĐ", "QĐ"), ("TTri", "TT")];
 
 /// Every document-type name as a regex alternation, longest first; the

@@ -7,7 +7,9 @@ use std::sync::LazyLock;
 pub use crate::recognize::starts_with_org;
 use crate::recognize::ByFirst;
 use crate::text::{lower_same_offsets, starts_ci, word_end};
-use crate::vocab::{ACTION_VERBS, ASSIGN_VERBS, COOPERATE_WORDS, INTRO_CLAUSES, TOPIC_HEADS};
+use crate::vocab::{
+    ACTION_VERBS, ADDRESSEE_PARENTHESES, ASSIGN_VERBS, COOPERATE_WORDS, INTRO_CLAUSES, TOPIC_HEADS,
+};
 
 /// What an item's own text says about its assignees.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -37,6 +39,15 @@ fn first_verb(s: &str) -> Option<usize> {
             continue;
         }
         if c == ':' && colon_lists_members(&s[i + 1..]) {
+            continue;
+        }
+        // `các ông (bà) có tên tại Điều 1`: the parenthesis is part of
+        // the name.
+        if c == '('
+            && ADDRESSEE_PARENTHESES
+                .iter()
+                .any(|p| starts_ci(&s[i + 1..], p).is_some())
+        {
             continue;
         }
         if matches!(c, ':' | ';' | '(' | '.') {
@@ -101,7 +112,8 @@ fn colon_lists_members(after: &str) -> bool {
 fn verb_in_name(prev_word: &str, verb: &str, after: &str) -> bool {
     let next = after.trim_start_matches(' ');
     match verb {
-        "có" => next.starts_with("liên quan"),
+        // `cơ quan có liên quan`, `các ông (bà) có tên tại Điều 1`.
+        "có" => next.starts_with("liên quan") || next.starts_with("tên "),
         "tổ chức" => {
             // `tổ chức, cá nhân`, `tổ chức và đơn vị`, `tổ chức liên quan`
             // (but `tổ chức, chỉ đạo` and `tổ chức và triển khai` are verbs).
@@ -482,6 +494,21 @@ mod tests {
             a.actors,
             vec!["Uỷ ban nhân dân cấp xã, các trường phổ thông"]
         );
+    }
+
+    #[test]
+    fn persons_named_in_an_article_are_part_of_the_group() {
+        let a = assignment(
+            "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các sở, ban, ngành và các ông (bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+            false,
+        );
+        assert_eq!(
+            a.actors,
+            vec!["Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ, Thủ trưởng các sở, ban, ngành và các ông (bà) có tên tại Điều 1"]
+        );
+        // Any other parenthesis still ends the group.
+        let a = assignment("Sở Y tế (cơ quan thường trực) chủ trì triển khai.", false);
+        assert_eq!(a.actors, vec!["Sở Y tế"]);
     }
 
     #[test]

@@ -171,3 +171,8 @@ pub static NOT_ORG_STARTS: LazyLock<Vec<&'static str>> =
 /// them (`TRƯỜNG THPT CAO LÃNH 2` → `Trường THPT Cao Lãnh 2`).
 pub static SCHOOL_LEVELS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| super::tsv_list(include_str!("data/school_levels.tsv")));
+
+/// What a parenthesis inside the name of those addressed may hold (`các
+/// ông (bà) có tên tại Điều 1`): it does not end the name. Written as
+/// after the `(`, lowercase.
+pub const ADDRESSEE_PARENTHESES: &[&str] = &["bà)"];

@@ -12,8 +12,9 @@
 //! never targets.
 //!
 //! `by_year` is the horizon of the sentence (`đến năm 2035`, `vào năm
-//! 2029`) or else of the nearest heading above (`1. Mục tiêu đến năm
-//! 2030`, `Đến năm 2030:`).
+//! 2029`; one put before the first of clauses joined by `;` holds for them
+//! all) or else of the nearest heading above (`1. Mục tiêu đến năm 2030`,
+//! `Đến năm 2030:`).
 
 use crate::extract::outline::{self, slice, Node, Outline, Style};
 use crate::model::{Span, Target};
@@ -427,8 +428,18 @@ fn scan(
     out: &mut Vec<Target>,
 ) {
     let text = &o.masked;
+    // `Phấn đấu đến hết năm 2024, A đạt 80%; B giảm 5%; C không quá 2%.`:
+    // a horizon put before the first clause holds for the clauses after
+    // its `;` too, up to the end of the sentence.
+    let mut carry: Option<i32> = None;
     for sr in sentences(text, r) {
         let sent = slice(text, sr.clone());
+        let carried = carry;
+        carry = if sent.ends_with(';') {
+            fronted_horizon(sent).or(carried)
+        } else {
+            None
+        };
         // Every target has a number.
         if !sent.bytes().any(|b| b.is_ascii_digit()) {
             continue;
@@ -594,6 +605,7 @@ fn scan(
         let sent_text = collapse_ws(sent);
         for f in found {
             let by_year = horizon_near(sent, f.start - sr.start)
+                .or(carried)
                 .or(horizon)
                 .or_else(|| context_year(sent));
             out.push(Target {
@@ -651,6 +663,23 @@ fn horizon_near(sent: &str, at: usize) -> Option<i32> {
     before.or(after)
 }
 
+/// A horizon put at the front of a clause, before anything counted and
+/// followed by `,` or `:` (`Phấn đấu đến hết năm 2024, …`, `Đến năm 2030:
+/// …`).
+fn fronted_horizon(sent: &str) -> Option<i32> {
+    if !sent.contains("năm") && !sent.contains("giai đoạn") {
+        return None;
+    }
+    let c = RE_YEAR_PHRASE.captures(sent)?;
+    let m = c.get(0)?;
+    let y = c.get(1).or(c.get(2)).or(c.get(3))?;
+    let front = !sent[..m.start()].bytes().any(|b| b.is_ascii_digit());
+    let closed = sent[y.end()..]
+        .trim_start_matches([' ', '\t'])
+        .starts_with([',', ':']);
+    (front && closed).then(|| y.as_str().parse().ok()).flatten()
+}
+
 /// The noun phrase a target is about: what follows the quantity up to the
 /// end of the clause, or else what precedes it.
 fn about(sent: &str, start: usize, end: usize) -> Option<String> {
@@ -687,6 +716,32 @@ fn about(sent: &str, start: usize, end: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fronted_horizon_holds_for_the_clauses_after_its_semicolons() {
+        let t = "Phấn đấu đến hết năm 2024, tỷ lệ hồ sơ trực tuyến đạt từ 80% trở lên; giảm ít nhất 5% thời gian xử lý hồ sơ; tỷ lệ hồ sơ trễ hạn không quá 2%.\nTỷ lệ hồ sơ số hóa đạt 100%.";
+        let years: Vec<_> = extract_targets(t, 0..t.len(), &[])
+            .iter()
+            .map(|x| (x.value, x.by_year))
+            .collect();
+        assert_eq!(
+            years,
+            vec![
+                (80.0, Some(2024)),
+                (5.0, Some(2024)),
+                (2.0, Some(2024)),
+                (100.0, None)
+            ]
+        );
+        // A year inside what is counted is no fronted horizon.
+        let t =
+            "Tăng trưởng GRDP năm 2024 đạt trên 10%; thu ngân sách đạt tối thiểu 51.000 tỷ đồng.";
+        let years: Vec<_> = extract_targets(t, 0..t.len(), &[])
+            .iter()
+            .map(|x| x.by_year)
+            .collect();
+        assert_eq!(years, vec![Some(2024), None]);
+    }
 
     /// Number words found the old way: a scan over the words.
     fn number_words_by_words(sent: &str) -> Vec<(usize, usize, f64)> {

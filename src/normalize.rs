@@ -29,6 +29,7 @@ pub fn normalize(input: &str) -> String {
     let lines = close_double_spacing(lines);
     let lines = join_wrapped_phrases(lines);
     let lines = unflatten(lines);
+    let lines = split_signature_columns(lines);
     let lines = untangle_signature(lines);
     let text = lines.join("\n");
     join_broken_codes(&text)
@@ -443,6 +444,87 @@ fn unflatten(lines: Vec<String>) -> Vec<String> {
     out
 }
 
+/// Blanks between two columns of a line laid out with spaces.
+const COLUMN_GAP: &str = "   ";
+
+/// The text of `line` after its first [`COLUMN_GAP`] (from the first
+/// non-blank character on) and the character column where it starts, when
+/// text stands before the gap.
+fn right_of_gap(line: &str) -> Option<(usize, usize)> {
+    let lead = line.len() - line.trim_start().len();
+    let gap = line[lead..].find(COLUMN_GAP)? + lead;
+    let right = gap + (line[gap..].len() - line[gap..].trim_start().len());
+    (right < line.len()).then(|| (right, line[..right].chars().count()))
+}
+
+/// A signature laid out beside the `Nơi nhận` list with spaces (`pdftotext
+/// -layout`, typed letters): `Nơi nhận:          KT. BỘ TRƯỞNG` ⏎ `- Như
+/// trên;      THỨ TRƯỞNG` ⏎ `- Lưu: VT.` ⏎ `            Phạm Văn A`. The
+/// right column is cut off the list's lines and put after the list, line
+/// by line, so the list and the signature read as two zones. Only when the
+/// right part of the `Nơi nhận` line or of one of the two lines after it is
+/// an authority or post line; the area ends at the first line after the
+/// signature began that stands at the left margin and is no list item.
+fn split_signature_columns(mut lines: Vec<String>) -> Vec<String> {
+    let Some(at) = lines
+        .iter()
+        .position(|l| starts_ci(l.trim_start(), "nơi nhận").is_some())
+    else {
+        return lines;
+    };
+    let signs = |t: &str| {
+        let t = t.trim();
+        crate::recognize::RE_AUTHORITY.is_match(t) || crate::recognize::is_post_title(t)
+    };
+    let Some(col) = lines[at..]
+        .iter()
+        .take(3)
+        .filter_map(|l| right_of_gap(l).map(|(r, c)| (&l[r..], c)))
+        .find(|(t, _)| signs(t))
+        .map(|(_, c)| c)
+    else {
+        return lines;
+    };
+    // A part counts as the right column when it starts near its column.
+    let near = col.saturating_sub(6);
+    let mut left: Vec<String> = Vec::new();
+    let mut right: Vec<String> = Vec::new();
+    let mut end = at;
+    // Blank lines inside the area go (the columns are read apart); the
+    // ones at its end stay after it.
+    let mut blanks = 0;
+    for l in lines.iter().skip(at).take(40) {
+        let lead = l.len() - l.trim_start().len();
+        let t = l.trim();
+        if t.is_empty() {
+            blanks += 1;
+            end += 1;
+            continue;
+        }
+        blanks = 0;
+        if lead > 0 && l[..lead].chars().count() >= near {
+            right.push(t.to_string());
+        } else if let Some((r, _)) = right_of_gap(l).filter(|&(_, c)| c >= near) {
+            left.push(l[..r].trim_end().to_string());
+            right.push(l[r..].trim().to_string());
+        } else if !(right.is_empty()
+            || t.starts_with(['-', '+', '•'])
+            || starts_ci(t, "lưu").is_some())
+        {
+            // Past the signature's start, a line at the margin that is no
+            // list item ends the area.
+            break;
+        } else {
+            left.push(l.trim_end().to_string());
+        }
+        end += 1;
+    }
+    left.extend(right);
+    left.extend(std::iter::repeat_n(String::new(), blanks));
+    lines.splice(at..end, left);
+    lines
+}
+
 /// Lines of the `Nơi nhận` area, as [`untangle_signature`] sorts them.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum SignLine {
@@ -691,6 +773,22 @@ mod tests {
         );
         // Already in order: left alone (blank lines kept).
         let ok = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n(Đã ký)\n\nNguyễn Văn An";
+        assert_eq!(normalize(ok), ok);
+    }
+
+    #[test]
+    fn signature_laid_out_beside_the_list_with_spaces() {
+        let t = normalize("Nơi nhận:                          KT. BỘ TRƯỞNG\n- Như trên;                        THỨ TRƯỞNG\n- Bộ trưởng (để b/c);\n- Lưu: VT, GDPT.\n\n                                   Phạm Ngọc Thưởng\n\nPHỤ LỤC");
+        assert_eq!(
+            t,
+            "Nơi nhận:\n- Như trên;\n- Bộ trưởng (để b/c);\n- Lưu: VT, GDPT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nPhạm Ngọc Thưởng\nPHỤ LỤC"
+        );
+        let d = crate::parse_str("Số: 1/BGDĐT-GDPT\nHà Nội, ngày 1 tháng 8 năm 2024\nV/v thử\nKính gửi: Các Sở.\nNội dung.\nNơi nhận:                          KT. BỘ TRƯỞNG\n- Như trên;                        THỨ TRƯỞNG\n- Lưu: VT, GDPT.\n                                   Phạm Ngọc Thưởng\n", "a.txt");
+        assert_eq!(d.signer.name.as_deref(), Some("Phạm Ngọc Thưởng"));
+        assert_eq!(d.signer.title.as_deref(), Some("Thứ trưởng"));
+        assert_eq!(d.distribution.len(), 1);
+        // Wide gaps in a list with no signature beside it: left alone.
+        let ok = "Nơi nhận:\n- Như trên;       (để thực hiện)\n- Lưu: VT.\nKT. GIÁM ĐỐC";
         assert_eq!(normalize(ok), ok);
     }
 

@@ -199,6 +199,11 @@ fn walk<P: AsRef<Path>>(paths: &[P], index_dir: &Path, failed: &mut Vec<Failure>
     let index_abs = absolute(index_dir);
     let mut seen = HashSet::new();
     let mut items = Vec::new();
+    // The last folder made absolute: the files of one folder come one
+    // after the other, and a file that is no symlink is its folder's
+    // absolute path joined with its name (one `canonicalize` per folder,
+    // not one per file: it reads every component of the path).
+    let mut last_dir: Option<(PathBuf, PathBuf)> = None;
     for p in paths {
         let p = p.as_ref();
         if !p.exists() {
@@ -213,7 +218,20 @@ fn walk<P: AsRef<Path>>(paths: &[P], index_dir: &Path, failed: &mut Vec<Failure>
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() => {
-                    let abs = absolute(e.path());
+                    let abs = match (e.path().parent(), e.path().file_name()) {
+                        (Some(dir), Some(name)) if !e.path_is_symlink() && e.depth() > 0 => {
+                            match &last_dir {
+                                Some((d, a)) if d == dir => a.join(name),
+                                _ => {
+                                    let a = absolute(dir);
+                                    let abs = a.join(name);
+                                    last_dir = Some((dir.to_path_buf(), a));
+                                    abs
+                                }
+                            }
+                        }
+                        _ => absolute(e.path()),
+                    };
                     if abs.starts_with(&index_abs) {
                         continue;
                     }
@@ -847,5 +865,32 @@ mod tests {
         let back: Record = serde_json::from_slice(&json).expect("whole JSON");
         assert_eq!(back.refs.len(), kept.refs.len());
         assert_eq!(back.path, "big.txt");
+    }
+
+    /// Files get the absolute path `canonicalize` gives them, whether read
+    /// through a linked folder, as a link, or directly; each file once.
+    #[cfg(unix)]
+    #[test]
+    fn walked_files_have_their_canonical_path_once() {
+        let tmp = std::env::temp_dir().join(format!("congvan-walk-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
+        let real = tmp.join("real");
+        std::fs::create_dir_all(real.join("sub")).unwrap();
+        for f in ["a.txt", "b.txt", "sub/c.txt"] {
+            std::fs::write(real.join(f), "x").unwrap();
+        }
+        std::os::unix::fs::symlink(&real, tmp.join("linked")).unwrap();
+        std::os::unix::fs::symlink(real.join("a.txt"), tmp.join("link.txt")).unwrap();
+        let mut failed = Vec::new();
+        let items = walk(&[&tmp], &tmp.join("index"), &mut failed);
+        assert!(failed.is_empty());
+        let mut keys: Vec<String> = items.iter().map(|i| i.key.clone()).collect();
+        let want: Vec<String> = ["a.txt", "b.txt", "sub/c.txt"]
+            .iter()
+            .map(|f| crate::paths::encode(&std::fs::canonicalize(real.join(f)).unwrap()))
+            .collect();
+        keys.sort();
+        assert_eq!(keys, want);
+        let _ = std::fs::remove_dir_all(&tmp);
     }
 }

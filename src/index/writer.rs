@@ -1,5 +1,6 @@
-//! Batch indexing: walk → parse in parallel (rayon) → bounded channel → one
-//! `IndexWriter`.
+//! Batch indexing: walk → read, parse and convert in parallel (workers of
+//! [`crate::budget::map_within`], each file within its time budget) →
+//! bounded channel → one `IndexWriter`.
 //!
 //! - Unchanged files (same absolute path, same SHA-256) are skipped; changed
 //!   ones are replaced (delete by path + add, in the same commit), so a path
@@ -14,7 +15,6 @@ use super::{tantivy_err, Index};
 use crate::codes;
 use crate::error::Error;
 use crate::model::Document;
-use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -278,25 +278,30 @@ pub(crate) fn reason(e: &Error) -> String {
 }
 
 /// Parse one file into an index document (or say why not).
+/// The failure of `item` for `reason`.
+fn failure(item: &Item, reason: String) -> Failure {
+    Failure {
+        path: item.given.clone(),
+        reason,
+        path_bytes: crate::paths::raw_hex(&item.file),
+    }
+}
+
+/// Read, parse and convert one file (run by [`crate::budget::map_within`],
+/// within the file's time budget).
 fn process(
     item: &Item,
     existing: &HashMap<String, (String, String)>,
     f: Fields,
-    timeout: Option<Duration>,
     popts: &crate::ParseOptions,
 ) -> Msg {
-    let fail = |reason: String| Failure {
-        path: item.given.clone(),
-        reason,
-        path_bytes: crate::paths::raw_hex(&item.file),
-    };
     let read = match item.data {
         Some(data) => Ok(std::borrow::Cow::Borrowed(data)),
         None => crate::read_limited(&item.file).map(std::borrow::Cow::Owned),
     };
     let bytes = match read {
         Ok(b) => b,
-        Err(e) => return Msg::Failed(fail(reason(&e)), item.size),
+        Err(e) => return Msg::Failed(failure(item, reason(&e)), item.size),
     };
     let size = bytes.len() as u64;
     let sha = crate::sha256_hex(&bytes);
@@ -304,20 +309,9 @@ fn process(
     if old.is_some_and(|(_, s)| *s == sha) {
         return Msg::Skipped(size);
     }
-    let given = item.given.clone();
-    let popts = popts.clone();
-    let parsed = crate::budget::within(timeout, move || {
-        parse_with_text(&bytes, &given, &sha, &popts)
-    });
-    let (doc, text) = match parsed {
-        Ok(Ok(x)) => x,
-        Ok(Err(e)) => return Msg::Failed(fail(reason(&e)), size),
-        Err(crate::budget::Missed::Timeout(b)) => {
-            return Msg::Failed(fail(crate::budget::timeout_reason(b)), size)
-        }
-        Err(crate::budget::Missed::Failed(_)) => {
-            return Msg::Failed(fail("parser failed (internal error)".into()), size)
-        }
+    let (doc, text) = match parse_with_text(&bytes, &item.given, &sha, popts) {
+        Ok(x) => x,
+        Err(e) => return Msg::Failed(failure(item, reason(&e)), size),
     };
     Msg::Doc {
         key: item.key.clone(),
@@ -706,40 +700,55 @@ fn run(
         .progress
         .then(|| progress_bar(total_bytes, items.len()));
     let fields = index.fields;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads.unwrap_or(0))
-        .build()
-        .map_err(|e| Error::Index(format!("cannot start parser threads: {e}")))?;
-    // Room for the documents parsed while a periodic commit writes its
-    // segment, so the parser threads do not stall behind it.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Msg>(1024);
+    let threads = opts.threads.unwrap_or_else(rayon::current_num_threads);
+    let items = std::sync::Arc::new(items);
+    let existing = std::sync::Arc::new(existing);
+    let job: std::sync::Arc<dyn Fn(&Item) -> Msg + Send + Sync> = {
+        let existing = std::sync::Arc::clone(&existing);
+        let pb_ocr = pb.clone();
+        let ocr_on = opts.ocr;
+        std::sync::Arc::new(move |item: &Item| {
+            // OCR shows its progress page by page.
+            let bar = pb_ocr.clone();
+            let name = item.given.clone();
+            let popts = crate::ParseOptions {
+                ocr: ocr_on,
+                ocr_progress: bar.map(|bar| {
+                    std::sync::Arc::new(move |page: usize, pages: usize| {
+                        bar.set_message(format!("OCR {name}: page {page}/{pages}"));
+                    }) as std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>
+                }),
+            };
+            process(item, &existing, fields, &popts)
+        })
+    };
+    // Each file is read, parsed and converted on a worker within its time
+    // budget; the results come here, to the one writer, as they finish.
+    let results = crate::budget::map_within(
+        std::sync::Arc::clone(&items),
+        threads,
+        // Room for the documents parsed while a periodic commit writes
+        // its segment, so the workers do not stall behind it.
+        1024,
+        opts.timeout,
+        job,
+    )
+    .map_err(|m| Error::Index(format!("cannot start parser threads: {m:?}")))?;
     let mut last_commit = Instant::now();
     let mut pending = 0usize;
     let mut done = 0usize;
     let mut result: Result<(), Error> = Ok(());
-    std::thread::scope(|scope| {
-        let items = &items;
-        let existing = &existing;
-        let pb_ocr = pb.clone();
-        let ocr_on = opts.ocr;
-        scope.spawn(move || {
-            pool.install(|| {
-                items.par_iter().for_each_with(tx, |tx, item| {
-                    // OCR shows its progress page by page.
-                    let bar = pb_ocr.clone();
-                    let name = item.given.clone();
-                    let popts = crate::ParseOptions {
-                        ocr: ocr_on,
-                        ocr_progress: bar.map(|bar| {
-                            std::sync::Arc::new(move |page: usize, pages: usize| {
-                                bar.set_message(format!("OCR {name}: page {page}/{pages}"));
-                            })
-                                as std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>
-                        }),
-                    };
-                    let _ = tx.send(process(item, existing, fields, opts.timeout, &popts));
-                });
-            });
+    {
+        let rx = results.map(|(i, r)| match r {
+            Ok(msg) => msg,
+            Err(crate::budget::Missed::Timeout(b)) => Msg::Failed(
+                failure(&items[i], crate::budget::timeout_reason(b)),
+                items[i].size,
+            ),
+            Err(crate::budget::Missed::Failed(_)) => Msg::Failed(
+                failure(&items[i], "parser failed (internal error)".into()),
+                items[i].size,
+            ),
         });
         for msg in rx {
             done += 1;
@@ -807,7 +816,7 @@ fn run(
                 last_commit = Instant::now();
             }
         }
-    });
+    }
     if let Some(pb) = &pb {
         pb.finish_and_clear();
     }

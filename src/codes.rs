@@ -101,7 +101,7 @@ pub fn split(code: &str) -> Option<CodeParts> {
     let first = symbol.split(['-', '/']).next().unwrap_or("");
     let type_code = if party || symbol.contains('-') || symbol.contains('/') {
         vocab::type_by_code(first)
-            .filter(|t| !matches!(t.code, "L"))
+            .filter(|t| !matches!(t.code, "Luật"))
             .map(|t| t.code)
     } else {
         None

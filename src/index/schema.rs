@@ -28,7 +28,7 @@ use tantivy::schema::{
 
 /// Bump when the schema or the meaning of a field changes: an index with
 /// another version is refused (and the default corpus index rebuilt).
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Field handles.
 #[derive(Debug, Clone, Copy)]

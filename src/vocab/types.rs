@@ -220,7 +220,7 @@ pub const DOC_TYPES: &[TypeEntry] = &[
         citable: true,
     },
     TypeEntry {
-        code: "L",
+        code: "Luật",
         name: "Luật",
         aliases: &["Bộ luật"],
         citable: true,

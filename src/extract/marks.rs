@@ -39,6 +39,23 @@ fn mark_of(cell: &str, marks: &[&'static str]) -> Option<&'static str> {
     marks.iter().copied().find(|m| c == *m)
 }
 
+/// A header line that is only a stamp: secrecy, urgency (`HỎA TỐC`,
+/// `(MẬT)`) or a draft's (`DỰ THẢO`, `DỰ THẢO LẦN 2`), in capitals. It
+/// names no body.
+pub fn is_stamp_line(line: &str) -> bool {
+    let c = crate::text::collapse_ws(line);
+    let c = c
+        .trim_matches(|ch: char| matches!(ch, '(' | ')' | '[' | ']' | '*' | '_' | '.' | ':' | ' '));
+    if c.is_empty() || !crate::text::is_upper(c) {
+        return false;
+    }
+    vocab::SECRECY_MARKS
+        .iter()
+        .chain(vocab::URGENCY_MARKS)
+        .any(|m| c == *m)
+        || vocab::DRAFT_MARKS.iter().any(|m| c.starts_with(m))
+}
+
 /// The marks of a document: stamps in the header (from the document's
 /// start to the end of the header zone), the identifier in the header or
 /// after the body (e-documents print it at the top or the foot).
@@ -76,6 +93,34 @@ pub fn marks(text: &str, zones: &Zones) -> Marks {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stamps_name_no_body_of_the_header() {
+        for t in [
+            "HỎA TỐC",
+            "(MẬT)",
+            "DỰ THẢO",
+            "DỰ THẢO LẦN 2",
+            "THƯỢNG KHẨN",
+        ] {
+            assert!(is_stamp_line(t), "{t}");
+        }
+        for t in ["ỦY BAN NHÂN DÂN", "Mật", "SỞ TƯ PHÁP", "DỰ"] {
+            assert!(!is_stamp_line(t), "{t}");
+        }
+        let d = crate::parse_str("HỎA TỐC\nỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 12/CĐ-UBND\nQuảng Trị, ngày 24 tháng 10 năm 2025\nCÔNG ĐIỆN\nVề việc ứng phó mưa lũ", "a.txt");
+        assert_eq!(
+            d.issuer.name.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Quảng Trị")
+        );
+        assert_eq!(d.issuer.parent, None);
+        assert_eq!(d.urgency.as_deref(), Some("HỎA TỐC"));
+        let d = crate::parse_str("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nDỰ THẢO\nSố:    /KH-UBND\nCà Mau, ngày   tháng   năm 2025\nKẾ HOẠCH\nPhát triển nguồn nhân lực", "a.txt");
+        assert_eq!(
+            d.issuer.name.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Cà Mau")
+        );
+    }
 
     fn of(t: &str) -> Marks {
         let text = crate::normalize::normalize(t);

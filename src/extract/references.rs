@@ -2191,7 +2191,10 @@ mod tests {
         let r = refs("Căn cứ Luật Đầu tư công số 39/2019/QH14 ngày 13/6/2019; Ủy ban nhân dân huyện kính trình.");
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].code.as_deref(), Some("39/2019/QH14"));
-        assert_eq!(r[0].doc_type.as_ref().map(|t| t.code.as_str()), Some("Luật"));
+        assert_eq!(
+            r[0].doc_type.as_ref().map(|t| t.code.as_str()),
+            Some("Luật")
+        );
         assert_eq!(r[0].about.as_deref(), Some("Luật Đầu tư công"));
         assert_eq!(r[0].date.as_deref(), Some("2019-06-13"));
         assert!(r[0].text.starts_with("Luật Đầu tư công số 39/2019/QH14"));

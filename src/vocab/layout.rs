@@ -20,6 +20,10 @@ pub const SECRECY_MARKS: &[&str] = &["TUYỆT MẬT", "TỐI MẬT", "MẬT"];
 /// old-style tone placement of `HỎA TỐC`.
 pub const URGENCY_MARKS: &[&str] = &["HỎA TỐC", "HOẢ TỐC", "THƯỢNG KHẨN", "KHẨN"];
 
+/// A draft's stamp (`DỰ THẢO`, `DỰ THẢO LẦN 2`): no part of the header's
+/// bodies.
+pub const DRAFT_MARKS: &[&str] = &["DỰ THẢO"];
+
 /// Vowels OCR reads for the `ố` of `Số:` (`Sô:`, `Sổ:`, `So:`); accepted
 /// only with the colon.
 pub const OCR_SO_VOWELS: &str = "ôổồỗóòoÔỔỒỖÓÒO";

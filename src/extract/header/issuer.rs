@@ -122,6 +122,11 @@ pub(super) fn find_issuer(header: &[Line], title: Option<&Title>) -> Issuer {
         }
         let t = strip_motto(raw);
         let t = t.split(", ngày").next().unwrap_or("").trim().to_string();
+        // `HỎA TỐC`, `MẬT`, `DỰ THẢO` above or between the header's lines:
+        // stamps, no body (and no break between a body's lines).
+        if crate::extract::marks::is_stamp_line(&t) {
+            continue;
+        }
         // A header written in ordinary case (`Ủy ban nhân dân tỉnh Quảng Nam`
         // ⏎ `Sở Y tế`, as some converters leave it): lines that start with a
         // body's name, used when no line is in capitals.

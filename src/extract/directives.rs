@@ -85,7 +85,9 @@ fn operative(o: &Outline) -> Vec<&Node> {
             .collect();
     }
     for n in &o.nodes {
-        if is_implementation(n, &o.masked) {
+        // `Điều 4. Tổ chức thực hiện`: an article of that title is one of
+        // the articles, which are the items.
+        if n.style != Style::Article && is_implementation(n, &o.masked) {
             return n.children.iter().collect();
         }
         // One level down: `Phần II` › `III. TỔ CHỨC THỰC HIỆN`.
@@ -198,6 +200,13 @@ mod tests {
 
     fn lead(d: &Directive) -> Option<&str> {
         d.assignees.first().map(|s| s.as_str())
+    }
+
+    #[test]
+    fn an_article_titled_implementation_is_one_of_the_articles() {
+        let t = "Điều 1. Phạm vi điều chỉnh\nNghị quyết này quy định mức hỗ trợ.\nĐiều 2. Mức hỗ trợ\nHỗ trợ 70% học phí.\nĐiều 3. Tổ chức thực hiện\n1. Giao Ủy ban nhân dân tỉnh tổ chức triển khai.\n2. Thường trực Hội đồng nhân dân tỉnh giám sát.\nĐiều 4. Hiệu lực thi hành\nNghị quyết có hiệu lực từ ngày 01/01/2026.\n";
+        let labels: Vec<_> = dirs(t).into_iter().map(|x| x.label).collect();
+        assert_eq!(labels, vec!["1", "2", "3", "4"]);
     }
 
     #[test]

@@ -442,6 +442,29 @@ fn is_type_title(t: &str) -> bool {
     is_upper(t) && crate::vocab::type_by_name(t).is_some_and(|e| e.code != "CV")
 }
 
+/// An addressee numbered in the `Kính gửi` list (`1. Ủy ban nhân dân các
+/// phường, xã;`): where the body's name starts after the number. Only a
+/// short line naming a body, no paragraph.
+pub fn numbered_addressee(t: &str) -> Option<usize> {
+    let t0 = t.trim_start();
+    let lead = t.len() - t0.len();
+    let digits = t0.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = t0[digits..].strip_prefix(['.', ')'])?;
+    let name = rest.trim_start();
+    if name.len() == rest.len()
+        || t.chars().count() > 160
+        || !name.starts_with(char::is_uppercase)
+        || !starts_with_org(name, false)
+        || RE_BODY_OPENER.is_match(name)
+    {
+        return None;
+    }
+    Some(lead + digits + 1 + (rest.len() - name.len()))
+}
+
 /// The line after the `Kính gửi` list.
 fn recipients_end(ls: &[Line], at: usize, limit: usize) -> usize {
     let mut i = at + 1;
@@ -470,7 +493,9 @@ fn recipients_end(ls: &[Line], at: usize, limit: usize) -> usize {
             i += 1;
             continue;
         }
-        if is_list_line(t) {
+        // Numbered addressees only in a list under the opener.
+        if is_list_line(t) || (inline.is_empty() && !after_blank && numbered_addressee(t).is_some())
+        {
             last_item_closed = t.ends_with('.') || t.ends_with(';') || t.ends_with(',');
             after_blank = false;
             i += 1;
@@ -479,6 +504,14 @@ fn recipients_end(ls: &[Line], at: usize, limit: usize) -> usize {
         // `Sở Y tế;` ⏎ `Sở Tài chính.`: after a `;`/`,` a line naming a body
         // is the next addressee, even without a bullet.
         let prev = ls[i - 1].text.trim_end();
+        // `- Hiệu trưởng các trường trung học phổ thông,` ⏎ `trường phổ
+        // thông nhiều cấp học;`: a lowercase line after a comma goes on
+        // with the item.
+        if !after_blank && prev.ends_with(',') && t.starts_with(char::is_lowercase) {
+            last_item_closed = t.ends_with('.') || t.ends_with(';') || t.ends_with(',');
+            i += 1;
+            continue;
+        }
         let next_addressee = !after_blank
             && (prev.ends_with(';') || prev.ends_with(','))
             && t.starts_with(char::is_uppercase)

@@ -88,6 +88,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn numbered_addressees_and_items_wrapped_after_a_comma() {
+        let d = parse("SỞ NỘI VỤ\nSố: 1/SNV-CCVC\nV/v thử\nKính gửi:\n1. Ủy ban nhân dân các phường, xã, đặc khu Côn Đảo;\n2. Các cơ quan chuyên môn thuộc Ủy ban nhân dân Thành phố.\n\nThực hiện Văn bản số 5512/BNV-CQĐP, Sở Nội vụ đề nghị:\n1. Ủy ban nhân dân các phường, xã rà soát.\n");
+        assert_eq!(
+            d.recipients,
+            vec![
+                "Ủy ban nhân dân các phường, xã, đặc khu Côn Đảo",
+                "Các cơ quan chuyên môn thuộc Ủy ban nhân dân Thành phố"
+            ]
+        );
+        assert_eq!(d.directives.len(), 1);
+        let d = parse("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 2/SGDĐT-VP\nV/v thử\nKính gửi:\n- Trưởng phòng Văn hóa - Xã hội các phường;\n- Hiệu trưởng các trường trung học phổ thông,\n  trường phổ thông nhiều cấp học;\n- Thủ trưởng các đơn vị trực thuộc Sở.\n\nSở đề nghị các đơn vị thực hiện.\n");
+        assert_eq!(
+            d.recipients,
+            vec![
+                "Trưởng phòng Văn hóa - Xã hội các phường",
+                "Hiệu trưởng các trường trung học phổ thông, trường phổ thông nhiều cấp học",
+                "Thủ trưởng các đơn vị trực thuộc Sở"
+            ]
+        );
+        // A numbered paragraph after an inline addressee is the body.
+        let d = parse("SỞ Y TẾ\nSố: 3/SYT-VP\nV/v thử\nKính gửi: Bộ Y tế.\n1. Sở Y tế báo cáo tình hình như sau.\n");
+        assert_eq!(d.recipients, vec!["Bộ Y tế"]);
+    }
+
+    #[test]
     fn header_in_ordinary_case() {
         let d = parse("Ủy ban nhân dân tỉnh Quảng Nam\nSở Y tế\nSố: 12/SYT-KHTC\nQuảng Nam, ngày 12 tháng 3 năm 2024\nV/v báo cáo\n\nKính gửi: Bộ Y tế.\n\nThực hiện nhiệm vụ.\n");
         assert_eq!(d.issuer.name.as_deref(), Some("Sở Y tế"));

@@ -42,6 +42,10 @@ pub(super) fn find_recipients(header: &[Line]) -> Vec<String> {
         if t.starts_with('-') || t.starts_with('+') || t.starts_with('•') || new_body {
             push(&mut cur, &mut items);
             cur.push_str(t);
+        } else if let Some(n) = segment::numbered_addressee(t).filter(|_| first.is_empty()) {
+            // `1. Ủy ban nhân dân các phường, xã;`: the number goes.
+            push(&mut cur, &mut items);
+            cur.push_str(&t[n..]);
         } else {
             if !cur.is_empty() {
                 cur.push(' ');

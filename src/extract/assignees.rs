@@ -138,6 +138,9 @@ fn verb_in_name(prev_word: &str, verb: &str, after: &str) -> bool {
             .any(|w| n.starts_with(w))
         }
         "lập" => prev_word == "công",
+        // `Hội đồng thẩm định`, `Ủy ban bầu cử`, `người ứng cử`.
+        "thẩm định" => prev_word == "đồng",
+        "cử" => matches!(prev_word, "bầu" | "ứng"),
         "được giao" => next.strip_prefix("nhiệm vụ").is_some_and(|r| {
             r.trim_start_matches(' ')
                 .chars()
@@ -509,6 +512,44 @@ mod tests {
         // Any other parenthesis still ends the group.
         let a = assignment("Sở Y tế (cơ quan thường trực) chủ trì triển khai.", false);
         assert_eq!(a.actors, vec!["Sở Y tế"]);
+    }
+
+    #[test]
+    fn more_action_verbs_end_the_subject() {
+        for (t, lead) in [
+            (
+                "Sở Tài chính thẩm định dự toán, trình Ủy ban nhân dân tỉnh.",
+                "Sở Tài chính",
+            ),
+            (
+                "Kho bạc Nhà nước khu vực XV kiểm soát chi theo quy định.",
+                "Kho bạc Nhà nước khu vực XV",
+            ),
+            (
+                "Các cơ quan chuyên môn cử công chức đầu mối.",
+                "Các cơ quan chuyên môn",
+            ),
+            (
+                "Đài Phát thanh và Truyền hình tỉnh mở chuyên trang, chuyên mục.",
+                "Đài Phát thanh và Truyền hình tỉnh",
+            ),
+            (
+                "Ủy ban Kiểm tra Tỉnh ủy đưa nội dung vào chương trình kiểm tra.",
+                "Ủy ban Kiểm tra Tỉnh ủy",
+            ),
+            // In a body's name they are no verbs.
+            (
+                "Hội đồng thẩm định giá tỉnh tổ chức họp.",
+                "Hội đồng thẩm định giá tỉnh",
+            ),
+            (
+                "Ủy ban bầu cử tỉnh chỉ đạo công tác bầu cử.",
+                "Ủy ban bầu cử tỉnh",
+            ),
+        ] {
+            let a = assignment(t, false);
+            assert_eq!(a.actors.first().map(String::as_str), Some(lead), "{t}");
+        }
     }
 
     #[test]

@@ -115,6 +115,11 @@ pub const ACTION_VERBS: &[&str] = &[
     "tiếp nhận",
     "bổ sung",
     "điều chỉnh",
+    "thẩm định",
+    "kiểm soát",
+    "cử",
+    "mở",
+    "đưa",
 ];
 
 /// Verbs that name the assignee after them (`Giao Sở Tài chính chủ trì`,

@@ -50,6 +50,15 @@ pub fn extract(text: &str) -> Document {
         doc.targets.extend(a.targets.iter().cloned());
         doc.norms.extend(a.norms.iter().cloned());
     }
+    // A document that lays down rules (a Nghị định, a resolution `Quy định
+    // mức hỗ trợ …`) sets norms, not goals.
+    if targets::is_normative(
+        doc.doc_type.as_ref().map(|t| t.code.as_str()),
+        doc.subject.as_deref(),
+    ) {
+        let goals = std::mem::take(&mut doc.targets);
+        doc.norms.extend(goals);
+    }
     // Deadlines outside the directives, in the body and what follows the
     // signature (attached plans and their tables).
     // Every directive's own text is skipped, nested items too (a

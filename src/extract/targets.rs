@@ -20,8 +20,8 @@ use crate::extract::outline::{self, slice, Node, Outline, Style};
 use crate::model::{Span, Target};
 use crate::text::{collapse_ws, ends_with_word};
 use crate::vocab::{
-    ACTION_VERBS, CMP_AFTER, CMP_WORDS, NORM_CUES, NORM_UNIT_ENDS, NOT_UNITS, NUMBER_WORDS,
-    RANK_WORDS, STATUS_MARKERS, TARGET_UNITS, UNIT_STOPS,
+    ACTION_VERBS, CMP_AFTER, CMP_WORDS, GOAL_HEADING_WORDS, NORM_CUES, NORM_UNIT_ENDS, NOT_UNITS,
+    NUMBER_WORDS, RANK_WORDS, STATUS_HEADING_WORDS, STATUS_MARKERS, TARGET_UNITS, UNIT_STOPS,
 };
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -97,6 +97,41 @@ fn heading_year(n: &Node, masked: &str) -> Option<i32> {
     None
 }
 
+/// What a heading over items says of their numbers: whether they report
+/// what was done ([`STATUS_HEADING_WORDS`] and no [`GOAL_HEADING_WORDS`])
+/// and the year a heading over goals names (`II. PHƯƠNG HƯỚNG, NHIỆM VỤ
+/// NĂM 2024`, `NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2025`: one `năm` and a year).
+fn heading_kind(n: &Node, masked: &str) -> (bool, Option<i32>) {
+    if n.children.is_empty() {
+        return (false, None);
+    }
+    let head = n.first_line(masked);
+    if head.split_whitespace().count() > 16 {
+        return (false, None);
+    }
+    let k = crate::text::key(&head);
+    let goal = GOAL_HEADING_WORDS.iter().any(|w| k.contains(w));
+    let status = !goal && STATUS_HEADING_WORDS.iter().any(|w| k.contains(w));
+    let year = if goal {
+        let mut years = k.match_indices("năm ").filter_map(|(i, w)| {
+            let y = k.get(i + w.len()..i + w.len() + 4)?;
+            let after = k[i + w.len() + 4..].chars().next();
+            (y.starts_with(['1', '2'])
+                && y.bytes().all(|b| b.is_ascii_digit())
+                && !after.is_some_and(|c| c.is_ascii_digit() || c == '-'))
+            .then(|| y.parse().ok())
+            .flatten()
+        });
+        match (years.next(), years.next()) {
+            (Some(y), None) => Some(y),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    (status, year)
+}
+
 fn walk(
     o: &Outline,
     n: &Node,
@@ -104,7 +139,12 @@ fn walk(
     exclude: &crate::extract::spans::SpanSet,
     out: &mut Vec<Target>,
 ) {
-    let h = heading_year(n, &o.masked).or(horizon);
+    let (status, goal_year) = heading_kind(n, &o.masked);
+    // `I. KẾT QUẢ THỰC HIỆN NĂM 2023`: what was achieved sets no goal.
+    if status {
+        return;
+    }
+    let h = heading_year(n, &o.masked).or(goal_year).or(horizon);
     scan(o, n.text_start..n.own_end, h, exclude, out);
     for c in &n.children {
         walk(o, c, h, exclude, out);
@@ -375,6 +415,21 @@ pub fn is_norm(t: &Target) -> bool {
             let u = crate::text::lower(u);
             NORM_UNIT_ENDS.iter().any(|e| u.ends_with(e))
                 || (u.contains('/') && t.cmp == "<=" && u.ends_with("/lớp"))
+        })
+}
+
+/// Whether a document of this kind and subject lays down rules, so that
+/// every quantity it states is a norm: a legal normative kind
+/// ([`crate::vocab::NORMATIVE_KINDS`]: Nghị định, Thông tư…) or a subject
+/// that starts `Quy định …` ([`crate::vocab::NORMATIVE_SUBJECTS`]: a
+/// resolution of a council setting support levels).
+pub fn is_normative(kind: Option<&str>, subject: Option<&str>) -> bool {
+    kind.is_some_and(|k| crate::vocab::NORMATIVE_KINDS.contains(&k))
+        || subject.is_some_and(|s| {
+            let k = crate::text::key(s.trim_start());
+            crate::vocab::NORMATIVE_SUBJECTS
+                .iter()
+                .any(|p| crate::text::starts_with_word(&k, p))
         })
 }
 
@@ -716,6 +771,36 @@ fn about(sent: &str, start: usize, end: usize) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_under_a_heading_of_results_report_and_set_no_goal() {
+        let t = "I. KẾT QUẢ THỰC HIỆN NĂM 2023\n1. Kết quả cụ thể\nTỷ lệ huy động trẻ 5 tuổi ra lớp đạt 99,8%.\n2. Hạn chế\nTỷ lệ tốt nghiệp còn thấp (dưới 90%).\nII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024\n1. Mục tiêu\n- Duy trì 100% xã đạt chuẩn phổ cập.\n- Tỷ lệ tốt nghiệp đạt trên 93%.\nIII. KẾT QUẢ CẦN ĐẠT\n1. Chỉ số\n- Tỷ lệ hài lòng đạt 95%.\n";
+        let got: Vec<_> = extract_targets(t, 0..t.len(), &[])
+            .iter()
+            .map(|x| (x.value, x.by_year))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(100.0, Some(2024)), (93.0, Some(2024)), (95.0, None)]
+        );
+    }
+
+    #[test]
+    fn documents_that_lay_down_rules_set_norms() {
+        assert!(is_normative(Some("NĐ"), None));
+        assert!(is_normative(
+            Some("NQ"),
+            Some("Quy định mức hỗ trợ học phí")
+        ));
+        assert!(!is_normative(Some("NQ"), Some("Về phát triển khoa học")));
+        assert!(!is_normative(
+            Some("KH"),
+            Some("Quy hoạch mạng lưới trường")
+        ));
+        let d = crate::parse_str("CHÍNH PHỦ\nSố: 12/2025/NĐ-CP\nHà Nội, ngày 1 tháng 2 năm 2025\nNGHỊ ĐỊNH\nQuy định về nhà ở công vụ\nĐiều 1. Diện tích\nCăn hộ có diện tích sử dụng tối đa 90 m2.\nĐiều 2. Giá thuê\nGiá thuê không vượt quá 10% tổng thu nhập.\n", "a.txt");
+        assert!(d.targets.is_empty(), "{:?}", d.targets);
+        assert_eq!(d.norms.len(), 2);
+    }
 
     #[test]
     fn a_fronted_horizon_holds_for_the_clauses_after_its_semicolons() {

@@ -203,6 +203,35 @@ pub const UNIT_STOPS: &[&str] = &[
 
 /// Openers of sentences that report the current state rather than set a
 /// goal (`Hiện nay, …`, `Tính đến …`); quantities in them are not targets.
+/// Kinds of document that lay down rules (legal normative documents):
+/// every quantity they state is a norm (`Hỗ trợ 70% học phí`, `không quá
+/// 36 tháng`, `tối đa 90 m2`), none a goal. By kind code.
+pub const NORMATIVE_KINDS: &[&str] = &["NĐ", "TT", "TTLT", "Luật", "PL"];
+
+/// How the subject of a document that lays down rules starts, whatever its
+/// kind (`Nghị quyết` … `Quy định mức hỗ trợ học phí …`). Lowercase.
+pub const NORMATIVE_SUBJECTS: &[&str] = &["quy định"];
+
+/// Words of a heading over what was done (`I. KẾT QUẢ THỰC HIỆN NĂM 2023`,
+/// `Đánh giá chung`, `3. Hạn chế`): the numbers under it report, they set
+/// no goal — unless the heading also names goals ([`GOAL_HEADING_WORDS`]).
+/// Lowercase.
+pub const STATUS_HEADING_WORDS: &[&str] =
+    &["kết quả", "tình hình", "đánh giá", "hạn chế", "tồn tại"];
+
+/// Words of a heading over what is to be done (`II. PHƯƠNG HƯỚNG, NHIỆM VỤ
+/// NĂM 2024`, `Kết quả cần đạt`). Lowercase.
+pub const GOAL_HEADING_WORDS: &[&str] = &[
+    "mục tiêu",
+    "phương hướng",
+    "nhiệm vụ",
+    "giải pháp",
+    "chỉ tiêu",
+    "cần đạt",
+    "phải đạt",
+    "dự kiến",
+];
+
 pub const STATUS_MARKERS: &[&str] = &[
     "hiện nay",
     "hiện có",

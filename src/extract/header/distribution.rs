@@ -121,6 +121,35 @@ pub(super) fn find_distribution(ls: &[Line], zones: &Zones) -> (Vec<Recipient>, 
                 }
             })
             .collect();
+        // `- Bộ Giáo dục và Đào tạo; Bộ Tài chính;`: a bulleted line that
+        // names a second body after `; ` holds two entries.
+        let parts: Vec<String> = parts
+            .into_iter()
+            .flat_map(|p| {
+                if bare || !p.trim_start().starts_with(['-', '+', '•']) {
+                    return vec![p];
+                }
+                let mut out = Vec::new();
+                let mut start = 0;
+                for (i, _) in p.match_indices("; ") {
+                    let next = &p[i + 2..];
+                    let open = p[start..i].matches('(').count() > p[start..i].matches(')').count();
+                    if !open
+                        && next.starts_with(char::is_uppercase)
+                        && !RE_LUU.is_match(next)
+                        && crate::extract::assignees::starts_addressee(next)
+                    {
+                        out.push(p[start..i + 1].to_string());
+                        start = i + 2;
+                    }
+                }
+                out.push(p[start..].to_string());
+                out.into_iter()
+                    .enumerate()
+                    .map(|(k, x)| if k > 0 { format!("- {x}") } else { x })
+                    .collect()
+            })
+            .collect();
         for part in parts {
             let p = part.trim();
             if p.is_empty() || p == "-" {
@@ -178,6 +207,23 @@ mod archive_and_note_tests {
             archive_entries("VT, KTTH (2) MCường"),
             ["VT", "KTTH (2) MCường"]
         );
+    }
+
+    #[test]
+    fn two_bodies_on_one_bulleted_line_are_two_entries() {
+        let d = crate::parse_str("SỞ Y TẾ\nSố: 1/SYT-VP\nV/v thử\nNội dung.\nNơi nhận:\n- Bộ Giáo dục và Đào tạo; Bộ Tài chính;\n- Công báo; Cổng thông tin điện tử tỉnh;\n- UBND tỉnh (để b/c; theo dõi);\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn A", "a.txt");
+        let names: Vec<_> = d.distribution.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "Bộ Giáo dục và Đào tạo",
+                "Bộ Tài chính",
+                "Công báo",
+                "Cổng thông tin điện tử tỉnh",
+                "UBND tỉnh"
+            ]
+        );
+        assert_eq!(d.archive, vec!["VT"]);
     }
 
     #[test]

@@ -427,7 +427,7 @@ fn unflatten(lines: Vec<String>) -> Vec<String> {
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         let head = line.trim_start();
-        if (starts_ci(head, "nơi nhận").is_some() || starts_ci(head, "kính gửi").is_some())
+        if (crate::recognize::RE_NOI_NHAN.is_match(head) || starts_ci(head, "kính gửi").is_some())
             && RE_INLINE_ITEM.find_iter(&line).count() >= 2
         {
             let split = RE_INLINE_ITEM.replace_all(&line, "$1\n- ");
@@ -468,7 +468,7 @@ fn right_of_gap(line: &str) -> Option<(usize, usize)> {
 fn split_signature_columns(mut lines: Vec<String>) -> Vec<String> {
     let Some(at) = lines
         .iter()
-        .position(|l| starts_ci(l.trim_start(), "nơi nhận").is_some())
+        .position(|l| crate::recognize::RE_NOI_NHAN.is_match(l))
     else {
         return lines;
     };
@@ -547,7 +547,7 @@ enum SignLine {
 fn untangle_signature(mut lines: Vec<String>) -> Vec<String> {
     let Some(at) = lines
         .iter()
-        .position(|l| starts_ci(l.trim_start(), "nơi nhận").is_some())
+        .position(|l| crate::recognize::RE_NOI_NHAN.is_match(l))
     else {
         return lines;
     };

@@ -16,6 +16,13 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// `KT. GIÁM ĐỐC`, `T/M BAN THƯỜNG VỤ`, `TM. ỦY BAN NHÂN DÂN`, `Q. CHỦ TỊCH`.
+/// The opener of the distribution list, `Nơi nhận:`, blanks after it
+/// included: as printed, or as OCR reads its vowels (`Nơi nhân:`, `Noi
+/// nhận:`; then only with the colon).
+pub static RE_NOI_NHAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:nơi\s+nhận\s*:?|n[ơoớờ]i\s+nh[âậấầẩẫaạ]n\s*:)\s*").unwrap()
+});
+
 pub static RE_AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(K/T|T/M|T/L|T/UQ|KT|TM|TL|TUQ|Q)(?:\s*\.\s*|\s+)(\p{Lu}[\p{Lu}\s,\-]*\p{Lu})\s*[.:]?\s*$")
         .unwrap()

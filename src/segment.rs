@@ -98,8 +98,11 @@ static RE_BODY_OPENER: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 /// The opener of the addressee list, `Kính gửi:` (see [`recipients_opener`]).
-static RE_KINH_GUI: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*-?\s*(?i:kính\s+gửi)\s*:?\s*").unwrap());
+/// As OCR reads its vowels too (`Kính gừi:`, `Kinh gui:`; then only with
+/// the colon).
+static RE_KINH_GUI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*-?\s*(?:(?i:kính\s+gửi)\s*:?|(?i:k[íìi]nh\s+g[ửừưứữựu]i)\s*:)\s*").unwrap()
+});
 /// The opener of a công điện's addressees, `THỦ TƯỚNG CHÍNH PHỦ điện:`: the
 /// sender in capitals (`run`: a capital and at least two more capitals or
 /// blanks, at most [`DIEN_RUN`] in [`recipients_opener`]), `điện`, `:`.
@@ -135,8 +138,7 @@ pub fn recipients_opener(line: &str) -> Option<usize> {
 pub fn is_recipients_line(line: &str) -> bool {
     recipients_opener(line).is_some()
 }
-static RE_NOI_NHAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*nơi\s+nhận\s*:?").unwrap());
+use crate::recognize::RE_NOI_NHAN;
 
 /// Split a normalized document into zones.
 pub fn segment(text: &str) -> Zones {

@@ -6,11 +6,12 @@ pub(super) static RE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\(\s*((?:để|thay|b/c|t/h|p/h|báo cáo|biết|thực hiện|chỉ đạo|phối hợp|theo dõi|đăng|qua)[^()]*)\)\s*$").unwrap()
 });
 
-pub(super) static RE_LUU: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[-+•]?\s*Lưu\s*(?::|\s)\s*(?P<rest>.*)$").unwrap());
+/// `Lưu: VT, …` (`Lưu VT` in Party style; OCR's `Luu:` with the colon).
+pub(super) static RE_LUU: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[-+•]?\s*(?:Lưu\s*(?::|\s)|Luu\s*:)\s*(?P<rest>.*)$").unwrap()
+});
 
-pub(super) static RE_NOI_NHAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*nơi\s+nhận\s*:?\s*").unwrap());
+use crate::recognize::RE_NOI_NHAN;
 
 /// The entries of a `Lưu:` line as written, copy counts kept (`VT, BCĐ
 /// (02)`, `KTTH (2) MCường`): a whole entry in parentheses is unwrapped

@@ -113,6 +113,19 @@ mod tests {
     }
 
     #[test]
+    fn anchors_as_ocr_reads_them() {
+        let d = parse("SỞ Y TẾ\nSố: 1/SYT-NVY\nV/v thử\nKính gừi:\n- Trung tâm Y tế các huyện;\n- Bệnh viện đa khoa tỉnh.\n\nSở đề nghị các đơn vị thực hiện.\nNơi nhân:\n- Như trên;\n- Luu: VT, NVY.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nĐỗ Thái Hòa\n");
+        assert_eq!(
+            d.recipients,
+            vec!["Trung tâm Y tế các huyện", "Bệnh viện đa khoa tỉnh"]
+        );
+        let names: Vec<_> = d.distribution.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, vec!["Như trên"]);
+        assert_eq!(d.archive, vec!["VT", "NVY"]);
+        assert_eq!(d.signer.name.as_deref(), Some("Đỗ Thái Hòa"));
+    }
+
+    #[test]
     fn header_in_ordinary_case() {
         let d = parse("Ủy ban nhân dân tỉnh Quảng Nam\nSở Y tế\nSố: 12/SYT-KHTC\nQuảng Nam, ngày 12 tháng 3 năm 2024\nV/v báo cáo\n\nKính gửi: Bộ Y tế.\n\nThực hiện nhiệm vụ.\n");
         assert_eq!(d.issuer.name.as_deref(), Some("Sở Y tế"));

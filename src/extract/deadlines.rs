@@ -10,7 +10,7 @@ use crate::extract::outline::slice;
 use crate::extract::spans::SpanSet;
 use crate::model::{Deadline, Span};
 use crate::text::{collapse_ws, ends_with_word};
-use crate::vocab::{DEADLINE_CUES, RECURRING_PERIODS};
+use crate::vocab::{DEADLINE_CUES, NEXT_YEAR_WORDS, RECURRING_PERIODS};
 use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -296,7 +296,24 @@ pub fn deadlines_among(
                 }
             }
             if period.is_none() {
-                let Some(y) = y.or(doc_year) else { continue };
+                // `trước ngày 15 tháng 01 năm sau`: the year after the
+                // document's (the words are part of the deadline).
+                let next_year = if y.is_none() {
+                    NEXT_YEAR_WORDS.iter().find_map(|w| {
+                        crate::text::starts_ci(rest, w).filter(|&n| crate::text::word_end(rest, n))
+                    })
+                } else {
+                    None
+                };
+                if let Some(n) = next_year {
+                    end = m.end() + (after.len() - rest.len()) + n;
+                }
+                let y = if next_year.is_some() {
+                    doc_year.map(|y| y + 1)
+                } else {
+                    y.or(doc_year)
+                };
+                let Some(y) = y else { continue };
                 let pd = dates::PartialDate {
                     year: Some(y),
                     month: Some(mo),
@@ -907,6 +924,19 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(time_fields(&s), expected);
         }
+    }
+
+    #[test]
+    fn a_date_of_the_year_after() {
+        let t = "Các phòng gửi báo cáo năm trước ngày 15 tháng 01 năm sau.";
+        let d = deadlines_in(t, 0..t.len(), Some(2025), &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].date.as_deref(), Some("2026-01-15"));
+        assert_eq!(d[0].raw, "ngày 15 tháng 01 năm sau");
+        // A year written wins.
+        let t = "Gửi báo cáo trước ngày 15 tháng 01 năm 2027.";
+        let d = deadlines_in(t, 0..t.len(), Some(2025), &[]);
+        assert_eq!(d[0].date.as_deref(), Some("2027-01-15"));
     }
 
     #[test]

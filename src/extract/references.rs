@@ -2094,6 +2094,18 @@ mod tests {
     }
 
     #[test]
+    fn a_law_named_with_va_and_its_number_is_one_citation() {
+        let r = refs("Căn cứ Luật Phí và lệ phí số 97/2015/QH13 ngày 25 tháng 11 năm 2015;");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].code.as_deref(), Some("97/2015/QH13"));
+        assert_eq!(r[0].about.as_deref(), Some("Luật Phí và lệ phí"));
+        assert_eq!(
+            r[0].doc_type.as_ref().map(|t| t.code.as_str()),
+            Some("Luật")
+        );
+    }
+
+    #[test]
     fn a_law_name_ends_before_a_place_date_line_or_the_addressees() {
         let r = refs("BỘ TƯ PHÁP\nSố: 215/BTP-PBGDPL\nV/v phổ biến Bộ luật Lao động\nHà Nội, ngày 05 tháng 3 năm 2026\nKính gửi: Các bộ.\nCăn cứ Bộ luật Lao động năm 2019;");
         let names: Vec<_> = r.iter().filter_map(|r| r.about.as_deref()).collect();

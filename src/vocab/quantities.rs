@@ -232,6 +232,10 @@ pub const GOAL_HEADING_WORDS: &[&str] = &[
     "dự kiến",
 ];
 
+/// Words after a date without its year that put it in the year after the
+/// document's (`trước ngày 15 tháng 01 năm sau`).
+pub const NEXT_YEAR_WORDS: &[&str] = &["năm sau", "năm tiếp theo", "năm kế tiếp", "của năm sau"];
+
 pub const STATUS_MARKERS: &[&str] = &[
     "hiện nay",
     "hiện có",

@@ -126,6 +126,25 @@ mod tests {
     }
 
     #[test]
+    fn a_head_that_qualifies_the_kind_stays_out_of_the_subject() {
+        let d = parse("TỈNH ỦY NGHỆ AN\nSố 15-CTr/TU\nNghệ An, ngày 05 tháng 9 năm 2025\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\ncủa Ban Chấp hành Đảng bộ tỉnh thực hiện Nghị quyết số 66-NQ/TW\n-----\n\nNội dung.\n");
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("CTr"));
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("của Ban Chấp hành Đảng bộ tỉnh thực hiện Nghị quyết số 66-NQ/TW")
+        );
+        // A head that is a kind of its own stays: the notice of a conclusion.
+        let d = parse("VĂN PHÒNG TRUNG ƯƠNG ĐẢNG\nSố 432-TB/VPTW\nHà Nội, ngày 05 tháng 9 năm 2025\n\nTHÔNG BÁO KẾT LUẬN\ncủa đồng chí Tổng Bí thư tại buổi làm việc\n-----\n\nNội dung.\n");
+        assert!(
+            d.subject
+                .as_deref()
+                .is_some_and(|s| s.to_lowercase().starts_with("kết luận của")),
+            "{:?}",
+            d.subject
+        );
+    }
+
+    #[test]
     fn header_in_ordinary_case() {
         let d = parse("Ủy ban nhân dân tỉnh Quảng Nam\nSở Y tế\nSố: 12/SYT-KHTC\nQuảng Nam, ngày 12 tháng 3 năm 2024\nV/v báo cáo\n\nKính gửi: Bộ Y tế.\n\nThực hiện nhiệm vụ.\n");
         assert_eq!(d.issuer.name.as_deref(), Some("Sở Y tế"));

@@ -292,9 +292,13 @@ pub(super) fn find_subject(header: &[Line], title: Option<&Title>) -> Option<Str
         .join(" ");
     let s = clean_subject(&s);
     // `THÔNG BÁO KẾT LUẬN` / `CỦA ĐỒNG CHÍ …`: the subject is the
-    // conclusion of someone, its head word is on the title line.
+    // conclusion of someone, its head word is on the title line. (A head
+    // that only qualifies the kind, `CHƯƠNG TRÌNH HÀNH ĐỘNG` / `của Ban
+    // Chấp hành …`, is no document of its own and stays out.)
     let s = match &title.head {
-        Some(h) if key(&s).starts_with("của ") => format!("{h} {s}"),
+        Some(h) if key(&s).starts_with("của ") && vocab::type_by_name(h).is_some() => {
+            format!("{h} {s}")
+        }
         _ => s,
     };
     (!s.is_empty()).then_some(s)

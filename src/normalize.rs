@@ -434,6 +434,22 @@ fn unflatten(lines: Vec<String>) -> Vec<String> {
             out.extend(split.split('\n').map(str::to_string));
             continue;
         }
+        // `TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH` (a flattened
+        // table cell): each authority opens a line of its own.
+        if let Some(m) = RE_TWO_AUTHORITIES.captures(&line) {
+            if let (Some(a), Some(b)) = (m.get(1), m.get(2)) {
+                out.push(a.as_str().to_string());
+                let rest = b.as_str().to_string();
+                match signature_name_split(&rest) {
+                    Some(at) => {
+                        out.push(rest[..at].trim_end().to_string());
+                        out.push(rest[at..].to_string());
+                    }
+                    None => out.push(rest),
+                }
+                continue;
+            }
+        }
         if let Some(at) = signature_name_split(&line) {
             out.push(line[..at].trim_end().to_string());
             out.push(line[at..].to_string());
@@ -443,6 +459,12 @@ fn unflatten(lines: Vec<String>) -> Vec<String> {
     }
     out
 }
+
+/// A line holding two signing authorities, each with the body or post it
+/// speaks for in capitals: `TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH …`.
+static RE_TWO_AUTHORITIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\s*(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\.\s*\p{Lu}[\p{Lu}\s,\-]*\p{Lu})\s+((?:TM|KT|TL|TUQ|T/M|K/T|T/L)\.\s*\p{Lu}.*)$").unwrap()
+});
 
 /// Blanks between two columns of a line laid out with spaces.
 const COLUMN_GAP: &str = "   ";
@@ -790,6 +812,20 @@ mod tests {
         // Wide gaps in a list with no signature beside it: left alone.
         let ok = "Nơi nhận:\n- Như trên;       (để thực hiện)\n- Lưu: VT.\nKT. GIÁM ĐỐC";
         assert_eq!(normalize(ok), ok);
+    }
+
+    #[test]
+    fn two_authorities_flattened_on_one_line() {
+        let t = normalize("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn Tám");
+        assert_eq!(
+            t,
+            "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH PHÓ CHỦ TỊCH\nNguyễn Văn Tám"
+        );
+        let d = crate::parse_str("UBND XÃ TÂN PHÚ\nSố: 1/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc thử\nĐiều 1. Nội dung.\n| Nơi nhận: - Như Điều 3; - Lưu: VT, VP. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn Tám |", "a.txt");
+        assert_eq!(d.signer.authority.as_deref(), Some("KT."));
+        assert_eq!(d.signer.title.as_deref(), Some("Phó Chủ tịch"));
+        assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Văn Tám"));
+        assert_eq!(d.archive, vec!["VT", "VP"]);
     }
 
     #[test]

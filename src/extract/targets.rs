@@ -28,6 +28,11 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// Words of a clause that sets a rate as a goal (`tăng trưởng bình quân
+/// đạt 4,5%/năm`); without one a rate per year is set, not reached (an
+/// interest rate, `giảm từ 6,6%/năm xuống 6,24%/năm`).
+const RATE_GOAL_WORDS: &[&str] = &["đạt", "bình quân", "tăng trưởng"];
+
 /// Any of [`STATUS_MARKERS`], in one pass.
 static STATUS_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::new(STATUS_MARKERS).expect("status marker automaton")
@@ -568,12 +573,25 @@ fn scan(
                 }
                 None => abs,
             };
-            // `6,6%/năm`: a rate being set, not a goal.
+            // `6,6%/năm`: a rate being set, not a goal — unless the clause
+            // says it is reached (`tăng trưởng bình quân đạt 4,5%/năm`).
+            let mut per = None;
             if percent && pct[1..].trim_start().starts_with('/') {
-                continue;
+                let slash = &pct[1..].trim_start()[1..];
+                let unit = ["năm", "tháng", "quý"]
+                    .into_iter()
+                    .find(|u| slash.starts_with(u) && crate::text::word_end(slash, u.len()));
+                let clause = &before[before.rfind([';', ':', ',']).map_or(0, |p| p + 1)..];
+                let reached = RATE_GOAL_WORDS.iter().any(|w| clause.contains(w));
+                match unit {
+                    Some(u) if reached => {
+                        per = Some((u, pct.len() - slash.len() + u.len()));
+                    }
+                    _ => continue,
+                }
             }
             if percent {
-                let pend = m.end() + (after_s.len() - pct.len()) + 1;
+                let pend = m.end() + (after_s.len() - pct.len()) + per.map_or(1, |(_, n)| n);
                 let mut cmp = cmp_b.map(|c| c.0).unwrap_or("=");
                 // Only the start of the rest is compared: a prefix of it,
                 // spaced and lowered, is a prefix of the whole one spaced and
@@ -597,7 +615,7 @@ fn scan(
                     end: sr.start + pend,
                     cmp,
                     value,
-                    unit: Some("%".into()),
+                    unit: Some(per.map_or("%".to_string(), |(u, _)| format!("%/{u}"))),
                     percent: true,
                 });
             } else if rank {
@@ -800,6 +818,22 @@ mod tests {
         let d = crate::parse_str("CHÍNH PHỦ\nSố: 12/2025/NĐ-CP\nHà Nội, ngày 1 tháng 2 năm 2025\nNGHỊ ĐỊNH\nQuy định về nhà ở công vụ\nĐiều 1. Diện tích\nCăn hộ có diện tích sử dụng tối đa 90 m2.\nĐiều 2. Giá thuê\nGiá thuê không vượt quá 10% tổng thu nhập.\n", "a.txt");
         assert!(d.targets.is_empty(), "{:?}", d.targets);
         assert_eq!(d.norms.len(), 2);
+    }
+
+    #[test]
+    fn a_rate_per_year_reached_is_a_goal_a_rate_set_is_not() {
+        let t = "Đến năm 2030, tốc độ tăng trưởng bình quân đạt 4,5%/năm.\nGiảm tỷ lệ hộ nghèo bình quân 1,5%/năm.\nLãi suất cho vay điều chỉnh giảm từ 6,6%/năm xuống 6,24%/năm.";
+        let got: Vec<_> = extract_targets(t, 0..t.len(), &[])
+            .iter()
+            .map(|x| (x.value, x.unit.clone(), x.by_year))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (4.5, Some("%/năm".to_string()), Some(2030)),
+                (1.5, Some("%/năm".to_string()), None)
+            ]
+        );
     }
 
     #[test]

@@ -1428,6 +1428,20 @@ fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
             .nth(16)
             .map_or(trimmed.len(), |(i, _)| i);
         let lower = crate::text::lower(&trimmed[..head_end]);
+        // `Kế hoạch số 45/KH-UBND (ngày 10/02/2025) của …`: the date in
+        // parentheses.
+        if lower.starts_with("(ngày") && a.date.is_none() {
+            let after = &trimmed["(ngày".len()..];
+            if let Some((d, n)) = dates::date_at_start(after) {
+                let close = after[n..].trim_start();
+                if let Some(c) = close.strip_prefix(')') {
+                    a.date = d.iso();
+                    pos += skip + "(ngày".len() + (after.len() - c.len());
+                    continue;
+                }
+            }
+            break;
+        }
         if lower.starts_with("ngày") && a.date.is_none() {
             let after = &trimmed["ngày".len()..];
             if let Some((d, n)) = dates::date_at_start(after) {
@@ -1646,10 +1660,12 @@ static RE_ISSUER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban
-/// hành Công văn số …`: the body (and date) told before the citation.
+/// hành Công văn số …` (`đã` may be left out after the date: `Ngày
+/// 10/3/2025, Bộ Tư pháp ban hành …`): the body (and date) told before the
+/// citation.
 static RE_ISSUED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i:ngày)\s+(?P<date>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s+(?P<org>\p{Lu}[^;:.()]*?)\s+đã\s+(?:ban hành|có|ký|gửi)\s*$",
+        r"(?i:ngày)\s+(?P<date>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s+(?P<org>\p{Lu}[^;:.()]*?)\s+(?:đã\s+)?(?:ban hành|có|ký|gửi)\s*$",
     )
     .unwrap()
 });
@@ -1710,7 +1726,7 @@ fn issuer_before(text: &str, start: usize) -> (Option<String>, Option<String>) {
     let by_verb = ["ban hành", "có", "ký", "gửi"]
         .iter()
         .any(|v| tail.ends_with(v))
-        && tail.contains("đã");
+        && (tail.contains("đã") || tail.contains("gày"));
     if !by_tai && !by_verb {
         return (list_head_issuer(&text[from..start]), None);
     }
@@ -1758,6 +1774,9 @@ fn issuer_before(text: &str, start: usize) -> (Option<String>, Option<String>) {
         return (None, None);
     }
     let Some(c) = RE_ISSUED_BEFORE.captures(&before) else {
+        if !tail.contains("đã") {
+            return (None, None);
+        }
         // `(…), Thủ tướng Chính phủ đã ban hành Công điện số …`: the body
         // that opens the clause.
         let head = RE_ISSUING_VERB.replace(&before, "");
@@ -2103,6 +2122,19 @@ mod tests {
             r[0].doc_type.as_ref().map(|t| t.code.as_str()),
             Some("Luật")
         );
+    }
+
+    #[test]
+    fn a_date_in_parentheses_and_a_body_told_before_without_da() {
+        let r = refs("Thực hiện Kế hoạch số 45/KH-UBND (ngày 10/02/2025) của UBND tỉnh về cải cách hành chính.");
+        assert_eq!(r[0].date.as_deref(), Some("2025-02-10"));
+        assert!(r[0].issuer.is_some());
+        let r = refs("Ngày 10/3/2025, Bộ Tư pháp ban hành Công văn số 1102/BTP-KTVB về việc rà soát văn bản.");
+        assert_eq!(r[0].date.as_deref(), Some("2025-03-10"));
+        assert_eq!(r[0].issuer.as_deref(), Some("Bộ Tư pháp"));
+        // Without the date, `đã` is still needed.
+        let r = refs("Bộ Tư pháp ban hành Công văn số 1102/BTP-KTVB về việc rà soát văn bản.");
+        assert_eq!(r[0].issuer, None);
     }
 
     #[test]

@@ -87,6 +87,48 @@ static RE_UNIT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Vụ|Cục|Phòng|Văn phòng|Ban|Trung tâm|Viện|Tổng cục|Thanh tra)\s+\S").unwrap()
 });
 
+/// A note that spans items (Party style, a brace drawn in the margin):
+/// `- Ban Tuyên giáo Trung ương, (để` ⏎ `- Thường trực Tỉnh ủy, báo cáo)`.
+/// Each item of the span gets the whole note, `(để báo cáo)`, in the form
+/// [`split_note`] reads.
+fn spanning_notes(mut items: Vec<String>) -> Vec<String> {
+    let mut i = 0;
+    while i < items.len() {
+        let open = items[i]
+            .rfind('(')
+            .filter(|&p| !items[i][p..].contains(')'));
+        let Some(p) = open else {
+            i += 1;
+            continue;
+        };
+        // The closing item: the first after with a `)` and no `(`.
+        let Some(j) = (i + 1..items.len().min(i + 6))
+            .find(|&j| items[j].contains(')') && !items[j].contains('('))
+        else {
+            i += 1;
+            continue;
+        };
+        let close_item = items[j].trim_end_matches([';', ',', '.', ' ']).to_string();
+        let Some(head) = close_item.strip_suffix(')') else {
+            i += 1;
+            continue;
+        };
+        let cut = head.rfind(',').map_or(0, |c| c + 1);
+        let note = format!("{} {}", items[i][p + 1..].trim(), head[cut..].trim());
+        let note = collapse_ws(&note);
+        let first = items[i][..p].trim_end().trim_end_matches(',').to_string();
+        items[i] = format!("{first} ({note})");
+        let last = head[..cut].trim_end().trim_end_matches(',').to_string();
+        items[j] = format!("{last} ({note})");
+        for it in &mut items[i + 1..j] {
+            let t = it.trim_end().trim_end_matches([',', ';']).to_string();
+            *it = format!("{t} ({note})");
+        }
+        i = j + 1;
+    }
+    items
+}
+
 pub(super) fn find_distribution(ls: &[Line], zones: &Zones) -> (Vec<Recipient>, Vec<String>) {
     let mut dist = Vec::new();
     let mut archive = Vec::new();
@@ -172,6 +214,7 @@ pub(super) fn find_distribution(ls: &[Line], zones: &Zones) -> (Vec<Recipient>, 
             }
         }
     }
+    let items = spanning_notes(items);
     for it in items {
         if let Some(c) = RE_LUU.captures(&it) {
             let rest = c.name("rest").map(|m| m.as_str()).unwrap_or("");
@@ -225,6 +268,39 @@ mod archive_and_note_tests {
             ]
         );
         assert_eq!(d.archive, vec!["VT"]);
+    }
+
+    #[test]
+    fn a_note_spanning_items() {
+        let items: Vec<String> = [
+            "- Ban Tuyên giáo Trung ương, (để",
+            "- Văn phòng Trung ương,",
+            "- Thường trực Tỉnh ủy, báo cáo)",
+            "- Các huyện ủy (để thực hiện)",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let out = spanning_notes(items);
+        let notes: Vec<_> = out.iter().map(|i| split_note(&clean_item(i))).collect();
+        assert_eq!(
+            notes,
+            vec![
+                (
+                    "Ban Tuyên giáo Trung ương".to_string(),
+                    Some("để báo cáo".to_string())
+                ),
+                (
+                    "Văn phòng Trung ương".to_string(),
+                    Some("để báo cáo".to_string())
+                ),
+                (
+                    "Thường trực Tỉnh ủy".to_string(),
+                    Some("để báo cáo".to_string())
+                ),
+                ("Các huyện ủy".to_string(), Some("để thực hiện".to_string())),
+            ]
+        );
     }
 
     #[test]

@@ -207,6 +207,12 @@ pub(super) fn find_distribution(ls: &[Line], zones: &Zones) -> (Vec<Recipient>, 
                 let closed = last.trim_end().ends_with(';');
                 if closed || last.trim_end().ends_with([',', '.']) && RE_LUU.is_match(p) {
                     items.push(p.to_string());
+                } else if RE_LUU.is_match(last) && last.trim_end().ends_with('.') {
+                    // `- Lưu: VT, VP.` ⏎ `Khoa_KH_356`: a line after the
+                    // closed archive entry is an entry of its own (a file
+                    // code, the typist).
+                    last.push_str(", ");
+                    last.push_str(p);
                 } else {
                     last.push(' ');
                     last.push_str(p);
@@ -268,6 +274,13 @@ mod archive_and_note_tests {
             ]
         );
         assert_eq!(d.archive, vec!["VT"]);
+    }
+
+    #[test]
+    fn a_line_after_the_closed_archive_is_an_entry() {
+        let d = crate::parse_str("SỞ Y TẾ\nSố: 1/SYT-VP\nV/v thử\nNội dung.\nNơi nhận:\n- Như trên;\n- Lưu: VT, VP.UBND tỉnh.\nKhoa_KH_356\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn A", "a.txt");
+        assert_eq!(d.archive, vec!["VT", "VP.UBND tỉnh", "Khoa_KH_356"]);
+        assert_eq!(d.distribution.len(), 1);
     }
 
     #[test]

@@ -140,6 +140,33 @@ pub fn is_recipients_line(line: &str) -> bool {
 }
 use crate::recognize::RE_NOI_NHAN;
 
+/// Where a portal page's footer starts at or after `from` (a short line
+/// opening with one of [`crate::vocab::PORTAL_FOOTERS`], `Các tin khác:`),
+/// if the page has one.
+pub fn portal_footer(text: &str, from: usize) -> Option<usize> {
+    let from = crate::text::floor_boundary(text, from);
+    let mut at = from;
+    for line in text[from..].split_inclusive('\n') {
+        let t = line.trim();
+        // (Every footer starts with `c`, `t` or `b`: other lines are not keyed.)
+        let may = t
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, 'c' | 'C' | 't' | 'T' | 'b' | 'B'));
+        if may && t.len() <= 240 && t.chars().count() <= 60 {
+            let k = crate::text::key(t);
+            if crate::vocab::PORTAL_FOOTERS
+                .iter()
+                .any(|f| k.starts_with(f))
+            {
+                return Some(at);
+            }
+        }
+        at += line.len();
+    }
+    None
+}
+
 /// Split a normalized document into zones.
 pub fn segment(text: &str) -> Zones {
     let ls = lines(text);
@@ -567,6 +594,24 @@ mod tests {
     }
 
     /// Senders around the length bound, with each way of writing `điện`.
+    #[test]
+    fn a_portal_footer_ends_what_is_cited() {
+        let t = "Số: 1/KH-HU\nNội dung theo Kế hoạch số 245-KH/TU.\nNơi nhận:\n- Lưu VP.\n\nBình luận (0) | In bài viết\nCác tin khác:\n» Kế hoạch số 108-KH/HU về tổ chức Hội nghị\n";
+        let at = portal_footer(t, 0).expect("footer");
+        assert!(t[at..].starts_with("Bình luận"));
+        let d = crate::parse_str(t, "a.txt");
+        let codes: Vec<_> = d
+            .references
+            .iter()
+            .filter_map(|r| r.code.as_deref())
+            .collect();
+        assert_eq!(codes, vec!["245-KH/TU"]);
+        assert_eq!(
+            portal_footer("Các tỉnh, thành phố báo cáo kết quả thực hiện.\n", 0),
+            None
+        );
+    }
+
     #[test]
     fn recipients_opener_at_the_sender_bound() {
         for n in 0..90 {

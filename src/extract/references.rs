@@ -762,8 +762,9 @@ pub fn extract_references(
     doc: &Document,
 ) -> (Vec<Reference>, Vec<String>) {
     let scan_from = zones.start.min(text.len());
-    // The whole document: appendices after the signature cite documents too.
-    let scan_to = text.len();
+    // The whole document: appendices after the signature cite documents
+    // too; a portal page's footer (`Các tin khác:` and its links) does not.
+    let scan_to = crate::segment::portal_footer(text, zones.body.end).unwrap_or(text.len());
     let region = &text[scan_from..scan_to];
     let own = doc
         .number

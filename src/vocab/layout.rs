@@ -33,6 +33,20 @@ pub const OCR_SO_VOWELS: &str = "ôổồỗóòoÔỔỒỖÓÒO";
 pub static SITE_BANNERS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| super::tsv_list(include_str!("data/site_banners.tsv")));
 
+/// Lines that open a portal page's footer after the document (`Các tin
+/// khác:`, `Tin liên quan`): the links below are other pages, not cited.
+/// Compared by key at the start of a short line; each starts with `c`, `t`
+/// or `b` (`segment::portal_footer` keys only such lines).
+pub const PORTAL_FOOTERS: &[&str] = &[
+    "các tin khác",
+    "tin khác",
+    "tin liên quan",
+    "tin cùng chuyên mục",
+    "bài viết liên quan",
+    "các bài viết khác",
+    "bình luận (",
+];
+
 /// Headings of the part of a plan that assigns the work.
 pub const IMPLEMENTATION_HEADINGS: &[&str] = &[
     "tổ chức thực hiện",

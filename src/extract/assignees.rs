@@ -138,6 +138,15 @@ fn verb_in_name(prev_word: &str, verb: &str, after: &str) -> bool {
             .any(|w| n.starts_with(w))
         }
         "lập" => prev_word == "công",
+        // `Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh`.
+        "đầu tư" => prev_word == "án",
+        "xây dựng" => prev_word == "tư",
+        // `công trình`, `chương trình` in a body's name.
+        "trình" => matches!(prev_word, "công" | "chương"),
+        // `giao thông`, `giao dịch`: no handing over.
+        "giao" => ["thông", "dịch", "lưu"]
+            .iter()
+            .any(|w| crate::text::starts_with_word(next, w)),
         // `Hội đồng thẩm định`, `Ủy ban bầu cử`, `người ứng cử`.
         "thẩm định" => prev_word == "đồng",
         "cử" => matches!(prev_word, "bầu" | "ứng"),
@@ -545,6 +554,14 @@ mod tests {
             (
                 "Ủy ban bầu cử tỉnh chỉ đạo công tác bầu cử.",
                 "Ủy ban bầu cử tỉnh",
+            ),
+            (
+                "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh chủ trì triển khai.",
+                "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh",
+            ),
+            (
+                "Các chi, đảng bộ cơ sở căn cứ Kế hoạch này xây dựng kế hoạch.",
+                "Các chi, đảng bộ cơ sở",
             ),
         ] {
             let a = assignment(t, false);

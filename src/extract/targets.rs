@@ -57,7 +57,7 @@ static CMP_LAST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
 static RE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?").unwrap());
 static RE_YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:đến|tới|vào|trong)\s+(?:hết\s+)?năm\s+(\d{4})|giai đoạn\s+\d{4}\s*-\s*(\d{4})|(?:^|[\s,;(])năm\s+(\d{4})\s*:?\s+(?:đạt|có|phấn đấu|tăng|giảm))(?:[^\d\-]|$)")
+    Regex::new(r"(?i)(?:(?:đến|tới|vào|trong)\s+(?:hết\s+)?năm\s+(\d{4})|giai đoạn\s+\d{4}\s*-\s*(\d{4})|(?:^|[\s,;(])năm\s+(\d{4})\s*:?\s+(?:đạt|có|phấn đấu|tăng|giảm)|(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/(\d{4}))(?:[^\d\-]|$)")
         .unwrap()
 });
 
@@ -85,6 +85,7 @@ fn heading_year(n: &Node, masked: &str) -> Option<i32> {
         c.get(1)
             .or(c.get(2))
             .or(c.get(3))
+            .or(c.get(4))
             .and_then(|m| m.as_str().parse().ok())
     });
     if y.is_some() {
@@ -726,6 +727,7 @@ fn horizon_near(sent: &str, at: usize) -> Option<i32> {
             .get(1)
             .or(c.get(2))
             .or(c.get(3))
+            .or(c.get(4))
             .and_then(|g| g.as_str().parse().ok());
         if m.start() < at {
             before = y.or(before);
@@ -745,7 +747,7 @@ fn fronted_horizon(sent: &str) -> Option<i32> {
     }
     let c = RE_YEAR_PHRASE.captures(sent)?;
     let m = c.get(0)?;
-    let y = c.get(1).or(c.get(2)).or(c.get(3))?;
+    let y = c.get(1).or(c.get(2)).or(c.get(3)).or(c.get(4))?;
     let front = !sent[..m.start()].bytes().any(|b| b.is_ascii_digit());
     let closed = sent[y.end()..]
         .trim_start_matches([' ', '\t'])
@@ -818,6 +820,16 @@ mod tests {
         let d = crate::parse_str("CHÍNH PHỦ\nSố: 12/2025/NĐ-CP\nHà Nội, ngày 1 tháng 2 năm 2025\nNGHỊ ĐỊNH\nQuy định về nhà ở công vụ\nĐiều 1. Diện tích\nCăn hộ có diện tích sử dụng tối đa 90 m2.\nĐiều 2. Giá thuê\nGiá thuê không vượt quá 10% tổng thu nhập.\n", "a.txt");
         assert!(d.targets.is_empty(), "{:?}", d.targets);
         assert_eq!(d.norms.len(), 2);
+    }
+
+    #[test]
+    fn a_horizon_given_as_a_day() {
+        let t = "Phấn đấu đến ngày 31/12/2025 có ít nhất 85% hộ gia đình sử dụng dịch vụ công trực tuyến.";
+        let got: Vec<_> = extract_targets(t, 0..t.len(), &[])
+            .iter()
+            .map(|x| (x.value, x.by_year))
+            .collect();
+        assert_eq!(got, vec![(85.0, Some(2025))]);
     }
 
     #[test]

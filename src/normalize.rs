@@ -427,7 +427,7 @@ fn unflatten(lines: Vec<String>) -> Vec<String> {
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         let head = line.trim_start();
-        if (crate::recognize::RE_NOI_NHAN.is_match(head) || starts_ci(head, "kính gửi").is_some())
+        if (crate::recognize::is_distribution_opener(head) || starts_ci(head, "kính gửi").is_some())
             && RE_INLINE_ITEM.find_iter(&line).count() >= 2
         {
             let split = RE_INLINE_ITEM.replace_all(&line, "$1\n- ");
@@ -436,7 +436,12 @@ fn unflatten(lines: Vec<String>) -> Vec<String> {
         }
         // `TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH` (a flattened
         // table cell): each authority opens a line of its own.
-        if let Some(m) = RE_TWO_AUTHORITIES.captures(&line) {
+        let may_two =
+            head.starts_with(['T', 'K']) && head.bytes().filter(|&b| b == b'.').count() >= 2;
+        if let Some(m) = may_two
+            .then(|| RE_TWO_AUTHORITIES.captures(&line))
+            .flatten()
+        {
             if let (Some(a), Some(b)) = (m.get(1), m.get(2)) {
                 out.push(a.as_str().to_string());
                 let rest = b.as_str().to_string();
@@ -490,7 +495,7 @@ fn right_of_gap(line: &str) -> Option<(usize, usize)> {
 fn split_signature_columns(mut lines: Vec<String>) -> Vec<String> {
     let Some(at) = lines
         .iter()
-        .position(|l| crate::recognize::RE_NOI_NHAN.is_match(l))
+        .position(|l| crate::recognize::is_distribution_opener(l))
     else {
         return lines;
     };
@@ -569,7 +574,7 @@ enum SignLine {
 fn untangle_signature(mut lines: Vec<String>) -> Vec<String> {
     let Some(at) = lines
         .iter()
-        .position(|l| crate::recognize::RE_NOI_NHAN.is_match(l))
+        .position(|l| crate::recognize::is_distribution_opener(l))
     else {
         return lines;
     };

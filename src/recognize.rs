@@ -23,6 +23,13 @@ pub static RE_NOI_NHAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:nơi\s+nhận\s*:?|n[ơoớờ]i\s+nh[âậấầẩẫaạ]n\s*:)\s*").unwrap()
 });
 
+/// The line opens the distribution list ([`RE_NOI_NHAN`]; every reading
+/// starts with `n`, so other lines are not searched).
+pub fn is_distribution_opener(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with(['n', 'N']) && RE_NOI_NHAN.is_match(t)
+}
+
 pub static RE_AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(K/T|T/M|T/L|T/UQ|KT|TM|TL|TUQ|Q)(?:\s*\.\s*|\s+)(\p{Lu}[\p{Lu}\s,\-]*\p{Lu})\s*[.:]?\s*$")
         .unwrap()

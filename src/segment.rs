@@ -138,7 +138,6 @@ pub fn recipients_opener(line: &str) -> Option<usize> {
 pub fn is_recipients_line(line: &str) -> bool {
     recipients_opener(line).is_some()
 }
-use crate::recognize::RE_NOI_NHAN;
 
 /// Where a portal page's footer starts at or after `from` (a short line
 /// opening with one of [`crate::vocab::PORTAL_FOOTERS`], `Các tin khác:`),
@@ -179,7 +178,8 @@ pub fn segment(text: &str) -> Zones {
     // document's signature and have none of their own. The signature is the
     // authority block nearest to it; without `Nơi nhận`, the last one.
     let n = ls.len();
-    let noi_nhan = (first.min(n)..n).find(|&i| RE_NOI_NHAN.is_match(ls[i].text));
+    let noi_nhan =
+        (first.min(n)..n).find(|&i| crate::recognize::is_distribution_opener(ls[i].text));
     let tail_from = first + (n - first.min(n)) / 3;
     let (win_lo, win_hi) = match noi_nhan {
         Some(k) => (k.saturating_sub(30).max(first), (k + 30).min(n)),
@@ -219,7 +219,7 @@ pub fn segment(text: &str) -> Zones {
         let mut seen_name = false;
         while j < n && j < i + 12 {
             let t = ls[j].text.trim();
-            if RE_NOI_NHAN.is_match(t) {
+            if crate::recognize::is_distribution_opener(t) {
                 break;
             }
             if !t.is_empty() && !is_upper(t) && !is_sign_note(t) {

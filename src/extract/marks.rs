@@ -43,6 +43,10 @@ fn mark_of(cell: &str, marks: &[&'static str]) -> Option<&'static str> {
 /// `(MẬT)`) or a draft's (`DỰ THẢO`, `DỰ THẢO LẦN 2`), in capitals. It
 /// names no body.
 pub fn is_stamp_line(line: &str) -> bool {
+    // The longest stamp with its brackets and blanks is short.
+    if line.len() > 64 {
+        return false;
+    }
     let c = crate::text::collapse_ws(line);
     let c = c
         .trim_matches(|ch: char| matches!(ch, '(' | ')' | '[' | ']' | '*' | '_' | '.' | ':' | ' '));

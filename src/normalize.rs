@@ -29,6 +29,7 @@ pub fn normalize(input: &str) -> String {
     let lines = close_double_spacing(lines);
     let lines = join_wrapped_phrases(lines);
     let lines = unflatten(lines);
+    let lines = split_place_date_column(lines);
     let lines = split_signature_columns(lines);
     let lines = untangle_signature(lines);
     let text = lines.join("\n");
@@ -471,6 +472,43 @@ static RE_TWO_AUTHORITIES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\s*(?:TM|KT|TL|TUQ|T/M|K/T|T/L)\.\s*\p{Lu}[\p{Lu}\s,\-]*\p{Lu})\s+((?:TM|KT|TL|TUQ|T/M|K/T|T/L)\.\s*\p{Lu}.*)$").unwrap()
 });
 
+/// The start of a place-and-date line: a capitalised place name, a comma,
+/// `ngày`.
+static RE_PLACE_DATE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{L}.\s]{0,40}?,\s*ngày\b").unwrap());
+
+/// The header's place and date laid out with spaces beside another line
+/// (`V/v hướng dẫn dạy học tiếng Anh          Hà Nội, ngày 26 tháng 11 năm
+/// 2025`, a two-column PDF read with its layout): the place and date go to
+/// a line of their own, so neither the subject nor the place takes the
+/// other's words. Only in the first lines.
+fn split_place_date_column(lines: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len() + 1);
+    for (i, line) in lines.into_iter().enumerate() {
+        if i < 40 && line.contains(COLUMN_GAP) && line.contains("ngày") {
+            if let Some((r, _)) = right_of_gap(&line) {
+                if RE_PLACE_DATE_START.is_match(&line[r..]) {
+                    let (left, right) = (line[..r].trim_end(), &line[r..]);
+                    // A subject may go on on the next line: the place and
+                    // date go before it.
+                    let subject = starts_ci(left.trim_start(), "v/v").is_some()
+                        || starts_ci(left.trim_start(), "về việc").is_some();
+                    if subject {
+                        out.push(right.to_string());
+                        out.push(left.to_string());
+                    } else {
+                        out.push(left.to_string());
+                        out.push(right.to_string());
+                    }
+                    continue;
+                }
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
 /// Blanks between two columns of a line laid out with spaces.
 const COLUMN_GAP: &str = "   ";
 
@@ -831,6 +869,23 @@ mod tests {
         assert_eq!(d.signer.title.as_deref(), Some("Phó Chủ tịch"));
         assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Văn Tám"));
         assert_eq!(d.archive, vec!["VT", "VP"]);
+    }
+
+    #[test]
+    fn place_and_date_laid_out_beside_the_subject() {
+        let d = crate::parse_str("BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 7204/BGDĐT-GDPT\nV/v hướng dẫn dạy học tiếng Anh              Hà Nội, ngày 26 tháng 11 năm 2025\ntrở thành ngôn ngữ thứ hai trong trường học\n\nKính gửi: Các sở giáo dục và đào tạo.\nNội dung.", "a.txt");
+        assert_eq!(d.place.as_deref(), Some("Hà Nội"));
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("hướng dẫn dạy học tiếng Anh trở thành ngôn ngữ thứ hai trong trường học")
+        );
+        assert_eq!(d.date.day, Some(26));
+        let d = crate::parse_str("UBND TỈNH LÀO CAI\nSố: 7315/UBND-TH\nV/v giải ngân vốn đầu tư công trên địa bàn tỉnh Lào Cai      Lào Cai, ngày 27 tháng 11 năm 2025\n\nKính gửi: Các sở.\nNội dung.", "a.txt");
+        assert_eq!(d.place.as_deref(), Some("Lào Cai"));
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("giải ngân vốn đầu tư công trên địa bàn tỉnh Lào Cai")
+        );
     }
 
     #[test]

@@ -416,7 +416,18 @@ fn phrase_rest(s: &str) -> usize {
 /// ([`NORM_UNIT_ENDS`]).
 pub fn is_norm(t: &Target) -> bool {
     let lower = crate::text::lower(&t.text);
+    let amount_after = |c: &str| {
+        lower.match_indices(c).any(|(i, _)| {
+            let rest = &lower[i + c.len()..];
+            rest[..crate::text::floor_boundary(rest, 24)]
+                .bytes()
+                .any(|b| b.is_ascii_digit())
+        })
+    };
     NORM_CUES.iter().any(|c| lower.contains(c))
+        || crate::vocab::NORM_CUES_BEFORE_AMOUNT
+            .iter()
+            .any(|c| amount_after(c))
         || t.unit.as_deref().is_some_and(|u| {
             let u = crate::text::lower(u);
             NORM_UNIT_ENDS.iter().any(|e| u.ends_with(e))
@@ -673,7 +684,18 @@ fn scan(
             continue;
         }
         // A sentence reporting what was achieved sets no target.
-        if STATUS_FINDER.is_match(&crate::text::lower_collapsed(sent)) {
+        let lower = crate::text::lower_collapsed(sent);
+        let mut markers = STATUS_FINDER.find_iter(&lower).map(|m| &lower[m.range()]);
+        let (mut status, mut compares) = (false, false);
+        for m in &mut markers {
+            if crate::vocab::STATUS_COMPARISONS.contains(&m) {
+                compares = true;
+            } else {
+                status = true;
+                break;
+            }
+        }
+        if status || (compares && !crate::vocab::GOAL_CUES.iter().any(|c| lower.contains(c))) {
             continue;
         }
         let sent_text = collapse_ws(sent);
@@ -820,6 +842,16 @@ mod tests {
         let d = crate::parse_str("CHÍNH PHỦ\nSố: 12/2025/NĐ-CP\nHà Nội, ngày 1 tháng 2 năm 2025\nNGHỊ ĐỊNH\nQuy định về nhà ở công vụ\nĐiều 1. Diện tích\nCăn hộ có diện tích sử dụng tối đa 90 m2.\nĐiều 2. Giá thuê\nGiá thuê không vượt quá 10% tổng thu nhập.\n", "a.txt");
         assert!(d.targets.is_empty(), "{:?}", d.targets);
         assert_eq!(d.norms.len(), 2);
+    }
+
+    #[test]
+    fn goals_compared_with_last_year_and_goals_granted() {
+        let t = "Phấn đấu giảm ít nhất 10% số vụ tai nạn giao thông so với cùng kỳ năm 2024.\nSố vụ tai nạn tăng 5% so với cùng kỳ năm 2024.\nBảo đảm 100% hồ sơ đủ điều kiện được cấp phát đúng hạn.\nNgười lao động được hưởng 70% tiền lương.";
+        let q = quantities_of(&outline::outline(t, 0..t.len()), &[]);
+        let goals: Vec<_> = q.targets.iter().map(|x| x.value).collect();
+        assert_eq!(goals, vec![10.0, 100.0]);
+        let norms: Vec<_> = q.norms.iter().map(|x| x.value).collect();
+        assert_eq!(norms, vec![70.0]);
     }
 
     #[test]

@@ -158,9 +158,11 @@ pub const NORM_CUES: &[&str] = &[
     "tỉ lệ phí",
     "đơn giá",
     "thời hạn giải quyết",
-    "được cấp",
-    "được hưởng",
 ];
+
+/// Norm cues that hold only when the amount follows them (`được hưởng 70%
+/// lương`, `được cấp 02 bộ`): `100% hồ sơ được cấp phát` is a goal.
+pub const NORM_CUES_BEFORE_AMOUNT: &[&str] = &["được cấp", "được hưởng"];
 
 /// Units of a quantity that is a norm whatever the sentence (a schedule or
 /// a duration: `9 buổi/tuần`, `7 tiết`, `10 ngày làm việc`; money per
@@ -250,3 +252,11 @@ pub const STATUS_MARKERS: &[&str] = &[
     "tăng so với",
     "giảm so với",
 ];
+
+/// The [`STATUS_MARKERS`] that compare with a past period: they report
+/// only when nothing in the sentence sets a goal ([`GOAL_CUES`]: `phấn đấu
+/// giảm ít nhất 10% … so với cùng kỳ năm 2024` is a goal).
+pub const STATUS_COMPARISONS: &[&str] = &["so với cùng kỳ", "tăng so với", "giảm so với"];
+
+/// Words of a sentence that sets a goal. Lowercase.
+pub const GOAL_CUES: &[&str] = &["phấn đấu", "ít nhất", "tối thiểu", "mục tiêu", "chỉ tiêu"];

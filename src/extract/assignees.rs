@@ -133,13 +133,18 @@ fn verb_in_name(prev_word: &str, verb: &str, after: &str) -> bool {
                 "có liên quan",
                 "đoàn thể",
                 "chính trị",
+                "đảng",
             ]
             .iter()
             .any(|w| n.starts_with(w))
         }
         "lập" => prev_word == "công",
-        // `Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh`.
-        "đầu tư" => prev_word == "án",
+        // `Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh`,
+        // `Trung tâm Xúc tiến đầu tư`.
+        "đầu tư" => matches!(prev_word, "án" | "tiến"),
+        // `Phòng Kế hoạch tổng hợp`, `Phòng Giám đốc kiểm tra`.
+        "tổng hợp" => prev_word == "hoạch",
+        "kiểm tra" => matches!(prev_word, "đốc" | "ủy" | "uỷ" | "ban"),
         "xây dựng" => prev_word == "tư",
         // `công trình`, `chương trình` in a body's name.
         "trình" => matches!(prev_word, "công" | "chương"),
@@ -562,6 +567,30 @@ mod tests {
             (
                 "Các chi, đảng bộ cơ sở căn cứ Kế hoạch này xây dựng kế hoạch.",
                 "Các chi, đảng bộ cơ sở",
+            ),
+            (
+                "Phòng Kế hoạch tổng hợp chủ trì xây dựng kế hoạch.",
+                "Phòng Kế hoạch tổng hợp",
+            ),
+            (
+                "Phòng Giám đốc kiểm tra - Thi hành án chủ trì tổng hợp.",
+                "Phòng Giám đốc kiểm tra - Thi hành án",
+            ),
+            (
+                "Trung tâm Xúc tiến đầu tư, thương mại và du lịch chủ trì tổ chức hội nghị.",
+                "Trung tâm Xúc tiến đầu tư, thương mại và du lịch",
+            ),
+            (
+                "Cục Chăn nuôi và Thú y thành lập đoàn công tác.",
+                "Cục Chăn nuôi và Thú y",
+            ),
+            (
+                "Các cấp ủy, tổ chức đảng báo cáo kết quả.",
+                "Các cấp ủy, tổ chức đảng",
+            ),
+            (
+                "Ủy ban nhân dân các xã, phường đẩy nhanh công tác bồi thường.",
+                "Ủy ban nhân dân các xã, phường",
             ),
         ] {
             let a = assignment(t, false);

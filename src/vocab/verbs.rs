@@ -116,6 +116,8 @@ pub const ACTION_VERBS: &[&str] = &[
     "bổ sung",
     "điều chỉnh",
     "thẩm định",
+    "thành lập",
+    "đẩy nhanh",
     "kiểm soát",
     "cử",
     "mở",

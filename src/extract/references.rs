@@ -687,6 +687,8 @@ const ISSUER_STOPS: &[&str] = &[
     " khóa ",
     " (",
     " tiếp tục",
+    " chậm nhất",
+    " trước ",
     " phân công",
     " nghị định",
     // A title that starts after the name, written in capitals.
@@ -2136,6 +2138,12 @@ mod tests {
         // Without the date, `đã` is still needed.
         let r = refs("Bộ Tư pháp ban hành Công văn số 1102/BTP-KTVB về việc rà soát văn bản.");
         assert_eq!(r[0].issuer, None);
+    }
+
+    #[test]
+    fn the_issuer_ends_before_a_deadline() {
+        let r = refs("Các chi bộ báo cáo theo Hướng dẫn số 18-HD/BTCTU ngày 10/11/2025 của Ban Tổ chức Tỉnh ủy chậm nhất ngày 31/12/2025.");
+        assert_eq!(r[0].issuer.as_deref(), Some("Ban Tổ chức Tỉnh ủy"));
     }
 
     #[test]

@@ -35,8 +35,8 @@ pub static SITE_BANNERS: LazyLock<Vec<&'static str>> =
 
 /// Lines that open a portal page's footer after the document (`Các tin
 /// khác:`, `Tin liên quan`): the links below are other pages, not cited.
-/// Compared by key at the start of a short line; each starts with `c`, `t`
-/// or `b` (`segment::portal_footer` keys only such lines).
+/// Compared by key at the start of a short line; each starts with `c`, `t`,
+/// `b` or `v` (`segment::portal_footer` keys only such lines).
 pub const PORTAL_FOOTERS: &[&str] = &[
     "các tin khác",
     "tin khác",
@@ -45,6 +45,7 @@ pub const PORTAL_FOOTERS: &[&str] = &[
     "bài viết liên quan",
     "các bài viết khác",
     "bình luận (",
+    "văn bản liên quan",
 ];
 
 /// Headings of the part of a plan that assigns the work.

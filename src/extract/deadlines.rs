@@ -10,7 +10,7 @@ use crate::extract::outline::slice;
 use crate::extract::spans::SpanSet;
 use crate::model::{Deadline, Span};
 use crate::text::{collapse_ws, ends_with_word};
-use crate::vocab::{DEADLINE_CUES, NEXT_YEAR_WORDS, RECURRING_PERIODS};
+use crate::vocab::{DEADLINE_CUES, NEXT_YEAR_WORDS, PAST_MARKERS, RECURRING_PERIODS};
 use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -173,6 +173,20 @@ pub fn deadlines_with(
 
 /// [`deadlines_with`] with the excluded spans already sorted (callers that
 /// ask for many ranges sort them once).
+/// The sentence around `at` tells what has happened (`đã`, `mới đạt`):
+/// a time `đến` in it is where a count stops, not a deadline.
+fn reports_past(s: &str, at: usize) -> bool {
+    let from = s[..at].rfind(['.', ';', '\n']).map_or(0, |p| p + 1);
+    let to = s[at..].find(['.', ';', '\n']).map_or(s.len(), |p| at + p);
+    let sentence = crate::text::lower_collapsed(&s[from..to]);
+    PAST_MARKERS.iter().any(|w| {
+        sentence.match_indices(w).any(|(i, _)| {
+            crate::text::word_end(&sentence, i + w.len())
+                && (i == 0 || sentence[..i].ends_with(' '))
+        })
+    })
+}
+
 pub fn deadlines_among(
     text: &str,
     range: Range<usize>,
@@ -233,6 +247,11 @@ pub fn deadlines_among(
         // Every kind of expression below needs a cue, `đến`/`cuối`, or
         // (a year) `vào` just before it: without any, no group is read.
         if !(to_end || cue(DEADLINE_CUES) || cue(TIME_FIELD_CUES) || after_vao(s, m.start())) {
+            continue;
+        }
+        // `Đến ngày 20/11/2025, tổng vốn đã giải ngân …`: the day a report
+        // counts up to, no time to act by.
+        if to_end && !field && !cue(DEADLINE_CUES) && reports_past(s, m.start()) {
             continue;
         }
         // The same match, its groups by the slower engine (no look-around
@@ -924,6 +943,24 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(time_fields(&s), expected);
         }
+    }
+
+    #[test]
+    fn where_a_report_counts_up_to_is_no_deadline() {
+        for t in [
+            "Đến ngày 20/11/2025, tổng vốn đầu tư công đã giải ngân đạt 52%.",
+            "Từ đầu năm 2025 đến ngày 14/11/2025, cả nước đã xảy ra 12 ổ dịch.",
+        ] {
+            assert!(
+                deadlines_in(t, 0..t.len(), Some(2025), &[]).is_empty(),
+                "{t}"
+            );
+        }
+        // A time to act by stays.
+        let t = "Các đơn vị hoàn thành việc rà soát đến ngày 20/11/2025.";
+        assert_eq!(deadlines_in(t, 0..t.len(), Some(2025), &[]).len(), 1);
+        let t = "Đến ngày 20/11/2025, các đơn vị phải hoàn thành việc rà soát.";
+        assert_eq!(deadlines_in(t, 0..t.len(), Some(2025), &[]).len(), 1);
     }
 
     #[test]

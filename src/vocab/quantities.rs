@@ -234,6 +234,11 @@ pub const GOAL_HEADING_WORDS: &[&str] = &[
     "dự kiến",
 ];
 
+/// Words of a sentence telling what has happened: a time `đến` in it is
+/// where a count stops (`Đến ngày 20/11/2025, tổng vốn đã giải ngân …`),
+/// no deadline. Lowercase.
+pub const PAST_MARKERS: &[&str] = &["đã", "mới đạt", "mới được"];
+
 /// Words after a date without its year that put it in the year after the
 /// document's (`trước ngày 15 tháng 01 năm sau`).
 pub const NEXT_YEAR_WORDS: &[&str] = &["năm sau", "năm tiếp theo", "năm kế tiếp", "của năm sau"];

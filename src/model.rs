@@ -147,7 +147,12 @@ pub struct Signer {
     pub authority: Option<String>,
     pub on_behalf_of: Option<String>,
     pub title: Option<String>,
+    /// The person, without a degree or rank written before the name.
     pub name: Option<String>,
+    /// A degree or rank written before the name (`Đại tá`, `PGS.TS.`,
+    /// `BSCKII.`), as written; absent when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_prefix: Option<String>,
 }
 
 /// One entry of the `Nơi nhận:` list.

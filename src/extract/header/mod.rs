@@ -226,19 +226,28 @@ mod tests {
 
     #[test]
     fn degrees_and_ranks_before_the_name() {
-        for (sig, name) in [
+        for (sig, prefix, name) in [
             (
                 "HIỆU TRƯỞNG\n\nPGS.TS. Nguyễn Văn Minh",
-                "PGS.TS. Nguyễn Văn Minh",
+                Some("PGS.TS."),
+                "Nguyễn Văn Minh",
             ),
             (
                 "CHỈ HUY TRƯỞNG\n\nĐại tá Nguyễn Văn Hải",
-                "Đại tá Nguyễn Văn Hải",
+                Some("Đại tá"),
+                "Nguyễn Văn Hải",
             ),
-            ("GIÁM ĐỐC\n\nTS. TRẦN VĂN NAM", "TS. Trần Văn Nam"),
+            ("GIÁM ĐỐC\n\nTS. TRẦN VĂN NAM", Some("TS."), "Trần Văn Nam"),
+            (
+                "GIÁM ĐỐC\n\nBSCKII. Nguyễn Văn Thắng",
+                Some("BSCKII."),
+                "Nguyễn Văn Thắng",
+            ),
+            ("GIÁM ĐỐC\n\nTrần Văn Nam", None, "Trần Văn Nam"),
         ] {
             let d = parse(&format!("SỞ Y TẾ\nSố: 12/TB-SYT\nA, ngày 12 tháng 3 năm 2024\n\nTHÔNG BÁO\nVề việc nghỉ lễ\n\nSở Y tế thông báo.\n\nNơi nhận:\n- Lưu: VT.\n{sig}\n"));
             assert_eq!(d.signer.name.as_deref(), Some(name), "{sig}");
+            assert_eq!(d.signer.name_prefix.as_deref(), prefix, "{sig}");
             assert!(d.signer.title.is_some(), "{sig}");
         }
     }

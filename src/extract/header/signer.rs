@@ -78,25 +78,25 @@ pub(super) fn find_signer(ls: &[Line], zones: &Zones) -> Signer {
         }
         let cand = t.trim_end_matches('.');
         if looks_like_name(cand) {
-            // Degrees and ranks stay as written; a name in capitals gets
-            // Title Case.
+            // A degree or rank goes to `name_prefix` as written (`name` is
+            // the person); a name in capitals gets Title Case.
             let (prefix, rest) = segment::strip_name_prefix(cand);
             let name = if is_upper(rest) {
                 title_case(rest)
             } else {
                 collapse_ws(rest)
             };
-            signer.name = Some(if prefix.is_empty() {
-                name
-            } else {
-                format!("{} {name}", prefix.trim())
-            });
+            signer.name = Some(name);
+            if !prefix.trim().is_empty() {
+                signer.name_prefix = Some(collapse_ws(prefix.trim()));
+            }
             break;
         }
     }
     if signer.title.is_none() && signer.authority.is_none() && signer.on_behalf_of.is_none() {
         return Signer {
             name: signer.name,
+            name_prefix: signer.name_prefix,
             ..Default::default()
         };
     }

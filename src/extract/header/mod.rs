@@ -253,6 +253,17 @@ mod tests {
     }
 
     #[test]
+    fn a_title_on_two_lines_before_the_name() {
+        let d = parse("CỤC THUẾ\nSố: 12/TB-CT\nA, ngày 12 tháng 3 năm 2024\n\nTHÔNG BÁO\nVề việc nộp thuế\n\nCục Thuế thông báo.\n\nNơi nhận:\n- Lưu: VT.\nTL. CỤC TRƯỞNG\nTRƯỞNG PHÒNG TUYÊN TRUYỀN - HỖ TRỢ\nNGƯỜI NỘP THUẾ\n\nLê Thị Thu Hà\n");
+        assert_eq!(d.signer.name.as_deref(), Some("Lê Thị Thu Hà"));
+        assert!(d
+            .signer
+            .title
+            .as_deref()
+            .is_some_and(|t| t.to_lowercase().ends_with("người nộp thuế")));
+    }
+
+    #[test]
     fn upper_case_name_with_van() {
         // `Văn` is a middle name here, not the start of `VĂN PHÒNG`.
         let d = parse("SỞ Y TẾ\nSố: 12/TB-SYT\nA, ngày 12 tháng 3 năm 2024\n\nTHÔNG BÁO\nVề việc nghỉ lễ\n\nSở Y tế thông báo.\n\nNơi nhận:\n- Các phòng;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n\nNGUYỄN VĂN THẮNG\n");

@@ -56,7 +56,15 @@ pub(super) fn find_signer(ls: &[Line], zones: &Zones) -> Signer {
             i += 1;
             continue;
         }
-        if is_upper(t) && !looks_like_name_upper(t, &title_parts) {
+        // `TRƯỞNG PHÒNG TUYÊN TRUYỀN - HỖ TRỢ` ⏎ `NGƯỜI NỘP THUẾ` ⏎ `Lê Thị
+        // Thu Hà`: a line in capitals that could be a name goes on with the
+        // title when a name follows it.
+        let name_follows = !title_parts.is_empty()
+            && block[i + 1..]
+                .iter()
+                .filter(|l| !segment::is_sign_note(l))
+                .any(|l| looks_like_name(l.trim_end_matches('.')));
+        if is_upper(t) && (name_follows || !looks_like_name_upper(t, &title_parts)) {
             // `TRƯỞNG BAN PHÓ THỦ TƯỚNG` flattened: the first post is the title.
             let t = match second_post(t) {
                 Some(p) if title_parts.is_empty() && segment::is_post_title(t) => t[..p].trim(),

@@ -3,7 +3,7 @@
 use super::*;
 
 pub(super) static RE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(\s*((?:để|thay|b/c|t/h|p/h|báo cáo|biết|thực hiện|chỉ đạo|phối hợp|theo dõi|đăng|qua)[^()]*)\)\s*$").unwrap()
+    Regex::new(r"(?i)\(\s*((?:để|thay|b/c|t/h|p/h|báo cáo|biết|thực hiện|chỉ đạo|phối hợp|theo dõi|theo danh sách|đăng|qua)[^()]*)\)\s*$").unwrap()
 });
 
 /// `Lưu: VT, …` (`Lưu VT` in Party style; OCR's `Luu:` with the colon).

@@ -145,6 +145,17 @@ mod tests {
     }
 
     #[test]
+    fn an_addressee_without_its_purpose() {
+        let d = parse("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 2/SGDĐT-VP\nV/v thử\nKính gửi:\n- Ủy ban nhân dân các xã, phường (để chỉ đạo);\n- Các trường THPT.\n\nSở đề nghị các đơn vị thực hiện.\nNơi nhận:\n- UBND các xã (theo danh sách);\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn A\n");
+        assert_eq!(
+            d.recipients,
+            vec!["Ủy ban nhân dân các xã, phường", "Các trường THPT"]
+        );
+        assert_eq!(d.distribution[0].name, "UBND các xã");
+        assert_eq!(d.distribution[0].note.as_deref(), Some("theo danh sách"));
+    }
+
+    #[test]
     fn header_in_ordinary_case() {
         let d = parse("Ủy ban nhân dân tỉnh Quảng Nam\nSở Y tế\nSố: 12/SYT-KHTC\nQuảng Nam, ngày 12 tháng 3 năm 2024\nV/v báo cáo\n\nKính gửi: Bộ Y tế.\n\nThực hiện nhiệm vụ.\n");
         assert_eq!(d.issuer.name.as_deref(), Some("Sở Y tế"));

@@ -70,6 +70,12 @@ pub(super) fn find_recipients(header: &[Line]) -> Vec<String> {
                     }
                 })
                 .map(|s| clean_item(&s))
+                // `Ủy ban nhân dân các xã, phường (để chỉ đạo)`: the purpose
+                // is no part of the addressee.
+                .map(|s| match super::distribution::RE_NOTE.find(&s) {
+                    Some(m) if m.start() > 0 => clean_item(&s[..m.start()]),
+                    _ => s,
+                })
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
         })

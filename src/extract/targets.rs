@@ -647,6 +647,15 @@ fn scan(
                 }
                 let mut value = value;
                 let mut unit = unit_after(after_s);
+                // `trẻ dưới 1 tuổi`: an age says who is counted, it is no
+                // quantity to reach.
+                if unit.as_ref().is_some_and(|(u, _)| {
+                    crate::vocab::AGE_WORDS
+                        .iter()
+                        .any(|w| crate::text::starts_with_word(u, w))
+                }) {
+                    continue;
+                }
                 // `1 triệu căn hộ`: a multiplier, then the unit.
                 if let Some((u, n)) = unit.clone() {
                     let mult = match u.as_str() {
@@ -852,6 +861,19 @@ mod tests {
         assert_eq!(goals, vec![10.0, 100.0]);
         let norms: Vec<_> = q.norms.iter().map(|x| x.value).collect();
         assert_eq!(norms, vec![70.0]);
+    }
+
+    #[test]
+    fn an_age_is_no_quantity_to_reach() {
+        let t = "Phấn đấu tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ đạt trên 95%.\nGiảm tỷ lệ suy dinh dưỡng ở trẻ em dưới 5 tuổi xuống dưới 10%.";
+        let got: Vec<_> = extract_targets(t, 0..t.len(), &[])
+            .iter()
+            .map(|x| (x.value, x.unit.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(95.0, Some("%".to_string())), (10.0, Some("%".to_string()))]
+        );
     }
 
     #[test]

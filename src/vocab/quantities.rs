@@ -126,6 +126,10 @@ pub const TARGET_UNITS: &[&str] = &[
     "buổi",
 ];
 
+/// Units that make a number an age (`trẻ dưới 1 tuổi`): it says who is
+/// counted, it is no quantity to reach.
+pub const AGE_WORDS: &[&str] = &["tuổi", "tháng tuổi"];
+
 /// Words that end a unit-less count's unit guess: function words that
 /// cannot be a unit.
 pub const NOT_UNITS: &[&str] = &[

@@ -1047,7 +1047,7 @@ mod tests {
     #[test]
     fn norms_are_not_targets() {
         for t in [
-            "Mức hỗ trợ 2.000.000 đồng/người/tháng đối với người từ đủ 80 tuổi trở lên.",
+            "Mức hỗ trợ tối đa 2.000.000 đồng/người/tháng đối với người từ đủ 80 tuổi trở lên.",
             "Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với hành vi không quá 3 lần.",
             "Chi phí chi trả tối đa bằng 40% mức phí quản lý.",
             "Mỗi lớp không quá 35 học sinh/lớp.",

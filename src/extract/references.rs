@@ -1001,7 +1001,10 @@ pub fn extract_references(
             if own.as_deref() == Some(canon.as_str()) {
                 continue;
             }
-            let mut attrs = attributes(text, f.start, f.code_end);
+            // A joint circular (`TTLT-BTC-BKHCN`) names its bodies joined by
+            // `và`.
+            let joint = code.contains("TTLT");
+            let mut attrs = attributes(text, f.start, f.code_end, joint);
             let mut from = if attrs.issuer.is_some() {
                 IssuerFrom::After
             } else {
@@ -1128,7 +1131,7 @@ pub fn extract_references(
                 continue;
             }
             law_by_key.insert(k, refs.len());
-            let mut attrs = attributes(text, f.start, f.code_end);
+            let mut attrs = attributes(text, f.start, f.code_end, false);
             // `Căn cứ Luật A; Luật B`: a law named in a list shares its verb.
             let nested = prev.is_some_and(|(e, _)| f.start < e);
             if !nested {
@@ -1398,7 +1401,7 @@ static RE_PLACE_DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
+fn attributes(text: &str, start: usize, code_end: usize, joint: bool) -> Attrs {
     let mut a = Attrs {
         end: code_end,
         ..Default::default()
@@ -1471,7 +1474,7 @@ fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
                 "do ".len()
             };
             let body = &trimmed[w..];
-            let (iss, n) = issuer_at(body);
+            let (iss, n) = issuer_at(body, joint);
             if let Some(iss) = iss {
                 a.issuer = Some(crate::vocab::canonical_name(&iss));
                 pos += skip + w + n;
@@ -1525,7 +1528,9 @@ fn attributes(text: &str, start: usize, code_end: usize) -> Attrs {
 }
 
 /// An issuer name at the start of `s`; returns it and the bytes consumed.
-fn issuer_at(s: &str) -> (Option<String>, usize) {
+/// `joint`: the cited document is issued jointly (`Thông tư liên tịch`):
+/// `… và Bộ …` goes on with the next body.
+fn issuer_at(s: &str, joint: bool) -> (Option<String>, usize) {
     let first = s.chars().next();
     if !first.is_some_and(|c| c.is_uppercase()) {
         return (None, 0);
@@ -1592,7 +1597,13 @@ fn issuer_at(s: &str) -> (Option<String>, usize) {
         }
         search = stop_end;
     }
-    end = known_body_end(&s[..end]).unwrap_or(end);
+    end = match known_body_end(&s[..end]) {
+        // `của Bộ Tài chính và Bộ Khoa học và Công nghệ`: a joint issuer
+        // goes on past the first known body.
+        Some(k) if joint && s[k..end].starts_with(" và ") => end,
+        Some(k) => k,
+        None => end,
+    };
     // ` và ` ends the name unless a capitalised word (not a kind) follows.
     let lower = crate::text::lower(&s[..end]);
     let mut from = 0;
@@ -1601,9 +1612,9 @@ fn issuer_at(s: &str) -> (Option<String>, usize) {
         let next = s[at + " và ".len()..].trim_start();
         let cont = next.chars().next().is_some_and(|c| c.is_uppercase())
             && vocab::all_type_names().iter().all(|n| !next.starts_with(n))
-            && !next.starts_with("UBND")
-            && !next.starts_with("Ủy ban")
-            && !next.starts_with("Bộ ");
+            && (joint || !next.starts_with("UBND"))
+            && (joint || !next.starts_with("Ủy ban"))
+            && (joint || !next.starts_with("Bộ "));
         if !cont {
             end = at;
             break;
@@ -1712,7 +1723,7 @@ fn whole_issuer(org: &str, person_ok: bool) -> Option<String> {
     if !ok {
         return None;
     }
-    let (name, used) = issuer_at(&org);
+    let (name, used) = issuer_at(&org, false);
     (used + 1 >= org.len()).then_some(name).flatten()
 }
 
@@ -1764,7 +1775,7 @@ fn issuer_before(text: &str, start: usize) -> (Option<String>, Option<String>) {
             if tail.ends_with('(') {
                 if let Some(p) = before.rfind("của ") {
                     let body = &before[p + "của ".len()..];
-                    let (name, _) = issuer_at(body);
+                    let (name, _) = issuer_at(body, false);
                     if let Some(name) = name.filter(|n| {
                         crate::extract::assignees::starts_with_org(n, false)
                             && !body.contains([';', '.'])
@@ -2138,6 +2149,18 @@ mod tests {
         // Without the date, `đã` is still needed.
         let r = refs("Bộ Tư pháp ban hành Công văn số 1102/BTP-KTVB về việc rà soát văn bản.");
         assert_eq!(r[0].issuer, None);
+    }
+
+    #[test]
+    fn a_joint_circular_has_a_joint_issuer() {
+        let r = refs("Căn cứ Thông tư liên tịch số 55/2015/TTLT-BTC-BKHCN ngày 22/4/2015 của Bộ Tài chính và Bộ Khoa học và Công nghệ hướng dẫn định mức.");
+        assert_eq!(
+            r[0].issuer.as_deref(),
+            Some("Bộ Tài chính và Bộ Khoa học và Công nghệ")
+        );
+        // A document of one body: `và Bộ …` starts another clause.
+        let r = refs("Thực hiện Thông tư số 12/2016/TT-BTC ngày 05/5/2016 của Bộ Tài chính và Bộ Nội vụ đã hướng dẫn.");
+        assert_eq!(r[0].issuer.as_deref(), Some("Bộ Tài chính"));
     }
 
     #[test]

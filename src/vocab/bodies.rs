@@ -61,8 +61,11 @@ pub const NAME_UNITS: &[(&str, UnitKind)] = &[
     ("Hiệu trưởng", UnitKind::Fixed),
     ("Thường trực", UnitKind::Fixed),
     ("Chủ nhiệm", UnitKind::Fixed),
-    ("Trưởng ban", UnitKind::Fixed),
-    ("Trưởng phòng", UnitKind::Fixed),
+    // A post that names its unit: the unit's own name follows (`Trưởng
+    // phòng Tổ chức cán bộ`).
+    ("Trưởng ban", UnitKind::Head),
+    ("Trưởng phòng", UnitKind::Head),
+    ("Trưởng khoa", UnitKind::Head),
     ("Cục trưởng", UnitKind::Fixed),
     ("Vụ trưởng", UnitKind::Fixed),
     ("Viện trưởng", UnitKind::Fixed),

@@ -334,6 +334,19 @@ mod tests {
             "Ủy ban nhân dân thành phố Hải Phòng"
         );
         assert_eq!(proper_case("PHÓ CHÁNH VĂN PHÒNG"), "Phó Chánh Văn phòng");
+        // A post that names its unit: the unit's name follows.
+        assert_eq!(
+            proper_case("TRƯỞNG PHÒNG TỔ CHỨC CÁN BỘ"),
+            "Trưởng phòng Tổ chức cán bộ"
+        );
+        assert_eq!(
+            proper_case("TRƯỞNG PHÒNG TUYÊN TRUYỀN - HỖ TRỢ NGƯỜI NỘP THUẾ"),
+            "Trưởng phòng Tuyên truyền - Hỗ trợ người nộp thuế"
+        );
+        assert_eq!(
+            proper_case("TRƯỞNG BAN TUYÊN GIÁO"),
+            "Trưởng ban Tuyên giáo"
+        );
         assert_eq!(
             proper_case("BAN CHẤP HÀNH TRUNG ƯƠNG"),
             "Ban Chấp hành Trung ương"

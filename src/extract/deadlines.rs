@@ -221,7 +221,13 @@ pub fn deadlines_among(
         if before_char.is_some_and(|ch| ch.is_alphanumeric() || ch == '/' || ch == '-') {
             continue;
         }
-        let field = mode == Cue::Field;
+        // `Tổ chức nghiệm thu, công bố kết quả: Quý I/2026`: a time alone
+        // after a colon, ending its line, is the item's time as a field's is.
+        let colon_tail = s[..m.start()].trim_end_matches([' ', '\t']).ends_with(':') && {
+            let rest = after[..after.find('\n').unwrap_or(after.len())].trim();
+            rest.is_empty() || matches!(rest, "." | ";" | "," | "./.")
+        };
+        let field = mode == Cue::Field || colon_tail;
         // Every cue (and `đến`, `cuối`, `vào`, a time of day) ends with a
         // letter, a digit or `'`: after any other mark (`2.3.` ⏎ `4.5`)
         // running text has no cue, and the context is not built.
@@ -943,6 +949,14 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(time_fields(&s), expected);
         }
+    }
+
+    #[test]
+    fn a_time_alone_after_a_colon_ending_its_line() {
+        let t = "- Tổ chức nghiệm thu, công bố kết quả: Quý I/2026.\n- Kết quả: năm 2024 đạt 90% kế hoạch.";
+        let d = deadlines_in(t, 0..t.len(), Some(2025), &[]);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].period.as_deref(), Some("Q1/2026"));
     }
 
     #[test]

@@ -368,7 +368,10 @@ pub fn deadlines_among(
             };
             period = Some(format!("H{h}/{y}"));
         } else if c.name("mo").is_some() {
-            if !cue(DEADLINE_CUES) && !to_end {
+            // `vào tháng 9/2026`, like `vào năm 2026`: the time of a task,
+            // unless the sentence sets a target.
+            let at_time = after_vao(s, m.start()) && !sentence_has_target(s, m.start());
+            if !cue(DEADLINE_CUES) && !to_end && !at_time {
                 continue;
             }
             let mo: u32 = c
@@ -386,7 +389,8 @@ pub fn deadlines_among(
                 _ => continue,
             }
         } else if c.name("q").is_some() {
-            if !cue(DEADLINE_CUES) && !to_end {
+            let at_time = after_vao(s, m.start()) && !sentence_has_target(s, m.start());
+            if !cue(DEADLINE_CUES) && !to_end && !at_time {
                 continue;
             }
             let q = c.name("qn").and_then(|x| quarter(x.as_str()));
@@ -949,6 +953,19 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(time_fields(&s), expected);
         }
+    }
+
+    #[test]
+    fn a_quarter_or_month_after_vao_is_the_time_of_a_task() {
+        let t = "Tổ chức sơ kết việc thực hiện Kế hoạch vào quý III năm 2026.";
+        let d = deadlines_in(t, 0..t.len(), Some(2025), &[]);
+        assert_eq!(d[0].period.as_deref(), Some("Q3/2026"));
+        let t = "Tổng kết vào tháng 12/2026.";
+        let d = deadlines_in(t, 0..t.len(), Some(2025), &[]);
+        assert_eq!(d[0].period.as_deref(), Some("2026-12"));
+        // A goal's horizon is none.
+        let t = "Tỷ lệ hộ dân sử dụng nước sạch đạt 95% vào quý IV năm 2026.";
+        assert!(deadlines_in(t, 0..t.len(), Some(2025), &[]).is_empty());
     }
 
     #[test]

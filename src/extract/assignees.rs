@@ -143,7 +143,7 @@ fn verb_in_name(prev_word: &str, verb: &str, after: &str) -> bool {
         // `Trung tâm Xúc tiến đầu tư`.
         "đầu tư" => matches!(prev_word, "án" | "tiến"),
         // `Phòng Kế hoạch tổng hợp`, `Phòng Giám đốc kiểm tra`.
-        "tổng hợp" => prev_word == "hoạch",
+        "tổng hợp" => matches!(prev_word, "hoạch" | "vụ"),
         "kiểm tra" => matches!(prev_word, "đốc" | "ủy" | "uỷ" | "ban"),
         "xây dựng" => prev_word == "tư",
         // `công trình`, `chương trình` in a body's name.
@@ -571,6 +571,10 @@ mod tests {
             (
                 "Phòng Kế hoạch tổng hợp chủ trì xây dựng kế hoạch.",
                 "Phòng Kế hoạch tổng hợp",
+            ),
+            (
+                "Trung tâm Dịch vụ tổng hợp xã chủ trì tiếp nhận hồ sơ.",
+                "Trung tâm Dịch vụ tổng hợp xã",
             ),
             (
                 "Phòng Giám đốc kiểm tra - Thi hành án chủ trì tổng hợp.",

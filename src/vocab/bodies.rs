@@ -67,6 +67,7 @@ pub const NAME_UNITS: &[(&str, UnitKind)] = &[
     ("Trưởng phòng", UnitKind::Head),
     ("Trưởng khoa", UnitKind::Head),
     ("Cục trưởng", UnitKind::Fixed),
+    ("Tổng cục trưởng", UnitKind::Fixed),
     ("Vụ trưởng", UnitKind::Fixed),
     ("Viện trưởng", UnitKind::Fixed),
     ("Thủ trưởng", UnitKind::Fixed),

@@ -6,9 +6,10 @@ pub(super) static RE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\(\s*((?:để|thay|b/c|t/h|p/h|báo cáo|biết|thực hiện|chỉ đạo|phối hợp|theo dõi|theo danh sách|đăng|qua)[^()]*)\)\s*$").unwrap()
 });
 
-/// `Lưu: VT, …` (`Lưu VT` in Party style; OCR's `Luu:` with the colon).
+/// `Lưu: VT, …` (`Lưu VT` in Party style, `LƯU:` in capitals; OCR's `Luu:`
+/// with the colon).
 pub(super) static RE_LUU: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*[-+•]?\s*(?:Lưu\s*(?::|\s)|Luu\s*:)\s*(?P<rest>.*)$").unwrap()
+    Regex::new(r"^\s*[-+•]?\s*(?:(?:Lưu|LƯU)\s*(?::|\s)|(?:Luu|LUU)\s*:)\s*(?P<rest>.*)$").unwrap()
 });
 
 use crate::recognize::RE_NOI_NHAN;

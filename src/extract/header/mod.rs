@@ -264,6 +264,29 @@ mod tests {
     }
 
     #[test]
+    fn posts_that_start_with_tong() {
+        for (sig, of, title) in [
+            (
+                "KT. TỔNG GIÁM ĐỐC\nPHÓ TỔNG GIÁM ĐỐC\nLê Đình Thuận",
+                Some("Tổng Giám đốc"),
+                "Phó Tổng Giám đốc",
+            ),
+            ("TỔNG GIÁM ĐỐC\nLê Đình Thuận", None, "Tổng Giám đốc"),
+            (
+                "KT. TỔNG CỤC TRƯỞNG\nPHÓ TỔNG CỤC TRƯỞNG\nLê Đình Thuận",
+                Some("Tổng cục trưởng"),
+                "Phó Tổng cục trưởng",
+            ),
+        ] {
+            let d = parse(&format!("BẢO HIỂM XÃ HỘI VIỆT NAM\nSố: 1/BHXH-VP\nV/v thử\nNội dung.\nNơi nhận:\n- LƯU: VT, QLTM.\n{sig}\n"));
+            assert_eq!(d.signer.on_behalf_of.as_deref(), of, "{sig}");
+            assert_eq!(d.signer.title.as_deref(), Some(title), "{sig}");
+            assert_eq!(d.signer.name.as_deref(), Some("Lê Đình Thuận"), "{sig}");
+            assert_eq!(d.archive, vec!["VT", "QLTM"], "{sig}");
+        }
+    }
+
+    #[test]
     fn a_title_on_two_lines_before_the_name() {
         let d = parse("CỤC THUẾ\nSố: 12/TB-CT\nA, ngày 12 tháng 3 năm 2024\n\nTHÔNG BÁO\nVề việc nộp thuế\n\nCục Thuế thông báo.\n\nNơi nhận:\n- Lưu: VT.\nTL. CỤC TRƯỞNG\nTRƯỞNG PHÒNG TUYÊN TRUYỀN - HỖ TRỢ\nNGƯỜI NỘP THUẾ\n\nLê Thị Thu Hà\n");
         assert_eq!(d.signer.name.as_deref(), Some("Lê Thị Thu Hà"));

@@ -122,7 +122,13 @@ pub(super) fn second_post(office: &str) -> Option<usize> {
     office
         .char_indices()
         .filter(|&(i, c)| {
-            i > 0 && c != ' ' && office[..i].ends_with(' ') && !key(&office[..i]).ends_with("phó")
+            // `PHÓ GIÁM ĐỐC`, `TỔNG GIÁM ĐỐC`, `PHÓ TỔNG CỤC TRƯỞNG`: one post.
+            let k = key(&office[..i]);
+            i > 0
+                && c != ' '
+                && office[..i].ends_with(' ')
+                && !crate::text::ends_with_word(&k, "phó")
+                && !crate::text::ends_with_word(&k, "tổng")
         })
         .map(|(i, _)| i)
         .find(|&i| segment::starts_with_post(&office[i..]))

@@ -287,6 +287,16 @@ mod tests {
     }
 
     #[test]
+    fn the_country_named_in_a_subject_is_no_motto() {
+        let d = parse("UBND TỈNH THÁI NGUYÊN                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ TƯ PHÁP                           Độc lập - Tự do - Hạnh phúc\nSố: 1567/STP-PBGDPL\nV/v hưởng ứng Ngày Pháp luật nước\nCộng hòa xã hội chủ nghĩa Việt Nam năm 2025\n\nKính gửi: Các sở.\nNội dung.\n");
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("hưởng ứng Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2025")
+        );
+        assert_eq!(d.issuer.name.as_deref(), Some("Sở Tư pháp"));
+    }
+
+    #[test]
     fn a_title_on_two_lines_before_the_name() {
         let d = parse("CỤC THUẾ\nSố: 12/TB-CT\nA, ngày 12 tháng 3 năm 2024\n\nTHÔNG BÁO\nVề việc nộp thuế\n\nCục Thuế thông báo.\n\nNơi nhận:\n- Lưu: VT.\nTL. CỤC TRƯỞNG\nTRƯỞNG PHÒNG TUYÊN TRUYỀN - HỖ TRỢ\nNGƯỜI NỘP THUẾ\n\nLê Thị Thu Hà\n");
         assert_eq!(d.signer.name.as_deref(), Some("Lê Thị Thu Hà"));

@@ -135,12 +135,26 @@ pub(super) static RE_VV: LazyLock<Regex> =
 /// Lines that end a subject block.
 pub(super) fn ends_subject(t: &str) -> bool {
     let k = key(t);
+    // The motto's names stand in capitals or alone on their line; in
+    // ordinary case inside a line they are words of the subject (`Ngày
+    // Pháp luật nước` ⏎ `Cộng hòa xã hội chủ nghĩa Việt Nam năm 2025`).
+    let motto_name = |name: &str| {
+        k.contains(name)
+            && (k.trim_end_matches(['.', ':', ' ']) == name
+                || is_upper(
+                    &t.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .take(12)
+                        .collect::<String>(),
+                ))
+    };
     segment::is_number_line(t)
         || RE_PLACE_DATE.is_match(t)
         || segment::is_recipients_line(t)
-        || k.contains("cộng hòa xã hội")
+        || motto_name("cộng hòa xã hội chủ nghĩa việt nam")
+        || (k.contains("cộng hòa xã hội") && !k.contains("cộng hòa xã hội chủ nghĩa việt nam"))
         || k.contains("độc lập - tự do")
-        || k.contains("đảng cộng sản việt nam")
+        || motto_name("đảng cộng sản việt nam")
         || is_rule(t)
 }
 

@@ -147,12 +147,11 @@ pub fn portal_footer(text: &str, from: usize) -> Option<usize> {
     let mut at = from;
     for line in text[from..].split_inclusive('\n') {
         let t = line.trim();
-        // (Every footer starts with `c`, `t`, `b` or `v`: other lines are not
-        // keyed.)
-        let may = t
-            .chars()
-            .next()
-            .is_some_and(|c| matches!(c, 'c' | 'C' | 't' | 'T' | 'b' | 'B' | 'v' | 'V'));
+        // (Every footer starts with `c`, `t`, `b`, `v` or `f`: other lines
+        // are not keyed.)
+        let may = t.chars().next().is_some_and(|c| {
+            matches!(c, 'c' | 'C' | 't' | 'T' | 'b' | 'B' | 'v' | 'V' | 'f' | 'F')
+        });
         if may && t.len() <= 240 && t.chars().count() <= 60 {
             let k = crate::text::key(t);
             if crate::vocab::PORTAL_FOOTERS
@@ -613,6 +612,10 @@ mod tests {
         );
         assert_eq!(
             portal_footer("Nội dung.\nVăn bản liên quan:\n- 7912/VP-KGVX\n", 0),
+            Some("Nội dung.\n".len())
+        );
+        assert_eq!(
+            portal_footer("Nội dung.\nTệp đính kèm: 3412-BHXH-QLT.pdf\n", 0),
             Some("Nội dung.\n".len())
         );
     }

@@ -36,7 +36,7 @@ pub static SITE_BANNERS: LazyLock<Vec<&'static str>> =
 /// Lines that open a portal page's footer after the document (`Các tin
 /// khác:`, `Tin liên quan`): the links below are other pages, not cited.
 /// Compared by key at the start of a short line; each starts with `c`, `t`,
-/// `b` or `v` (`segment::portal_footer` keys only such lines).
+/// `b`, `v` or `f` (`segment::portal_footer` keys only such lines).
 pub const PORTAL_FOOTERS: &[&str] = &[
     "các tin khác",
     "tin khác",
@@ -46,6 +46,9 @@ pub const PORTAL_FOOTERS: &[&str] = &[
     "các bài viết khác",
     "bình luận (",
     "văn bản liên quan",
+    "tệp đính kèm",
+    "tập tin đính kèm",
+    "file đính kèm",
 ];
 
 /// Headings of the part of a plan that assigns the work.

@@ -178,7 +178,16 @@ pub fn deadlines_with(
 fn reports_past(s: &str, at: usize) -> bool {
     let from = s[..at].rfind(['.', ';', '\n']).map_or(0, |p| p + 1);
     let to = s[at..].find(['.', ';', '\n']).map_or(s.len(), |p| at + p);
-    let sentence = crate::text::lower_collapsed(&s[from..to]);
+    // (Every marker holds `đã` or `mới`, either case: other sentences are
+    // not lowered.)
+    let raw = &s[from..to];
+    if !["đã", "Đã", "ĐÃ", "mới", "Mới", "MỚI"]
+        .iter()
+        .any(|w| raw.contains(w))
+    {
+        return false;
+    }
+    let sentence = crate::text::lower_collapsed(raw);
     PAST_MARKERS.iter().any(|w| {
         sentence.match_indices(w).any(|(i, _)| {
             crate::text::word_end(&sentence, i + w.len())

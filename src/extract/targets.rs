@@ -115,9 +115,21 @@ fn heading_kind(n: &Node, masked: &str) -> (bool, Option<i32>) {
     if head.split_whitespace().count() > 16 {
         return (false, None);
     }
+    // Both word lists in one automaton, one pass over the heading.
+    static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new(GOAL_HEADING_WORDS.iter().chain(STATUS_HEADING_WORDS))
+            .expect("heading word automaton")
+    });
     let k = crate::text::key(&head);
-    let goal = GOAL_HEADING_WORDS.iter().any(|w| k.contains(w));
-    let status = !goal && STATUS_HEADING_WORDS.iter().any(|w| k.contains(w));
+    let (mut goal, mut status) = (false, false);
+    for m in WORDS.find_overlapping_iter(&k) {
+        if m.pattern().as_usize() < GOAL_HEADING_WORDS.len() {
+            goal = true;
+        } else {
+            status = true;
+        }
+    }
+    let status = status && !goal;
     let year = if goal {
         let mut years = k.match_indices("năm ").filter_map(|(i, w)| {
             let y = k.get(i + w.len()..i + w.len() + 4)?;

@@ -240,7 +240,8 @@ pub const GOAL_HEADING_WORDS: &[&str] = &[
 
 /// Words of a sentence telling what has happened: a time `đến` in it is
 /// where a count stops (`Đến ngày 20/11/2025, tổng vốn đã giải ngân …`),
-/// no deadline. Lowercase.
+/// no deadline. Lowercase; each holds `đã` or `mới` (`reports_past` looks
+/// for those first).
 pub const PAST_MARKERS: &[&str] = &["đã", "mới đạt", "mới được"];
 
 /// Words after a date without its year that put it in the year after the

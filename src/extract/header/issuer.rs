@@ -48,6 +48,63 @@ pub(super) fn strip_motto(t: &str) -> String {
 }
 
 /// Upper-case lines that continue the previous organisation line.
+/// In a header line in capitals, where a second body starts right after a
+/// locality (`tỉnh`, `huyện`… and a place name) that ends the first:
+/// `ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG VĂN PHÒNG`, `UBND TỈNH HƯNG YÊN BAN
+/// QUẢN LÝ CÁC KHU CÔNG NGHIỆP`.
+fn body_after_locality(t: &str) -> Option<usize> {
+    const DESIGNATORS: &[&[&str]] = &[
+        &["tỉnh"],
+        &["thành", "phố"],
+        &["huyện"],
+        &["quận"],
+        &["thị", "xã"],
+        &["tp"],
+    ];
+    // (Only a line naming a locality is read word by word.)
+    if !["TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "TP"]
+        .iter()
+        .any(|d| t.contains(d))
+    {
+        return None;
+    }
+    let words: Vec<(usize, String)> = t
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .map(|(i, w)| (i, key(w)))
+        .collect();
+    let places = vocab::place_name_keys();
+    let by_first = vocab::place_names_by_first_word();
+    for d in 0..words.len() {
+        let Some(dn) = DESIGNATORS.iter().find_map(|ds| {
+            (d + ds.len() <= words.len() && ds.iter().zip(&words[d..]).all(|(a, (_, b))| a == b))
+                .then_some(ds.len())
+        }) else {
+            continue;
+        };
+        let at = d + dn;
+        let Some((_, first)) = words.get(at) else {
+            continue;
+        };
+        for &pi in by_first.get(first.as_str()).map_or(&[][..], Vec::as_slice) {
+            let (pw, _) = &places[pi];
+            let end = at + pw.len();
+            if end < words.len()
+                && pw.iter().zip(&words[at..end]).all(|(a, (_, b))| a == b)
+                && vocab::starts_with_org_head(&t[words[end].0..])
+            {
+                return Some(words[end].0);
+            }
+        }
+    }
+    None
+}
+
 pub(super) fn continues_org(prev: &str, t: &str) -> bool {
     let k = key(t);
     let pk = key(prev);
@@ -146,6 +203,15 @@ pub(super) fn find_issuer(header: &[Line], title: Option<&Title>) -> Issuer {
             continue;
         }
         let t = join_split_letters(&t);
+        // `ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG VĂN PHÒNG` (a table cell's two
+        // lines flattened): the body under the committee starts after the
+        // place.
+        if let Some(p) = body_after_locality(&t) {
+            orgs.push(t[..p].trim_end().to_string());
+            orgs.push(t[p..].to_string());
+            prev_was_org = true;
+            continue;
+        }
         match orgs.last_mut() {
             Some(last) if prev_was_org && continues_org(last, &t) => {
                 last.push(' ');

@@ -156,6 +156,22 @@ mod tests {
     }
 
     #[test]
+    fn a_flattened_cell_holding_the_committee_and_its_body() {
+        let d = parse("| ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG **VĂN PHÒNG** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |\n|---|---|\n| Số: 5839/VP-KT | Tuyên Quang, ngày 12 tháng 11 năm 2025 |\n\nKính gửi: Các sở.\nNội dung.\n");
+        assert_eq!(d.issuer.name.as_deref(), Some("Văn phòng"));
+        assert_eq!(
+            d.issuer.parent.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Tuyên Quang")
+        );
+        // A body whose name goes on after the place stays whole.
+        let d = parse("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH TUYÊN QUANG\nSố: 1/SGDĐT-VP\nV/v thử\nKính gửi: Các trường.\nNội dung.\n");
+        assert_eq!(
+            d.issuer.name.as_deref(),
+            Some("Sở Giáo dục và Đào tạo tỉnh Tuyên Quang")
+        );
+    }
+
+    #[test]
     fn header_in_ordinary_case() {
         let d = parse("Ủy ban nhân dân tỉnh Quảng Nam\nSở Y tế\nSố: 12/SYT-KHTC\nQuảng Nam, ngày 12 tháng 3 năm 2024\nV/v báo cáo\n\nKính gửi: Bộ Y tế.\n\nThực hiện nhiệm vụ.\n");
         assert_eq!(d.issuer.name.as_deref(), Some("Sở Y tế"));

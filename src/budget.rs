@@ -403,7 +403,6 @@ mod tests {
         let t0 = std::time::Instant::now();
         let rx = map_within(items, 2, 4, Some(Duration::from_millis(60)), f).expect("pool");
         let mut got: Vec<(usize, Result<u64, Missed>)> = rx.collect();
-        // The abandoned workers are not waited for.
         // The abandoned workers (4 s each) are not waited for.
         assert!(t0.elapsed() < Duration::from_secs(3), "{:?}", t0.elapsed());
         got.sort_by_key(|g| g.0);

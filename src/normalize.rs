@@ -537,10 +537,7 @@ fn split_signature_columns(mut lines: Vec<String>) -> Vec<String> {
     else {
         return lines;
     };
-    let signs = |t: &str| {
-        let t = t.trim();
-        crate::recognize::RE_AUTHORITY.is_match(t) || crate::recognize::is_post_title(t)
-    };
+    let signs = |t: &str| crate::recognize::is_signature_start(t.trim());
     let Some(col) = lines[at..]
         .iter()
         .take(3)

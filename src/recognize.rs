@@ -30,6 +30,12 @@ pub fn is_distribution_opener(line: &str) -> bool {
     t.starts_with(['n', 'N']) && RE_NOI_NHAN.is_match(t)
 }
 
+/// A line that begins the signature block: an authority line (`KT. GIÁM
+/// ĐỐC`) or a signer's post.
+pub fn is_signature_start(t: &str) -> bool {
+    RE_AUTHORITY.is_match(t) || is_post_title(t)
+}
+
 pub static RE_AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(K/T|T/M|T/L|T/UQ|KT|TM|TL|TUQ|Q)(?:\s*\.\s*|\s+)(\p{Lu}[\p{Lu}\s,\-]*\p{Lu})\s*[.:]?\s*$")
         .unwrap()

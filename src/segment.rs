@@ -11,7 +11,8 @@
 
 use crate::recognize::starts_with_org;
 pub use crate::recognize::{
-    is_post_title, looks_like_name, starts_with_post, strip_name_prefix, RE_AUTHORITY,
+    is_post_title, is_signature_start, looks_like_name, starts_with_post, strip_name_prefix,
+    RE_AUTHORITY,
 };
 use crate::text::{is_upper, key};
 use regex::Regex;
@@ -381,11 +382,6 @@ fn is_list_line(t: &str) -> bool {
 fn is_footnote_rule(t: &str) -> bool {
     let t = t.trim();
     t.starts_with("[1]") || (t.len() > 8 && t.chars().all(|c| c == '_'))
-}
-
-/// A line that begins the signature block.
-pub fn is_signature_start(t: &str) -> bool {
-    RE_AUTHORITY.is_match(t) || is_post_title(t)
 }
 
 /// Notes in the signature area that are not the name.

@@ -176,11 +176,9 @@ pub fn deadlines_with(
 /// The sentence around `at` tells what has happened (`đã`, `mới đạt`):
 /// a time `đến` in it is where a count stops, not a deadline.
 fn reports_past(s: &str, at: usize) -> bool {
-    let from = s[..at].rfind(['.', ';', '\n']).map_or(0, |p| p + 1);
-    let to = s[at..].find(['.', ';', '\n']).map_or(s.len(), |p| at + p);
     // (Every marker holds `đã` or `mới`, either case: other sentences are
     // not lowered.)
-    let raw = &s[from..to];
+    let raw = sentence_at(s, at);
     if !["đã", "Đã", "ĐÃ", "mới", "Mới", "MỚI"]
         .iter()
         .any(|w| raw.contains(w))
@@ -524,11 +522,17 @@ fn after_vao(s: &str, at: usize) -> bool {
     ends_with_word(&crate::text::lower(raw_before.trim_end()), "vào")
 }
 
-/// The sentence around `at` carries a quantity goal (`%`, `≥`, `đạt`).
-fn sentence_has_target(s: &str, at: usize) -> bool {
+/// The clause of `s` around `at`: from the `.`, `;` or line break before
+/// it to the next.
+fn sentence_at(s: &str, at: usize) -> &str {
     let start = s[..at].rfind(['.', ';', '\n']).map_or(0, |i| i + 1);
     let end = s[at..].find(['.', ';', '\n']).map_or(s.len(), |i| at + i);
-    let sent = &s[start..end];
+    &s[start..end]
+}
+
+/// The sentence around `at` carries a quantity goal (`%`, `≥`, `đạt`).
+fn sentence_has_target(s: &str, at: usize) -> bool {
+    let sent = sentence_at(s, at);
     sent.contains('%') || sent.contains('≥') || sent.contains(" đạt ")
 }
 

@@ -28,11 +28,6 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Words of a clause that sets a rate as a goal (`tăng trưởng bình quân
-/// đạt 4,5%/năm`); without one a rate per year is set, not reached (an
-/// interest rate, `giảm từ 6,6%/năm xuống 6,24%/năm`).
-const RATE_GOAL_WORDS: &[&str] = &["đạt", "bình quân", "tăng trưởng"];
-
 /// Any of [`STATUS_MARKERS`], in one pass.
 static STATUS_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::new(STATUS_MARKERS).expect("status marker automaton")
@@ -606,7 +601,9 @@ fn scan(
                     .into_iter()
                     .find(|u| slash.starts_with(u) && crate::text::word_end(slash, u.len()));
                 let clause = &before[before.rfind([';', ':', ',']).map_or(0, |p| p + 1)..];
-                let reached = RATE_GOAL_WORDS.iter().any(|w| clause.contains(w));
+                let reached = crate::vocab::RATE_GOAL_WORDS
+                    .iter()
+                    .any(|w| clause.contains(w));
                 match unit {
                     Some(u) if reached => {
                         per = Some((u, pct.len() - slash.len() + u.len()));

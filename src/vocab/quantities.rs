@@ -126,6 +126,11 @@ pub const TARGET_UNITS: &[&str] = &[
     "buổi",
 ];
 
+/// Words of a clause that sets a rate as a goal (`tăng trưởng bình quân
+/// đạt 4,5%/năm`); without one a rate per year is set, not reached (an
+/// interest rate, `giảm từ 6,6%/năm xuống 6,24%/năm`). Lowercase.
+pub const RATE_GOAL_WORDS: &[&str] = &["đạt", "bình quân", "tăng trưởng"];
+
 /// Units that make a number an age (`trẻ dưới 1 tuổi`): it says who is
 /// counted, it is no quantity to reach.
 pub const AGE_WORDS: &[&str] = &["tuổi", "tháng tuổi"];

@@ -4,7 +4,11 @@
 //!
 //! A percentage is a target unless it reports the current state (a
 //! sentence with [`crate::vocab::STATUS_MARKERS`]); any other number needs
-//! a comparison word before it ([`crate::vocab::CMP_WORDS`]). A count that
+//! a comparison word before it ([`crate::vocab::CMP_WORDS`]), or, under a
+//! heading over goals ([`crate::vocab::AIM_HEADING_WORDS`]) or in a
+//! sentence with `phấn đấu`, a word that reaches it
+//! ([`crate::vocab::REACH_WORDS`]: `đạt 75.000 tỷ đồng`) and a unit. A
+//! multiplier stays in the unit (`1,5 triệu lượt`: value 1.5). A count that
 //! only qualifies an earlier percentage in the same clause (`100% trường
 //! có ít nhất 01 phòng học`) is part of that target. Dates, document
 //! numbers, ranges (`2026-2030`), fractions (`8/13`), footnote markers
@@ -20,8 +24,9 @@ use crate::extract::outline::{self, slice, Node, Outline, Style};
 use crate::model::{Span, Target};
 use crate::text::{collapse_ws, ends_with_word};
 use crate::vocab::{
-    ACTION_VERBS, CMP_AFTER, CMP_WORDS, GOAL_HEADING_WORDS, NORM_CUES, NORM_UNIT_ENDS, NOT_UNITS,
-    NUMBER_WORDS, RANK_WORDS, STATUS_HEADING_WORDS, STATUS_MARKERS, TARGET_UNITS, UNIT_STOPS,
+    ACTION_VERBS, AIM_HEADING_WORDS, CMP_AFTER, CMP_WORDS, GOAL_HEADING_WORDS, MEASURE_UNITS,
+    MULTIPLIERS, NORM_CUES, NORM_UNIT_ENDS, NOT_UNITS, NUMBER_WORDS, RANK_WORDS, REACH_WORDS,
+    STATUS_HEADING_WORDS, STATUS_MARKERS, TARGET_UNITS, UNIT_STOPS,
 };
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -102,13 +107,13 @@ fn heading_year(n: &Node, masked: &str) -> Option<i32> {
 /// what was done ([`STATUS_HEADING_WORDS`] and no [`GOAL_HEADING_WORDS`])
 /// and the year a heading over goals names (`II. PHƯƠNG HƯỚNG, NHIỆM VỤ
 /// NĂM 2024`, `NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2025`: one `năm` and a year).
-fn heading_kind(n: &Node, masked: &str) -> (bool, Option<i32>) {
+fn heading_kind(n: &Node, masked: &str) -> (bool, Option<i32>, bool) {
     if n.children.is_empty() {
-        return (false, None);
+        return (false, None, false);
     }
     let head = n.first_line(masked);
     if head.split_whitespace().count() > 16 {
-        return (false, None);
+        return (false, None, false);
     }
     // Both word lists in one automaton, one pass over the heading.
     static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -116,10 +121,11 @@ fn heading_kind(n: &Node, masked: &str) -> (bool, Option<i32>) {
             .expect("heading word automaton")
     });
     let k = crate::text::key(&head);
-    let (mut goal, mut status) = (false, false);
+    let (mut goal, mut status, mut aims) = (false, false, false);
     for m in WORDS.find_overlapping_iter(&k) {
         if m.pattern().as_usize() < GOAL_HEADING_WORDS.len() {
             goal = true;
+            aims |= AIM_HEADING_WORDS.contains(&&k[m.range()]);
         } else {
             status = true;
         }
@@ -142,25 +148,37 @@ fn heading_kind(n: &Node, masked: &str) -> (bool, Option<i32>) {
     } else {
         None
     };
-    (status, year)
+    (status, year, aims)
+}
+
+/// Where the numbers scanned stand: the horizon year that governs them
+/// and whether a heading above names the goals themselves
+/// ([`AIM_HEADING_WORDS`]: `2. Mục tiêu cụ thể`, `Các chỉ tiêu chủ yếu`).
+#[derive(Clone, Copy, Default)]
+struct Place {
+    horizon: Option<i32>,
+    aims: bool,
 }
 
 fn walk(
     o: &Outline,
     n: &Node,
-    horizon: Option<i32>,
+    at: Place,
     exclude: &crate::extract::spans::SpanSet,
     out: &mut Vec<Target>,
 ) {
-    let (status, goal_year) = heading_kind(n, &o.masked);
+    let (status, goal_year, aims) = heading_kind(n, &o.masked);
     // `I. KẾT QUẢ THỰC HIỆN NĂM 2023`: what was achieved sets no goal.
     if status {
         return;
     }
-    let h = heading_year(n, &o.masked).or(goal_year).or(horizon);
-    scan(o, n.text_start..n.own_end, h, exclude, out);
+    let at = Place {
+        horizon: heading_year(n, &o.masked).or(goal_year).or(at.horizon),
+        aims: at.aims || aims,
+    };
+    scan(o, n.text_start..n.own_end, at, exclude, out);
     for c in &n.children {
-        walk(o, c, h, exclude, out);
+        walk(o, c, at, exclude, out);
     }
 }
 
@@ -313,6 +331,16 @@ fn cmp_before(before: &str) -> Option<(&'static str, usize)> {
     None
 }
 
+/// Does `before` (lower-cased, trimmed) end with a word that reaches a
+/// count ([`REACH_WORDS`]), an approximation (`khoảng`) between?
+fn reach_before(before: &str) -> bool {
+    let before = before
+        .strip_suffix("khoảng")
+        .filter(|b| b.is_empty() || b.ends_with(' '))
+        .map_or(before, str::trim_end);
+    REACH_WORDS.iter().any(|w| ends_with_word(before, w))
+}
+
 fn cmp_word_at_end(before: &str) -> Option<(&'static str, usize)> {
     // Words (letters and spaces) must end on a word boundary; symbols
     // (`≥`, `>=`) need not.
@@ -364,7 +392,8 @@ fn unit_after(s: &str) -> Option<(String, usize)> {
     let mut n = n?;
     // The rest of the noun phrase: `phòng dự phòng`, `trạm phát sóng 5G`,
     // `cơ sở dữ liệu chuyên ngành` (up to a preposition, verb or mark).
-    if !matches!(&t[..n], "nghìn" | "ngàn" | "triệu" | "tỷ") && !t[..n].contains("đồng") {
+    let last = t[..n].rsplit(' ').next().unwrap_or("");
+    if !MULTIPLIERS.contains(&&t[..n]) && !MEASURE_UNITS.contains(&last) {
         n += phrase_rest(&t[n..]);
     }
     // `phòng học/lớp`, `buổi/ngày`, `triệu đồng/người/năm`.
@@ -479,12 +508,12 @@ fn quantities(o: &Outline, exclude: &[Span], closing: bool) -> Quantities {
     let exclude = &crate::extract::spans::SpanSet::new(exclude);
     let mut out = Vec::new();
     let pre = o.preamble.clone();
-    scan(o, pre, None, exclude, &mut out);
+    scan(o, pre, Place::default(), exclude, &mut out);
     for n in &o.nodes {
-        walk(o, n, None, exclude, &mut out);
+        walk(o, n, Place::default(), exclude, &mut out);
     }
     if closing {
-        scan(o, o.closing.clone(), None, exclude, &mut out);
+        scan(o, o.closing.clone(), Place::default(), exclude, &mut out);
     }
     let (norms, targets) = out.into_iter().partition(is_norm);
     Quantities { targets, norms }
@@ -502,10 +531,11 @@ struct Found {
 fn scan(
     o: &Outline,
     r: Range<usize>,
-    horizon: Option<i32>,
+    at: Place,
     exclude: &crate::extract::spans::SpanSet,
     out: &mut Vec<Target>,
 ) {
+    let horizon = at.horizon;
     let text = &o.masked;
     // `Phấn đấu đến hết năm 2024, A đạt 80%; B giảm 5%; C không quá 2%.`:
     // a horizon put before the first clause holds for the clauses after
@@ -528,6 +558,13 @@ fn scan(
         // phê duyệt Đề án “Đầu tư xây dựng ít nhất 01 triệu căn hộ …”`) sets
         // that document's goals, not this one's.
         let quoted = cited_quotes(sent, sr.start, exclude);
+        // A count reached (`đạt 75.000 tỷ đồng`, `Đón 16 triệu lượt
+        // khách`) is a goal under a heading over goals or in a sentence
+        // that sets one (`Phấn đấu thu hút 1,2 tỷ USD`).
+        let reaches = at.aims || sent.contains("hấn đấu");
+        // `thu hút 1,2 tỷ USD … và 8.000 tỷ đồng …`: a count joined by `và`
+        // to one reached is reached too.
+        let mut reached_last = false;
         for m in numbers(sent) {
             let abs = sr.start + m.start();
             if exclude.contains(abs) || quoted.iter().any(|q| q.contains(&m.start())) {
@@ -557,9 +594,10 @@ fn scan(
             // lower-casing the words): nothing to find.
             if !(m.word || after_s.trim_start_matches(' ').starts_with('%')) {
                 let last = before_s.trim_end().chars().next_back();
-                let may_cmp = last.is_some_and(|c| {
-                    c == 'İ' || c == 'Σ' || CMP_LAST_CHARS.contains(&crate::text::lower_char(c))
-                });
+                let may_cmp = reaches
+                    || last.is_some_and(|c| {
+                        c == 'İ' || c == 'Σ' || CMP_LAST_CHARS.contains(&crate::text::lower_char(c))
+                    });
                 if !may_cmp {
                     continue;
                 }
@@ -579,6 +617,10 @@ fn scan(
                 continue;
             }
             let cmp_b = cmp_before(&before);
+            let reached = reaches
+                && !m.word
+                && cmp_b.is_none()
+                && (reach_before(&before) || reached_last && ends_with_word(&before, "và"));
             let rank = RANK_WORDS.iter().any(|w| ends_with_word(&before, w));
             // Start of the target phrase: the comparison word.
             let start = match cmp_b {
@@ -648,13 +690,12 @@ fn scan(
                     unit: Some("tốp".into()),
                     percent: false,
                 });
-            } else if let Some((cmp, _)) = cmp_b {
+            } else if let Some(cmp) = cmp_b.map(|c| c.0).or(reached.then_some("=")) {
                 // A count inside the clause of an earlier percentage is part
                 // of that target (`100% trường có ít nhất 01 phòng học`).
                 if found.iter().any(|f| f.percent) {
                     continue;
                 }
-                let mut value = value;
                 let mut unit = unit_after(after_s);
                 // `trẻ dưới 1 tuổi`: an age says who is counted, it is no
                 // quantity to reach.
@@ -665,24 +706,24 @@ fn scan(
                 }) {
                     continue;
                 }
-                // `1 triệu căn hộ`: a multiplier, then the unit.
+                // `1 triệu căn hộ`: the multiplier is written as part of the
+                // unit (`triệu căn hộ`), the value as written.
                 if let Some((u, n)) = unit.clone() {
-                    let mult = match u.as_str() {
-                        "nghìn" | "ngàn" => Some(1e3),
-                        "triệu" => Some(1e6),
-                        "tỷ" => Some(1e9),
-                        _ => None,
-                    };
-                    if let Some(k) = mult {
-                        value *= k;
-                        unit = unit_after(&after_s[n..]).map(|(u2, n2)| (u2, n + n2));
-                        if unit.is_none() {
-                            unit = Some((String::new(), n));
-                        }
+                    if MULTIPLIERS.contains(&u.as_str()) {
+                        unit = Some(match unit_after(&after_s[n..]) {
+                            Some((u2, n2)) => (format!("{u} {u2}"), n + n2),
+                            None => (u, n),
+                        });
                     }
                 }
                 let end = sr.start + m.end() + unit.as_ref().map(|u| u.1).unwrap_or(0);
                 let unit = unit.filter(|u| !u.0.is_empty());
+                // A count reached needs its unit (`đạt 52 triệu đồng`): a
+                // bare number after `đạt` is a score or a rank.
+                if cmp_b.is_none() && unit.is_none() {
+                    continue;
+                }
+                reached_last = cmp_b.is_none();
                 // A bare integer with no unit after `trên`/`dưới` is too
                 // vague (`trên 63 tỉnh` reads as "across"): keep decimals.
                 if unit.is_none() && !m.as_str().contains(',') && !matches!(cmp, ">=" | "<=") {
@@ -1121,6 +1162,32 @@ mod tests {
     }
 
     #[test]
+    fn counts_reached_under_a_heading_over_goals() {
+        let t = "II. MỤC TIÊU\n1. Mục tiêu cụ thể đến năm 2026\n- Đón 16 triệu lượt khách du lịch, trong đó khách quốc tế đạt trên 1,5 triệu lượt.\n- Tổng thu từ khách du lịch đạt khoảng 75.000 tỷ đồng.\n- Cứng hóa thêm 3,5 km đường giao thông nông thôn.\n- Điểm bình quân đạt 8,5.\nIII. NHIỆM VỤ\n1. Tổ chức 02 hội nghị, doanh thu đạt 500 tỷ đồng.\n";
+        let got = targets(t);
+        let u = |s: &str| Some(s.to_string());
+        assert_eq!(
+            got,
+            vec![
+                (16.0, "=".into(), u("triệu lượt khách du lịch"), Some(2026)),
+                (1.5, ">".into(), u("triệu lượt"), Some(2026)),
+                (75000.0, "=".into(), u("tỷ đồng"), Some(2026)),
+                (3.5, "=".into(), u("km"), Some(2026)),
+            ]
+        );
+        // Outside such a heading, `phấn đấu` makes the sentence set goals,
+        // and a count joined by `và` to one reached is reached too.
+        let got = targets("1. Phấn đấu thu hút 1,2 tỷ USD vốn đầu tư trực tiếp nước ngoài và 8.000 tỷ đồng vốn đầu tư trong nước.\n2. Doanh thu đạt 300 tỷ đồng.");
+        assert_eq!(
+            got,
+            vec![
+                (1.2, "=".into(), u("tỷ USD"), None),
+                (8000.0, "=".into(), u("tỷ đồng"), None),
+            ]
+        );
+    }
+
+    #[test]
     fn counts_units_and_absorption() {
         let t = "- 100% trường, lớp kiên cố; đảm bảo đủ 01 phòng học/lớp để dạy học 02 buổi/ngày; 100% trường có ít nhất 01 phòng học thông minh; phấn đấu nằm trong tốp 10 tỉnh dẫn đầu; đào tạo từ 80% trở lên giáo viên.";
         let got = targets(t);
@@ -1135,7 +1202,10 @@ mod tests {
         assert_eq!(got.len(), 5);
         let got =
             targets("- Xây dựng ít nhất 1 triệu căn hộ; lãi suất từ 6,6%/năm xuống 6,24%/năm.");
-        assert_eq!(got, vec![(1e6, ">=".into(), Some("căn hộ".into()), None)]);
+        assert_eq!(
+            got,
+            vec![(1.0, ">=".into(), Some("triệu căn hộ".into()), None)]
+        );
     }
 
     #[test]

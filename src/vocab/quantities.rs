@@ -124,6 +124,18 @@ pub const TARGET_UNITS: &[&str] = &[
     "đơn vị",
     "tiết",
     "buổi",
+    "tấn",
+    "MW",
+    "Gbps",
+    "Mbps",
+];
+
+/// Units of measure (the last word of a unit): the unit ends there, no
+/// noun phrase goes on after it (`3,5 km đường giao thông` → `km`,
+/// `1,2 tỷ USD vốn đầu tư` → `tỷ USD`), unlike a counted noun (`2 dự án
+/// thí điểm`). Money (`đồng`) is one too.
+pub const MEASURE_UNITS: &[&str] = &[
+    "đồng", "USD", "km", "ha", "m2", "km2", "tấn", "MW", "Gbps", "Mbps",
 ];
 
 /// Words of a clause that sets a rate as a goal (`tăng trưởng bình quân
@@ -222,6 +234,22 @@ pub const NORMATIVE_KINDS: &[&str] = &["NĐ", "TT", "TTLT", "Luật", "PL"];
 /// How the subject of a document that lays down rules starts, whatever its
 /// kind (`Nghị quyết` … `Quy định mức hỗ trợ học phí …`). Lowercase.
 pub const NORMATIVE_SUBJECTS: &[&str] = &["quy định"];
+
+/// Words of a heading over the goals themselves (`2. Mục tiêu cụ thể`,
+/// `Các chỉ tiêu chủ yếu năm 2026`): under it a count reached
+/// ([`REACH_WORDS`]) is a goal without a comparison word. Lowercase; each
+/// is one of [`GOAL_HEADING_WORDS`].
+pub const AIM_HEADING_WORDS: &[&str] = &["mục tiêu", "chỉ tiêu"];
+
+/// Words just before a count that say it is to be reached (`đạt 75.000
+/// tỷ đồng`, `Đón 16 triệu lượt khách`, `thu hút 1,2 tỷ USD`, `cứng hóa
+/// thêm 3,5 km`): a goal (`=`) under a heading over goals or in a sentence
+/// with `phấn đấu`. Lowercase.
+pub const REACH_WORDS: &[&str] = &["đạt", "đón", "thu hút", "thêm"];
+
+/// Words that multiply the number before the unit (`1,5 triệu lượt`):
+/// written as the start of the unit, the value kept as written.
+pub const MULTIPLIERS: &[&str] = &["nghìn", "ngàn", "triệu", "tỷ"];
 
 /// Words of a heading over what was done (`I. KẾT QUẢ THỰC HIỆN NĂM 2023`,
 /// `Đánh giá chung`, `3. Hạn chế`): the numbers under it report, they set

@@ -396,16 +396,25 @@ fn unit_after(s: &str) -> Option<(String, usize)> {
     if !MULTIPLIERS.contains(&&t[..n]) && !MEASURE_UNITS.contains(&last) {
         n += phrase_rest(&t[n..]);
     }
-    // `phòng học/lớp`, `buổi/ngày`, `triệu đồng/người/năm`.
+    // `phòng học/lớp`, `buổi/ngày`, `triệu đồng/người/năm`, per a count
+    // of something (`ca/100.000 dân`).
     while t[n..].starts_with('/') {
-        let w: String = t[n + 1..]
+        let rest = &t[n + 1..];
+        let digits = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .unwrap_or(rest.len());
+        let counted = digits > 0
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+            && rest[digits..].starts_with(' ');
+        let lead = if counted { digits + 1 } else { 0 };
+        let w: String = rest[lead..]
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect();
-        if w.is_empty() {
+        if w.is_empty() || counted && !w.starts_with(char::is_lowercase) {
             break;
         }
-        n += 1 + w.len();
+        n += 1 + lead + w.len();
     }
     Some((t[..n].to_string(), skip + n))
 }
@@ -1200,6 +1209,14 @@ mod tests {
         assert_eq!(got[3], (10.0, "<=".into(), Some("tốp".into()), None));
         assert_eq!(got[4], pct(80.0, ">=", None));
         assert_eq!(got.len(), 5);
+        let got = targets("- Tỷ lệ mắc sốt xuất huyết dưới 150 ca/100.000 dân; ít nhất 3 tổ/thôn.");
+        assert_eq!(
+            got,
+            vec![
+                (150.0, "<".into(), Some("ca/100.000 dân".into()), None),
+                (3.0, ">=".into(), Some("tổ/thôn".into()), None),
+            ]
+        );
         let got =
             targets("- Xây dựng ít nhất 1 triệu căn hộ; lãi suất từ 6,6%/năm xuống 6,24%/năm.");
         assert_eq!(

@@ -551,6 +551,24 @@ fn split_signature_columns(mut lines: Vec<String>) -> Vec<String> {
     let near = col.saturating_sub(6);
     let mut left: Vec<String> = Vec::new();
     let mut right: Vec<String> = Vec::new();
+    // `T/M ĐẢNG ỦY` in the right column just above `Nơi nhận:   PHÓ BÍ
+    // THƯ` (a Party layout): the authority starts the signature.
+    let mut start = at;
+    if let Some(prev) = (at.saturating_sub(3)..at)
+        .rev()
+        .find(|&i| !lines[i].trim().is_empty())
+        .filter(|&i| i + 2 >= at)
+    {
+        let l = &lines[prev];
+        let lead = l.len() - l.trim_start().len();
+        if lead > 0
+            && l[..lead].chars().count() >= near
+            && crate::recognize::RE_AUTHORITY.is_match(l.trim())
+        {
+            right.push(l.trim().to_string());
+            start = prev;
+        }
+    }
     let mut end = at;
     // Blank lines inside the area go (the columns are read apart); the
     // ones at its end stay after it.
@@ -566,7 +584,10 @@ fn split_signature_columns(mut lines: Vec<String>) -> Vec<String> {
         blanks = 0;
         if lead > 0 && l[..lead].chars().count() >= near {
             right.push(t.to_string());
-        } else if let Some((r, _)) = right_of_gap(l).filter(|&(_, c)| c >= near) {
+        } else if let Some((r, _)) = right_of_gap(l).filter(|&(r, c)| {
+            // A long name centred under a short title starts further left.
+            c >= near || c >= col / 2 && crate::recognize::looks_like_name(&l[r..])
+        }) {
             left.push(l[..r].trim_end().to_string());
             right.push(l[r..].trim().to_string());
         } else if !(right.is_empty()
@@ -583,7 +604,7 @@ fn split_signature_columns(mut lines: Vec<String>) -> Vec<String> {
     }
     left.extend(right);
     left.extend(std::iter::repeat_n(String::new(), blanks));
-    lines.splice(at..end, left);
+    lines.splice(start..end, left);
     lines
 }
 
@@ -852,6 +873,25 @@ mod tests {
         // Wide gaps in a list with no signature beside it: left alone.
         let ok = "Nơi nhận:\n- Như trên;       (để thực hiện)\n- Lưu: VT.\nKT. GIÁM ĐỐC";
         assert_eq!(normalize(ok), ok);
+    }
+
+    #[test]
+    fn party_signature_with_its_authority_above_the_list() {
+        // The authority stands above `Nơi nhận:`, the post beside it, and a
+        // long name with a rank and a degree starts left of the post.
+        let t = normalize("Nội dung.\n\n                                         T/M ĐẢNG ỦY\nNơi nhận:                                  PHÓ BÍ THƯ\n- Các chi bộ,\n- Lưu VP.                     Thiếu tướng, GS.TS. Đinh Văn Khoa\n");
+        assert_eq!(
+            t,
+            "Nội dung.\n\nNơi nhận:\n- Các chi bộ,\n- Lưu VP.\nT/M ĐẢNG ỦY\nPHÓ BÍ THƯ\nThiếu tướng, GS.TS. Đinh Văn Khoa\n"
+        );
+        let d = crate::parse_str(
+            &format!("ĐẢNG ỦY XÃ AN PHÚ\nSố 12-CV/ĐU\nV/v thử\n{t}"),
+            "a.txt",
+        );
+        assert_eq!(d.signer.authority.as_deref(), Some("TM."));
+        assert_eq!(d.signer.title.as_deref(), Some("Phó Bí thư"));
+        assert_eq!(d.signer.name.as_deref(), Some("Đinh Văn Khoa"));
+        assert_eq!(d.signer.name_prefix.as_deref(), Some("Thiếu tướng, GS.TS."));
     }
 
     #[test]

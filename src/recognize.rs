@@ -56,14 +56,18 @@ pub fn starts_with_post(t: &str) -> bool {
     SIGNER_POSTS.iter().any(|p| starts_with_word(k, p))
 }
 
-/// Two to six capitalized words, no digits: `Phạm Anh Tuấn`, `NGUYỄN VĂN A`.
+/// Two to six capitalized words, no digits: `Phạm Anh Tuấn`, `NGUYỄN VĂN
+/// A`, names of the Central Highlands with an apostrophe inside a word
+/// (`H’Liên Niê`, `Rơ Châm H'Yang`).
 pub fn looks_like_name(t: &str) -> bool {
     let t = strip_name_prefix(t.trim()).1.trim_end_matches('.');
     let words: Vec<&str> = t.split_whitespace().collect();
     (2..=6).contains(&words.len())
         && words.iter().all(|w| {
             w.chars().next().is_some_and(|c| c.is_uppercase())
-                && w.chars().all(|c| c.is_alphabetic() || c == '.')
+                && w.chars()
+                    .skip(1)
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’'))
         })
 }
 
@@ -76,15 +80,25 @@ pub fn strip_name_prefix(t: &str) -> (&str, &str) {
             .map(|p| (lower(p), p.ends_with('.')))
             .collect()
     });
-    for (lp, dotted) in LOWER.iter() {
-        if let Some(n) = starts_ci(t, lp) {
-            let rest = &t[n..];
-            if *dotted || rest.starts_with(' ') {
-                return (&t[..n], rest.trim_start());
-            }
+    let one = |t: &str| {
+        LOWER.iter().find_map(|(lp, dotted)| {
+            let n = starts_ci(t, lp)?;
+            (*dotted || t[n..].starts_with([' ', ','])).then_some(n)
+        })
+    };
+    let Some(mut end) = one(t) else {
+        return ("", t);
+    };
+    // `Thiếu tướng, GS.TS. Đinh Văn Khoa`: a rank, then a degree.
+    loop {
+        let rest = t[end..].trim_start();
+        let after = rest.strip_prefix(',').map_or(rest, str::trim_start);
+        match one(after) {
+            Some(n) => end = t.len() - after.len() + n,
+            None => break,
         }
     }
-    ("", t)
+    (&t[..end], t[end..].trim_start())
 }
 
 /// Indices of a table's entries by their lower-case first character, in
@@ -183,6 +197,22 @@ pub fn starts_with_org(s: &str, lenient: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_and_their_prefixes() {
+        assert!(looks_like_name("H’Liên Niê"));
+        assert!(looks_like_name("Rơ Châm H'Yang"));
+        assert!(!looks_like_name("'Yang Niê"));
+        assert_eq!(
+            strip_name_prefix("Thiếu tướng, GS.TS. Đinh Văn Khoa"),
+            ("Thiếu tướng, GS.TS.", "Đinh Văn Khoa")
+        );
+        assert_eq!(
+            strip_name_prefix("Đại tá Nguyễn Văn Hải"),
+            ("Đại tá", "Nguyễn Văn Hải")
+        );
+        assert!(looks_like_name("Thiếu tướng, GS.TS. Đinh Văn Khoa"));
+    }
 
     #[test]
     fn authority_lines() {

@@ -475,7 +475,9 @@ pub fn deadlines_among(
             let clause = crate::text::lower(&s[from..m.start()]);
             let clause = clause.rsplit("\n\n").next().unwrap_or(&clause);
             let clause = clause.rsplit(['.', ';']).next().unwrap_or(clause);
-            if REVIEW_WORDS.iter().any(|w| clause.contains(w)) {
+            if REVIEW_WORDS.iter().any(|w| clause.contains(w))
+                && !DELIVERY_WORDS.iter().any(|w| clause.contains(w))
+            {
                 continue;
             }
         }
@@ -543,10 +545,11 @@ static RE_AND_DAY_MONTH: LazyLock<Regex> =
 /// Words of a clause whose `trong <time>` is the period a review,
 /// evaluation or estimate covers, not a time limit (`sơ kết tình hình …
 /// trong Quý III/2025`, `đánh giá, xếp loại … trong năm 2025`, `dự kiến
-/// biến động tăng, giảm trong năm 2020`). Lower case.
+/// biến động tăng, giảm trong năm 2020`, `Căn cứ kết quả thí điểm, trong
+/// năm 2019 Bộ sẽ tổng kết`) — unless the clause sends something
+/// ([`DELIVERY_WORDS`]). A review alone is work to do within the time
+/// (`sơ kết 6 tháng trong tháng 6/2026`). Lower case.
 const REVIEW_WORDS: &[&str] = &[
-    "sơ kết",
-    "tổng kết",
     "tình hình",
     "kết quả",
     "đánh giá",
@@ -554,6 +557,12 @@ const REVIEW_WORDS: &[&str] = &[
     "dự kiến",
     "biến động",
 ];
+
+/// Words of a clause that sends a report or a result within the time it
+/// names (`báo cáo Hiệu trưởng kết quả tuyển sinh trong tháng 10/2026`,
+/// `gửi kết quả về Sở trong quý II/2026`): a time limit, whatever it
+/// reviews ([`REVIEW_WORDS`]). Lower case.
+const DELIVERY_WORDS: &[&str] = &["báo cáo", "gửi"];
 
 /// A time field line: `Thời gian thực hiện: Tháng 12/2013`, `Thời hạn
 /// hoàn thành: trước 30/6/2026`, `- Tiến độ: Quý IV/2025`.
@@ -1132,12 +1141,24 @@ mod tests {
             "là tiêu chí để đánh giá, xếp loại mức độ hoàn thành nhiệm vụ của tập thể, cá nhân, nhất là người đứng đầu trong năm\n2025.",
             "Căn cứ đối tượng đang hưởng trợ cấp và dự kiến biến động tăng, giảm trong năm 2026 để dự toán kinh phí.",
             "Phấn đấu trên 80% trường đạt chuẩn quốc gia vào năm 2029.",
+            "Căn cứ kết quả thí điểm, trong năm 2026 Bộ sẽ tổng kết, đánh giá.",
         ] {
             let k: Vec<String> = doc_keys(t, Some(2025), Some((2025, 11)))
                 .into_iter()
                 .filter(|k| k.starts_with(|c: char| c.is_ascii_digit() || c == 'Q'))
                 .collect();
             assert!(k.is_empty(), "{t}: {k:?}");
+        }
+        // A review to hold, or results to send, within a time: due then.
+        for (t, want) in [
+            ("Các đơn vị sơ kết 6 tháng trong tháng 6/2026.", "2026-06"),
+            ("Sở Nội vụ tổng kết trong quý II/2026.", "Q2/2026"),
+            (
+                "Phòng Đào tạo báo cáo Hiệu trưởng kết quả tuyển sinh trong tháng 10/2026.",
+                "2026-10",
+            ),
+        ] {
+            assert_eq!(doc_keys(t, Some(2025), Some((2025, 11))), vec![want], "{t}");
         }
         // `vào năm Y` sets the time of a task.
         assert_eq!(

@@ -77,6 +77,7 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
 /// Keys of the metadata block that legal portals put before the document.
 const META_KEYS: &[&str] = &[
     "số hiệu",
+    "số ký hiệu",
     "loại văn bản",
     "nơi ban hành",
     "người ký",
@@ -343,6 +344,9 @@ fn is_banner(t: &str) -> bool {
     t.starts_with("Source:")
         || t.starts_with("Bản dịch này")
         || crate::vocab::SITE_BANNERS.iter().any(|b| k.contains(b))
+        || crate::vocab::PORTAL_TITLES
+            .iter()
+            .any(|p| k.starts_with(p) || k.match_indices(p).any(|(i, _)| k[..i].ends_with(" - ")))
 }
 
 fn skip_preamble(ls: &[Line], first: usize, had_meta: bool) -> usize {
@@ -367,6 +371,13 @@ fn skip_preamble(ls: &[Line], first: usize, had_meta: bool) -> usize {
 /// A line that can only belong to a document header.
 fn is_header_anchor(t: &str) -> bool {
     let k = key(t);
+    // `Số ký hiệu: 35/KH-UBND    Ngày ban hành: …`: a portal's record of
+    // the document, above it.
+    if k.split_once(':')
+        .is_some_and(|(h, _)| META_KEYS.contains(&h.trim()))
+    {
+        return false;
+    }
     k.contains("cộng hòa xã hội chủ nghĩa")
         || k.contains("đảng cộng sản việt nam")
         || is_number_line(t)

@@ -14,6 +14,27 @@ pub static WRAPPED_PHRASES: LazyLock<Vec<&'static str>> =
 
 /// Secrecy stamps (`Độ mật`), strongest first: written in capitals as a
 /// cell of their own in the header.
+/// Mottos that a mass organisation sets in the header's right column in
+/// place of the national one (`TỈNH ĐOÀN BẮC NINH      ĐOÀN TNCS HỒ CHÍ
+/// MINH`): cut off the issuer's line when they stand beyond a column gap
+/// (the same words inside the left column name the body itself: `BAN
+/// CHẤP HÀNH TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH`). Lowercase, new tone
+/// placement.
+pub const COLUMN_MOTTOS: &[&str] = &[
+    "đoàn tncs hồ chí minh",
+    "đoàn thanh niên cộng sản hồ chí minh",
+];
+
+/// How the title line of a news or government web page starts (`CỔNG
+/// THÔNG TIN ĐIỆN TỬ BỘ Y TẾ`, `BÁO ĐIỆN TỬ ĐẢNG BỘ TỈNH ĐIỆN BIÊN`), or
+/// what follows ` - ` in one (`TUỔI TRẺ BẮC NINH - Cổng thông tin điện tử
+/// Tỉnh đoàn Bắc Ninh`): a site banner, no issuer. Lowercase.
+pub const PORTAL_TITLES: &[&str] = &[
+    "cổng thông tin điện tử",
+    "trang thông tin điện tử",
+    "báo điện tử",
+];
+
 pub const SECRECY_MARKS: &[&str] = &["TUYỆT MẬT", "TỐI MẬT", "MẬT"];
 
 /// Urgency stamps (`Mức độ khẩn`), strongest first; `HOẢ TỐC` is the

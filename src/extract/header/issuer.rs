@@ -35,10 +35,16 @@ pub(super) fn strip_motto(t: &str) -> String {
             .map_or(t.len(), |(i, _)| i);
     }
     let mut s = t[..cut].to_string();
-    // Column gap: keep the left part.
+    // Column gap: keep the left part (a right part in capitals is kept
+    // unless it is a mass organisation's motto).
     if let Some(p) = s.find("   ") {
         let right = s[p..].trim();
-        if !right.is_empty() && !is_upper(right) {
+        if !right.is_empty()
+            && (!is_upper(right) || {
+                let k = key(right);
+                crate::vocab::COLUMN_MOTTOS.iter().any(|m| key(m) == k)
+            })
+        {
             s.truncate(p);
         }
     }

@@ -88,6 +88,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn web_page_titles_menus_and_records_above_the_header() {
+        let d = parse("CỔNG THÔNG TIN ĐIỆN TỬ XÃ TAM ĐƯỜNG - TỈNH LAI CHÂU\nTrang chủ   Giới thiệu   Tin tức\nKế hoạch xây dựng nông thôn mới năm 2026\nSố ký hiệu: 35/KH-UBND    Ngày ban hành: 16/01/2026\n\nỦY BAN NHÂN DÂN XÃ TAM ĐƯỜNG\nSố: 35/KH-UBND\nTam Đường, ngày 16 tháng 01 năm 2026\nKẾ HOẠCH\nXây dựng nông thôn mới năm 2026\n");
+        assert_eq!(
+            d.issuer.name.as_deref(),
+            Some("Ủy ban nhân dân xã Tam Đường")
+        );
+        assert_eq!(d.issuer.parent, None);
+        let d = parse("TUỔI TRẺ BẮC NINH - Cổng thông tin điện tử Tỉnh đoàn Bắc Ninh\nTRANG CHỦ   GIỚI THIỆU   TIN TỨC   VĂN BẢN\n\nBỘ Y TẾ\nSố: 7215/BYT-QLD\nHà Nội, ngày 16 tháng 12 năm 2025\nV/v cung ứng thuốc\n");
+        assert_eq!(d.issuer.name.as_deref(), Some("Bộ Y tế"));
+        assert_eq!(d.issuer.parent, None);
+    }
+
+    #[test]
+    fn a_mass_organisation_motto_in_the_right_column() {
+        assert_eq!(
+            issuer::strip_motto("TỈNH ĐOÀN BẮC NINH                     ĐOÀN TNCS HỒ CHÍ MINH"),
+            "TỈNH ĐOÀN BẮC NINH"
+        );
+        let d = parse("TỈNH ĐOÀN BẮC NINH                     ĐOÀN TNCS HỒ CHÍ MINH\n        ***\nSố: 215-KH/TĐTN-PT                  Bắc Ninh, ngày 20 tháng 01 năm 2026\n\nKẾ HOẠCH\nTổ chức Tháng Thanh niên năm 2026\n");
+        assert_eq!(d.issuer.name.as_deref(), Some("Tỉnh Đoàn Bắc Ninh"));
+        // Without a column gap the same words name the body.
+        let t = "BAN CHẤP HÀNH TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH";
+        assert_eq!(issuer::strip_motto(t), t);
+    }
+
+    #[test]
     fn numbered_addressees_and_items_wrapped_after_a_comma() {
         let d = parse("SỞ NỘI VỤ\nSố: 1/SNV-CCVC\nV/v thử\nKính gửi:\n1. Ủy ban nhân dân các phường, xã, đặc khu Côn Đảo;\n2. Các cơ quan chuyên môn thuộc Ủy ban nhân dân Thành phố.\n\nThực hiện Văn bản số 5512/BNV-CQĐP, Sở Nội vụ đề nghị:\n1. Ủy ban nhân dân các phường, xã rà soát.\n");
         assert_eq!(

@@ -103,8 +103,13 @@ static RE_BODY_OPENER: LazyLock<Regex> = LazyLock::new(|| {
 /// As OCR reads its vowels too (`Kính gừi:`, `Kinh gui:`; then only with
 /// the colon).
 static RE_KINH_GUI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*-?\s*(?:(?i:kính\s+gửi)\s*:?|(?i:k[íìi]nh\s+g[ửừưứữựu]i)\s*:)\s*").unwrap()
+    Regex::new(r"^\s*-?\s*(?:(?i:kính\s+gửi)\s*:?|(?i:k[íìi]nh\s+g[ửừưứữựuùúủũụ]i)\s*:)\s*")
+        .unwrap()
 });
+/// The opener of an invitation's guests, `Ban Tuyên giáo … trân trọng kính
+/// mời:` (a giấy mời's addressees).
+static RE_KINH_MOI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*-?\s*(?:[^\n:]{0,160}\s)?(?i:kính\s+mời)\s*:\s*").unwrap());
 /// The opener of a công điện's addressees, `THỦ TƯỚNG CHÍNH PHỦ điện:`: the
 /// sender in capitals (`run`: a capital and at least two more capitals or
 /// blanks, at most [`DIEN_RUN`] in [`recipients_opener`]), `điện`, `:`.
@@ -126,6 +131,11 @@ const DIEN_RUN: usize = 80;
 pub fn recipients_opener(line: &str) -> Option<usize> {
     if let Some(m) = RE_KINH_GUI.find(line) {
         return Some(m.end());
+    }
+    if line.contains("mời") {
+        if let Some(m) = RE_KINH_MOI.find(line) {
+            return Some(m.end());
+        }
     }
     // (The fast engine rules most lines out before the groups are read.)
     if !RE_DIEN.is_match(line) {
@@ -575,7 +585,7 @@ mod tests {
 
     /// The addressee opener as one pattern, before it was split.
     static RE_RECIPIENTS_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*-?\s*(?:(?i:kính\s+gửi)\s*:?|\p{Lu}[\p{Lu}\s]{2,80}\s(?i:điện)\s*:)\s*")
+        Regex::new(r"^\s*-?\s*(?:(?i:kính\s+gửi)\s*:?|\p{Lu}[\p{Lu}\s]{2,80}\s(?i:điện)\s*:|(?:[^\n:]{0,160}\s)?(?i:kính\s+mời)\s*:)\s*")
             .unwrap()
     });
 
@@ -590,6 +600,7 @@ mod tests {
                     "\n", "-", " - ", "THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH", "ĐIỆN", "điện", "Điện",
                     "ĐIện", "ĐI", "ỆN", "A", "AB", "ab", "\u{216B}", "\u{3000}", "x", ",",
                     "ABCDEFGHIJ KLMNOPQRST UVWXYZABCD EFGHIJKLMN", "Sở Y tế", "1", "đ",
+                    "kính mời", "Trân trọng kính mời",
                 ]),
                 0..16,
             )

@@ -101,6 +101,24 @@ mod tests {
     }
 
     #[test]
+    fn an_invitations_guests_and_an_ocr_reading_of_kinh_gui() {
+        let d = parse("TỈNH ỦY ĐẮK LẮK\nBAN TUYÊN GIÁO VÀ DÂN VẬN\nSố 118-GM/BTGDVTU\nĐắk Lắk, ngày 12 tháng 12 năm 2025\nGIẤY MỜI\nDự Hội nghị báo cáo viên Tỉnh ủy\n\nBan Tuyên giáo và Dân vận Tỉnh ủy trân trọng kính mời:\n- Các đồng chí báo cáo viên Tỉnh ủy;\n- Đại diện lãnh đạo Báo Đắk Lắk.\n\nThời gian: 7 giờ 30 phút, ngày 18/12/2025.\n");
+        assert_eq!(
+            d.recipients,
+            vec![
+                "Các đồng chí báo cáo viên Tỉnh ủy",
+                "Đại diện lãnh đạo Báo Đắk Lắk"
+            ]
+        );
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("Dự Hội nghị báo cáo viên Tỉnh ủy")
+        );
+        let d = parse("UBND XÃ YÊN THÀNH\nSố: 12/UBND\nV/v rà soát nhà tạm\nKinh gùi:\n- Trưởng các thôn, xóm.\nNội dung.\n");
+        assert_eq!(d.recipients, vec!["Trưởng các thôn, xóm"]);
+    }
+
+    #[test]
     fn a_mass_organisation_motto_in_the_right_column() {
         assert_eq!(
             issuer::strip_motto("TỈNH ĐOÀN BẮC NINH                     ĐOÀN TNCS HỒ CHÍ MINH"),

@@ -56,9 +56,31 @@ fn archive_entries(rest: &str) -> Vec<String> {
 /// (`03`) is dropped; a department of the recipient (`Vụ Pháp chế`) is kept
 /// as the note. Anything else stays in the name.
 fn split_note(s: &str) -> (String, Option<String>) {
+    let (name, note) = split_one_note(s);
+    // `TANDTC (Vụ Pháp chế) - để b/c`, `Bộ GDĐT (Vụ GDĐH) (để b/c)`: a
+    // department before the purpose leaves the name too (the purpose is
+    // the note).
+    if note.is_some() && name.ends_with(')') {
+        let (inner, unit) = split_one_note(&name);
+        if unit.is_some() || inner.len() < name.len() {
+            return (inner, note);
+        }
+    }
+    (name, note)
+}
+
+fn split_one_note(s: &str) -> (String, Option<String>) {
     if let Some(c) = RE_NOTE.captures(s) {
         let whole = c.get(0).map(|m| m.start()).unwrap_or(s.len());
         return (clean_item(&s[..whole]), Some(collapse_ws(&c[1])));
+    }
+    // `TANDTC - để b/c;`: a purpose after a dash.
+    if let Some(c) = RE_DASH_NOTE.captures(s) {
+        let at = c.get(0).map_or(s.len(), |m| m.start());
+        let name = clean_item(&s[..at]);
+        if !name.is_empty() {
+            return (name, Some(collapse_ws(&c[1])));
+        }
     }
     if let Some(c) = RE_PAREN_TAIL.captures(s) {
         let at = c.get(0).map_or(s.len(), |m| m.start());
@@ -80,12 +102,16 @@ fn split_note(s: &str) -> (String, Option<String>) {
     (s.to_string(), None)
 }
 
+static RE_DASH_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s[-–]\s*((?:để\s|b/c|t/h|p/h)[^()\-–]*?)\s*[;.,]?\s*$").unwrap()
+});
 static RE_PAREN_TAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(\s*([^()]+?)\s*\)\s*[;.,]?\s*$").unwrap());
 static RE_PURPOSE_INSIDE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s\-–,])(?:để\s|b/c|t/h|p/h)").unwrap());
 static RE_UNIT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Vụ|Cục|Phòng|Văn phòng|Ban|Trung tâm|Viện|Tổng cục|Thanh tra)\s+\S").unwrap()
+    Regex::new(r"^(?:Vụ|Cục|Phòng|Văn phòng|Ban|Trung tâm|Viện|Tổng cục|Thanh tra|Bộ|Sở)\s+\S")
+        .unwrap()
 });
 
 /// A note that spans items (Party style, a brace drawn in the margin):
@@ -333,8 +359,25 @@ mod archive_and_note_tests {
             n("UBND tỉnh (để b/c)"),
             ("UBND tỉnh".into(), Some("để b/c".into()))
         );
+        // A department, then the purpose: the purpose is the note.
+        assert_eq!(
+            n("TANDTC (Vụ Pháp chế và Quản lý khoa học) - để b/c"),
+            ("TANDTC".into(), Some("để b/c".into()))
+        );
+        assert_eq!(
+            n("Bộ GDĐT (Vụ GDĐH) (để b/c)"),
+            ("Bộ GDĐT".into(), Some("để b/c".into()))
+        );
+        assert_eq!(
+            n("Cục Kiểm tra văn bản (Bộ Tư pháp)"),
+            ("Cục Kiểm tra văn bản".into(), Some("Bộ Tư pháp".into()))
+        );
         // Not a note: kept in the name.
         assert_eq!(n("VP UBNDTP (2,3)"), ("VP UBNDTP (2,3)".into(), None));
+        assert_eq!(
+            n("Ban Quản lý dự án - Sở Xây dựng"),
+            ("Ban Quản lý dự án - Sở Xây dựng".into(), None)
+        );
         assert_eq!(n("Như trên"), ("Như trên".into(), None));
     }
 }

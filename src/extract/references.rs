@@ -442,6 +442,19 @@ fn code_matches<'h>(re: &Regex, hay: &'h str, back: usize) -> Vec<regex::Match<'
     out
 }
 
+/// Does a file extension (`.pdf`, `.docx`: [`crate::vocab::FILE_EXTENSIONS`])
+/// follow at `at`, ending the word?
+fn is_file_name_at(text: &str, at: usize) -> bool {
+    let Some(rest) = text.get(at..).and_then(|r| r.strip_prefix('.')) else {
+        return false;
+    };
+    crate::vocab::FILE_EXTENSIONS.iter().any(|e| {
+        rest.len() >= e.len()
+            && rest.as_bytes()[..e.len()].eq_ignore_ascii_case(e.as_bytes())
+            && !rest[e.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })
+}
+
 /// Non-whitespace characters a [`RE_TYPED`] match can hold before its
 /// code's separator: the longest type name, `hành động`, `số`, `:`, the
 /// number and its letter.
@@ -784,6 +797,9 @@ pub fn extract_references(
                 None => codes::canonical(&format!("{n}{sep}{s}")),
             }
         });
+    // The number as written (`215-KH/TĐTN-PT`: a Party-style number whose
+    // symbol holds a dash reads back only so).
+    let own_raw = doc.number.raw.as_deref().map(codes::canonical);
 
     let mut found: Vec<Found> = Vec::new();
     // Code spans of typed and of bare citations, each list sorted and
@@ -998,7 +1014,12 @@ pub fn extract_references(
                     c
                 }
             };
-            if own.as_deref() == Some(canon.as_str()) {
+            if own.as_deref() == Some(canon.as_str()) || own_raw.as_deref() == Some(canon.as_str())
+            {
+                continue;
+            }
+            // `File đính kèm: 7215-BYT-QLD.pdf`: a file's name, no citation.
+            if is_file_name_at(text, span_end) {
                 continue;
             }
             // A joint circular (`TTLT-BTC-BKHCN`) names its bodies joined by
@@ -1945,7 +1966,32 @@ fn resolve_shorts(
     refs: &mut Vec<Reference>,
 ) -> Vec<String> {
     let mut warnings = Vec::new();
-    for (f, span) in shorts {
+    // `các Nghị quyết số 12, 13, 14/NQ-HĐND ngày …`: a number no other entry
+    // has shares the symbol (and year, date, issuer) of the code after it;
+    // read from the last, so each finds the one after it made.
+    let mut shared = vec![false; shorts.len()];
+    for (i, (f, span)) in shorts.iter().enumerate().rev() {
+        let Some(t) = f.type_name.as_deref().and_then(vocab::type_by_name) else {
+            continue;
+        };
+        let seq = f.seq.clone().unwrap_or_default();
+        let taken = refs.iter().any(|r| {
+            r.seq.as_deref().map(|s| s.trim_start_matches('0')) == Some(seq.trim_start_matches('0'))
+                && r.doc_type.as_ref().is_some_and(|d| d.code == t.code)
+        });
+        if taken {
+            continue;
+        }
+        let listed = shared_symbol(text, *span, &seq, t.code, refs);
+        if !listed.is_empty() {
+            refs.extend(listed);
+            shared[i] = true;
+        }
+    }
+    for (i, (f, span)) in shorts.into_iter().enumerate() {
+        if shared[i] {
+            continue;
+        }
         let Some(t) = f.type_name.as_deref().and_then(vocab::type_by_name) else {
             continue;
         };
@@ -2003,6 +2049,78 @@ fn resolve_shorts(
     }
     refs.sort_by_key(|r| r.span.start);
     warnings
+}
+
+/// Numbers listed before a full code of the same kind (`số 12, 13,
+/// 14/NQ-HĐND`, `số 12 và 13/2025/NQ-HĐND`): those documents, each with
+/// the code's symbol, year, date and issuer; `span` is the first one's
+/// citation (`Nghị quyết số 12`), the others are their numbers.
+fn shared_symbol(
+    text: &str,
+    span: Span,
+    seq: &str,
+    kind: &str,
+    refs: &[Reference],
+) -> Vec<Reference> {
+    let mut listed = vec![(span, seq.to_string())];
+    let mut at = span.end;
+    let next = loop {
+        let rest = &text[at..];
+        let t = rest.trim_start_matches([' ', ',']);
+        let commas = rest[..rest.len() - t.len()].contains(',');
+        let (t, joined) = match t.strip_prefix("và ") {
+            Some(r) => (r.trim_start_matches(' '), true),
+            None => (t, commas),
+        };
+        if !joined {
+            return Vec::new();
+        }
+        at = text.len() - t.len();
+        if let Some(r) = refs.iter().find(|r| {
+            (r.span.start == at || r.mentions.first().is_some_and(|m| m.start == at))
+                && r.code.is_some()
+                && r.doc_type.as_ref().is_some_and(|d| d.code == kind)
+        }) {
+            break r;
+        }
+        // Another number of the list (`13,`), at most a few.
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 6 || listed.len() > 20 || !t[digits..].starts_with([',', ' ']) {
+            return Vec::new();
+        }
+        listed.push((
+            Span {
+                start: at,
+                end: at + digits,
+            },
+            t[..digits].to_string(),
+        ));
+        at += digits;
+    };
+    let (Some(symbol), Some(code), Some(nseq)) = (&next.symbol, &next.code, &next.seq) else {
+        return Vec::new();
+    };
+    let Some(sep) = code.get(nseq.len()..).and_then(|c| c.get(..1)) else {
+        return Vec::new();
+    };
+    listed
+        .into_iter()
+        .map(|(span, seq)| {
+            let code = match next.year {
+                Some(y) => format!("{seq}/{y}/{symbol}"),
+                None => format!("{seq}{sep}{symbol}"),
+            };
+            Reference {
+                key: Some(codes::canonical(&code)),
+                code: Some(code),
+                seq: Some(seq),
+                text: text[span.start..span.end].to_string(),
+                span,
+                mentions: vec![span],
+                ..next.clone()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -2074,6 +2192,36 @@ mod tests {
 
     fn refs(t: &str) -> Vec<Reference> {
         crate::extract::extract(&crate::normalize::normalize(t)).references
+    }
+
+    #[test]
+    fn numbers_listed_before_one_symbol() {
+        let r = refs("Căn cứ các Nghị quyết số 12, 13, 14/NQ-HĐND ngày 10 tháng 12 năm 2025 của Hội đồng nhân dân tỉnh; Quyết định số 5 và 6/2024/QĐ-UBND ngày 1/2/2024 của UBND tỉnh; Công văn số 7, ngày 3/4/2024 của Sở Y tế.");
+        let got: Vec<_> = r
+            .iter()
+            .map(|x| (x.code.clone(), x.date.clone(), x.issuer.clone()))
+            .collect();
+        let want = |c: &str, d: &str, i: &str| (Some(c.into()), Some(d.into()), Some(i.into()));
+        assert_eq!(
+            got[..5],
+            [
+                want("12/NQ-HĐND", "2025-12-10", "Hội đồng nhân dân tỉnh"),
+                want("13/NQ-HĐND", "2025-12-10", "Hội đồng nhân dân tỉnh"),
+                want("14/NQ-HĐND", "2025-12-10", "Hội đồng nhân dân tỉnh"),
+                want("5/2024/QĐ-UBND", "2024-02-01", "UBND tỉnh"),
+                want("6/2024/QĐ-UBND", "2024-02-01", "UBND tỉnh"),
+            ]
+        );
+        // A number followed by its date shares nothing.
+        assert_eq!(r[5].code, None);
+        assert_eq!(r[3].key.as_deref(), Some("5/2024/QD-UBND"));
+    }
+
+    #[test]
+    fn file_names_and_the_documents_own_number_are_no_citations() {
+        let d = crate::parse_str("File đính kèm: 215-KH-TDTN.pdf\n\nTỈNH ĐOÀN BẮC NINH\nSố: 215-KH/TĐTN-PT\nBắc Ninh, ngày 20 tháng 01 năm 2026\nKẾ HOẠCH\nTháng Thanh niên\nThực hiện Kế hoạch số 95-KH/TWĐTN-PT, Kế hoạch số 215-KH/TĐTN-PT này nêu. Tải về: 7215-BYT-QLD.docx\n", "a.txt");
+        let codes: Vec<_> = d.references.iter().filter_map(|r| r.code.clone()).collect();
+        assert_eq!(codes, vec!["95-KH/TWĐTN-PT"]);
     }
 
     #[test]

@@ -35,6 +35,10 @@ pub const PORTAL_TITLES: &[&str] = &[
     "báo điện tử",
 ];
 
+/// Extensions of attached files (`215-KH-TDTN.pdf` on a portal page): a
+/// code followed by one is a file's name, no citation. Lowercase.
+pub const FILE_EXTENSIONS: &[&str] = &["pdf", "docx", "doc", "xlsx", "xls", "zip", "rar", "odt"];
+
 pub const SECRECY_MARKS: &[&str] = &["TUYỆT MẬT", "TỐI MẬT", "MẬT"];
 
 /// Urgency stamps (`Mức độ khẩn`), strongest first; `HOẢ TỐC` is the

@@ -132,6 +132,18 @@ pub(super) fn continues_org(prev: &str, t: &str) -> bool {
     let committee = ["tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy"]
         .iter()
         .any(|c| k.starts_with(c));
+    // `KIỂM TOÁN NHÀ NƯỚC` ⏎ `KIỂM TOÁN NHÀ NƯỚC KHU VỰC IV`, `TỔNG LĐLĐ
+    // VIỆT NAM` ⏎ `LĐLĐ THÀNH PHỐ ĐÀ NẴNG`: a line that starts with the
+    // body above (without its `Tổng`) names a body under it.
+    let base = pk.strip_prefix("tổng ").unwrap_or(&pk);
+    let first_word = |s: &str| s.split(' ').next().unwrap_or("").to_string();
+    if k.len() > base.len() && k.starts_with(base) && k[base.len()..].starts_with(' ')
+        || pk.starts_with("tổng ")
+            && !first_word(base).is_empty()
+            && first_word(&k) == first_word(base)
+    {
+        return false;
+    }
     // `ỦY BAN NHÂN DÂN` ⏎ `TỈNH BÌNH ĐỊNH`: a locality continues the body
     // above, unless the line names a body of its own (`BCH TỈNH BẮC GIANG`).
     (!committee
@@ -312,6 +324,19 @@ pub fn expand_abbreviations(s: &str) -> String {
 /// `ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG` → `Ủy ban nhân dân thành phố Hải
 /// Phòng`, `PHÓ CHÁNH VĂN PHÒNG` → `Phó Chánh Văn phòng`. Text that is not
 /// all capitals is returned unchanged.
+/// `I` … `XXXIX` written in capitals.
+fn is_roman(w: &str) -> bool {
+    let t = w.trim_start_matches('X');
+    let tens = w.len() - t.len();
+    !w.is_empty()
+        && tens <= 3
+        && (t.is_empty()
+            || matches!(
+                t,
+                "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX"
+            ))
+}
+
 pub fn proper_case(s: &str) -> String {
     let s = collapse_ws(s);
     if !is_upper(&s) {
@@ -410,7 +435,10 @@ pub fn proper_case(s: &str) -> String {
                     'a' | 'e' | 'i' | 'o' | 'u' | 'y'
                 )
             });
-        if abbreviation {
+        // `KHU VỰC IV`: a Roman numeral ending the name keeps its capitals
+        // (inside a name `VI` is a word: `XỬ LÝ VI PHẠM`).
+        let roman = i + 1 == words.len() && is_roman(&bare.to_uppercase());
+        if abbreviation || roman {
             out.push(w.to_uppercase());
             if vocab::SCHOOL_LEVELS.contains(&bare.to_uppercase().as_str()) {
                 mode = Mode::Place;

@@ -119,6 +119,29 @@ mod tests {
     }
 
     #[test]
+    fn a_body_under_one_of_the_same_name() {
+        let d = parse("KIỂM TOÁN NHÀ NƯỚC\nKIỂM TOÁN NHÀ NƯỚC KHU VỰC IV\n-------\nSố: 68/KV IV-TH\nV/v cung cấp hồ sơ\n\nKính gửi: Sở Tài chính.\n\nNội dung.\n");
+        assert_eq!(
+            d.issuer.name.as_deref(),
+            Some("Kiểm toán nhà nước khu vực IV")
+        );
+        assert_eq!(d.issuer.parent.as_deref(), Some("Kiểm toán nhà nước"));
+        assert_eq!(d.number.symbol.as_deref(), Some("KV IV-TH"));
+        let d = parse("TỔNG LĐLĐ VIỆT NAM\nLĐLĐ THÀNH PHỐ ĐÀ NẴNG\nSố: 145/TB-LĐLĐ\nĐà Nẵng, ngày 22 tháng 12 năm 2025\nTHÔNG BÁO\nVề việc thử\n\nNội dung.\n");
+        assert_eq!(d.issuer.name.as_deref(), Some("LĐLĐ thành phố Đà Nẵng"));
+        assert_eq!(d.issuer.parent.as_deref(), Some("Tổng LĐLĐ Việt Nam"));
+        // A symbol with blanks around its separators loses them.
+        let d =
+            parse("SỞ Y TẾ\nSố: 12 / SYT - VP\nV/v thử\n\nKính gửi: Các bệnh viện.\n\nNội dung.\n");
+        assert_eq!(d.number.symbol.as_deref(), Some("SYT-VP"));
+        // Inside a name a Roman-looking word is a word.
+        assert_eq!(
+            issuer::proper_case("CỤC QUẢN LÝ XỬ LÝ VI PHẠM HÀNH CHÍNH"),
+            "Cục Quản lý xử lý vi phạm hành chính"
+        );
+    }
+
+    #[test]
     fn a_mass_organisation_motto_in_the_right_column() {
         assert_eq!(
             issuer::strip_motto("TỈNH ĐOÀN BẮC NINH                     ĐOÀN TNCS HỒ CHÍ MINH"),

@@ -12,7 +12,9 @@ pub(super) static RE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
             // symbol; the sequence is then unknown (null).
             r"(?P<code>(?:(?P<seq>\d{{1,6}}[a-zđ]?)|[#*'`~]?\d{{0,6}}[#*'`~⁄⁄]\d{{0,6}}[#*'`~⁄]?)?[ \t]*[/\-][ \t]*",
             r"(?:(?P<year>(?:19|20)\d{{2}})\s*/\s*)?",
-            r"(?P<sym>[\p{{Lu}}Đ][\p{{L}}\d&.]*(?:[ \t]?[\-/][ \t]?[\p{{Lu}}Đ\d][\p{{L}}\d&.]*)*))"
+            // `KV IV-TH`: a word of capitals after one blank, then a
+            // separator, belongs to the symbol.
+            r"(?P<sym>[\p{{Lu}}Đ][\p{{L}}\d&.]*(?:[ \t]?[\-/][ \t]?[\p{{Lu}}Đ\d][\p{{L}}\d&.]*|[ \t][\p{{Lu}}Đ\d][\p{{Lu}}Đ\d]*[\-/][\p{{Lu}}Đ\d][\p{{L}}\d&.]*)*))"
         ),
         ocr = ocr
     ))
@@ -24,7 +26,16 @@ pub fn find_number(s: &str) -> Option<Number> {
     let c = RE_NUMBER.captures(s)?;
     let code = c.name("code")?.as_str();
     let sym = c.name("sym")?.as_str().trim_end_matches(['.', ',', ';']);
-    let symbol: String = sym.chars().filter(|c| !c.is_whitespace()).collect();
+    // Blanks around a separator go; one between two words stays (`KV IV-TH`).
+    let words: Vec<&str> = sym.split_whitespace().collect();
+    let mut symbol = String::new();
+    for (i, w) in words.iter().enumerate() {
+        let glue = i == 0 || w.starts_with(['-', '/']) || symbol.ends_with(['-', '/']);
+        if !glue {
+            symbol.push(' ');
+        }
+        symbol.push_str(w);
+    }
     let seq = c.name("seq").map(|m| m.as_str().to_string());
     Some(Number {
         raw: Some(collapse_ws(code.trim_end_matches(['.', ',', ';']))),

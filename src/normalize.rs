@@ -24,7 +24,8 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// Normalize decoded document text (see the module docs).
 pub fn normalize(input: &str) -> String {
-    let chars = clean_chars(input);
+    let mut chars = clean_chars(input);
+    fix_ocr_zeros(&mut chars);
     let lines = clean_markup(&chars);
     let lines = close_double_spacing(lines);
     let lines = join_wrapped_phrases(lines);
@@ -34,6 +35,51 @@ pub fn normalize(input: &str) -> String {
     let lines = untangle_signature(lines);
     let text = lines.join("\n");
     join_broken_codes(&text)
+}
+
+/// OCR's confusions of `0` and `O`, one byte for one (spans keep their
+/// offsets): a capital `O` in a number (`tháng 1O năm 2O25`, `25/1O/2O25`)
+/// is a zero; a zero between two capitals (`KẾ H0ẠCH`) is an `O`.
+fn fix_ocr_zeros(s: &mut String) {
+    let b = s.as_bytes();
+    let digit = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_digit);
+    // A number's edge: a blank, a date or code separator, the text's end.
+    let edge = |i: Option<usize>| {
+        i.and_then(|i| b.get(i)).is_none_or(|c| {
+            matches!(
+                c,
+                b' ' | b'\t' | b'\n' | b'/' | b'.' | b'-' | b',' | b')' | b'('
+            )
+        })
+    };
+    let upper_at = |i: usize, back: bool| {
+        let c = if back {
+            s[..i].chars().next_back()
+        } else {
+            s[i + 1..].chars().next()
+        };
+        c.is_some_and(|c| c.is_uppercase())
+    };
+    let mut fix: Vec<(usize, u8)> = Vec::new();
+    for i in memchr::memchr2_iter(b'O', b'0', b) {
+        let (prev, next) = (i.checked_sub(1), Some(i + 1));
+        if b[i] == b'O' {
+            if digit(prev) && (digit(next) || edge(next)) || digit(next) && edge(prev) {
+                fix.push((i, b'0'));
+            }
+        } else if upper_at(i, true) && upper_at(i, false) {
+            fix.push((i, b'O'));
+        }
+    }
+    if fix.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(s).into_bytes();
+    for (i, c) in fix {
+        bytes[i] = c;
+    }
+    // ASCII for ASCII: still UTF-8.
+    *s = String::from_utf8(bytes).unwrap_or_default();
 }
 
 /// Character-level cleanup: NFC, Đ, spaces, dashes, invisible characters.
@@ -873,6 +919,18 @@ mod tests {
         // Wide gaps in a list with no signature beside it: left alone.
         let ok = "Nơi nhận:\n- Như trên;       (để thực hiện)\n- Lưu: VT.\nKT. GIÁM ĐỐC";
         assert_eq!(normalize(ok), ok);
+    }
+
+    #[test]
+    fn ocr_zeros_and_capital_os() {
+        assert_eq!(
+            normalize("KẾ H0ẠCH\nYên Thành, ngày 08 tháng 1O năm 2O25\ntrước ngày 25/1O/2O25; COVID-19; Số 10/KH; O. Tổ 3"),
+            "KẾ HOẠCH\nYên Thành, ngày 08 tháng 10 năm 2025\ntrước ngày 25/10/2025; COVID-19; Số 10/KH; O. Tổ 3"
+        );
+        let d = crate::parse_str("UBND XÃ YÊN THÀNH\nSố: 12/UBND\nYên Thành, ngày 08 tháng 1O năm 2O25\nV/v thử\nKính gửi: Các thôn.\nNội dung.\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n* UBND * XÃ YÊN THÀNH *\n(ĐÃ KÝ)\nNguyễn Văn Tuấn\n", "a.txt");
+        assert_eq!((d.date.year, d.date.month), (Some(2025), Some(10)));
+        assert_eq!(d.signer.title.as_deref(), Some("Chủ tịch"));
+        assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Văn Tuấn"));
     }
 
     #[test]

@@ -408,7 +408,9 @@ fn is_footnote_rule(t: &str) -> bool {
 /// Notes in the signature area that are not the name.
 pub fn is_sign_note(t: &str) -> bool {
     let k = key(t);
-    k.starts_with('(')
+    // `* UBND * XÃ YÊN THÀNH *`: the text of the seal as OCR read it.
+    let seal = t.trim_start().starts_with('*') && t.matches('*').count() >= 2;
+    seal || k.starts_with('(')
         || k.starts_with('[')
         || k.contains("đã ký")
         || k.starts_with("ký ")

@@ -50,6 +50,11 @@ pub(super) fn find_signer(ls: &[Line], zones: &Zones) -> Signer {
     let mut title_parts: Vec<&str> = Vec::new();
     while i < block.len() && signer.title.is_none() {
         let t = block[i];
+        // `* UBND * XÃ YÊN THÀNH *`: a seal's text, no part of the title.
+        if !title_parts.is_empty() && segment::is_sign_note(t) {
+            i += 1;
+            continue;
+        }
         // A second post line (`PHÓ THỦ TƯỚNG` under `TRƯỞNG BAN`) is another
         // office of the same person, not part of the title.
         if !title_parts.is_empty() && segment::is_post_title(t) {

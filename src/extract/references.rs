@@ -1870,6 +1870,23 @@ fn about_len(s: &str) -> usize {
                 end = i;
                 break;
             }
+            // `… về đầu tư theo hình thức đối tác công tư, báo cáo Thủ tướng
+            // Chính phủ trước ngày 15/7/2016`, `…, phấn đấu năm 2019 giảm
+            // 10%`: a clause that sets a time or a goal is this document's.
+            let clause = &next[..next.find([',', ';', '.']).unwrap_or(next.len())];
+            let clause = crate::text::lower(&clause[..crate::text::floor_boundary(clause, 200)]);
+            // (A title may strive too: `về việc …, phấn đấu hoàn thành nhiệm
+            // vụ …`; a goal of this document has its figure.)
+            let sets = if clause.contains("phấn đấu") {
+                clause.contains('%')
+            } else {
+                clause.bytes().any(|b| b.is_ascii_digit())
+                    && vocab::ABOUT_BREAKS.iter().any(|w| clause.contains(w))
+            };
+            if sets {
+                end = i;
+                break;
+            }
         }
     }
     // A citation has digits.
@@ -2192,6 +2209,28 @@ mod tests {
 
     fn refs(t: &str) -> Vec<Reference> {
         crate::extract::extract(&crate::normalize::normalize(t)).references
+    }
+
+    #[test]
+    fn about_ends_before_this_documents_own_time_or_goal() {
+        let d = crate::parse_str("2. Giao Bộ Giao thông vận tải rà soát phương án tài chính theo quy định tại Nghị định số 15/2015/NĐ-CP ngày 14/02/2015 của Chính phủ về đầu tư theo hình thức đối tác công tư, báo cáo Thủ tướng Chính phủ trước ngày 15 tháng 7 năm 2016.\n", "a.txt");
+        assert_eq!(
+            d.references[0].about.as_deref(),
+            Some("đầu tư theo hình thức đối tác công tư")
+        );
+        let days: Vec<_> = d
+            .deadlines
+            .iter()
+            .chain(d.directives.iter().flat_map(|x| x.deadlines.iter()))
+            .filter_map(|x| x.date.clone())
+            .collect();
+        assert_eq!(days, vec!["2016-07-15"]);
+        // A cited title that strives, without a figure, stays whole.
+        let r = refs("Thực hiện Công văn số 3430/BVHTTDL-VP về việc tập trung nguồn lực, phấn đấu hoàn thành nhiệm vụ trọng tâm năm 2025 về chuyển đổi số.");
+        assert_eq!(
+            r[0].about.as_deref(),
+            Some("tập trung nguồn lực, phấn đấu hoàn thành nhiệm vụ trọng tâm năm 2025 về chuyển đổi số")
+        );
     }
 
     #[test]

@@ -57,7 +57,7 @@ static CMP_LAST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
 static RE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?").unwrap());
 static RE_YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:đến|tới|vào|trong)\s+(?:hết\s+)?năm\s+(\d{4})|giai đoạn\s+\d{4}\s*-\s*(\d{4})|(?:^|[\s,;(])năm\s+(\d{4})\s*:?\s+(?:đạt|có|phấn đấu|tăng|giảm)|(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/(\d{4}))(?:[^\d\-]|$)")
+    Regex::new(r"(?i)(?:(?:đến|tới|vào|trong|phấn đấu)\s+(?:hết\s+|cuối\s+)?(?:quý\s+[IVX]+\s+)?năm\s+(\d{4})|giai đoạn\s+\d{4}\s*-\s*(\d{4})|(?:^|[\s,;(])năm\s+(\d{4})\s*:?\s+(?:đạt|có|phấn đấu|tăng|giảm)|(?:đến|tới)\s+(?:hết\s+)?ngày\s+\d{1,2}/\d{1,2}/(\d{4}))(?:[^\d\-]|$)")
         .unwrap()
 });
 
@@ -763,11 +763,22 @@ fn scan(
                 break;
             }
         }
-        if status || (compares && !crate::vocab::GOAL_CUES.iter().any(|c| lower.contains(c))) {
+        if compares && !status && !crate::vocab::GOAL_CUES.iter().any(|c| lower.contains(c)) {
             continue;
         }
+        // `… kết quả 02 năm thực hiện Chỉ thị, phấn đấu năm 2016 tỷ lệ …
+        // đạt trên 85%`: what comes after `phấn đấu` is a goal, whatever
+        // the sentence reports before it.
+        let strive = if status {
+            match sent.find("hấn đấu") {
+                Some(p) => sr.start + p,
+                None => continue,
+            }
+        } else {
+            sr.start
+        };
         let sent_text = collapse_ws(sent);
-        for f in found {
+        for f in found.into_iter().filter(|f| f.start >= strive) {
             let by_year = horizon_near(sent, f.start - sr.start)
                 .or(carried)
                 .or(horizon)
@@ -1168,6 +1179,20 @@ mod tests {
         assert_eq!(got[3], pct(100.0, "=", None));
         assert_eq!(got[4], (3.0, ">=".into(), Some("dự án".into()), Some(2027)));
         assert_eq!(got.len(), 5);
+    }
+
+    #[test]
+    fn a_goal_after_a_report_in_one_sentence() {
+        // `kết quả` reports, but what follows `phấn đấu` is a goal, and
+        // `phấn đấu năm 2016` its horizon.
+        let got = targets("Để tổng hợp kết quả 02 năm thực hiện Chỉ thị, phấn đấu năm 2016 tỷ lệ giải quyết đạt trên 85%, Thanh tra Chính phủ đề nghị.\nKết quả năm 2015 đạt 80%.\nTrong quý IV năm 2016, tối thiểu 95% hồ sơ được số hóa.");
+        assert_eq!(
+            got,
+            vec![
+                (85.0, ">".into(), Some("%".into()), Some(2016)),
+                (95.0, ">=".into(), Some("%".into()), Some(2016)),
+            ]
+        );
     }
 
     #[test]

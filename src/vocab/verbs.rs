@@ -169,3 +169,9 @@ pub const ANAPHORA_WORDS: &[&str] = &[
     "dẫn trên",
     "nêu tại",
 ];
+
+/// Words of a clause after a comma that end a cited document's `về …`
+/// phrase: the clause sets this document's time or goal (`…, báo cáo Thủ
+/// tướng Chính phủ trước ngày 15/7/2016`, `…, phấn đấu năm 2019 giảm 10%`).
+/// Lowercase.
+pub const ABOUT_BREAKS: &[&str] = &["phấn đấu", "trước ngày", "chậm nhất", "hoàn thành trước"];

@@ -385,6 +385,12 @@ fn close_double_spacing(lines: Vec<String>) -> Vec<String> {
     if (followed as f64) < 0.4 * non_blank as f64 {
         return lines;
     }
+    // Paragraphs one per line with blank lines between (web text, Markdown)
+    // are no double spacing: a converter wraps its lines short.
+    let long = lines.iter().filter(|l| l.chars().count() > 160).count();
+    if long >= 2 || long * 100 >= non_blank * 15 {
+        return lines;
+    }
     let mut out = Vec::with_capacity(non_blank + 8);
     let mut blank_run = 0;
     for l in lines {
@@ -1031,6 +1037,16 @@ mod tests {
     fn double_spacing_closed() {
         let t = "a\n\nb\n\nc\n\nd\n\n\n\ne\n\nf";
         assert_eq!(normalize(t), "a\nb\nc\nd\n\ne\nf");
+        // Paragraphs one per line with blank lines between are kept apart:
+        // the subject does not run into the first paragraph.
+        let para = "Mùa khô năm 2017 - 2018, do ảnh hưởng của hiện tượng El Nino, nắng nóng kéo dài, nguy cơ cháy rừng ở các tỉnh Tây Nguyên, Tây Bắc và Đông Nam Bộ ở mức cực kỳ nguy hiểm.";
+        let t = format!("CHỈ THỊ\n\nVề phòng cháy rừng\n\n{para}\n\n{para}\n\n1. Các tỉnh rà soát.\n\n2. Các bộ kiểm tra.");
+        assert_eq!(normalize(&t), t);
+        let d = crate::parse_str(
+            &format!("THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 21/CT-TTg\n\n{t}"),
+            "a.txt",
+        );
+        assert_eq!(d.subject.as_deref(), Some("Về phòng cháy rừng"));
     }
 
     #[test]

@@ -365,7 +365,8 @@ fn strip_emphasis(line: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Close up text where every line is followed by a blank line (PDF
-/// conversion). Runs of two or more blank lines become one blank line.
+/// conversion). Runs of two or more blank lines become one blank line, and
+/// so does one next to a paragraph written on one line.
 fn close_double_spacing(lines: Vec<String>) -> Vec<String> {
     let non_blank = lines.iter().filter(|l| !l.trim().is_empty()).count();
     if non_blank < 4 {
@@ -385,12 +386,10 @@ fn close_double_spacing(lines: Vec<String>) -> Vec<String> {
     if (followed as f64) < 0.4 * non_blank as f64 {
         return lines;
     }
-    // Paragraphs one per line with blank lines between (web text, Markdown)
-    // are no double spacing: a converter wraps its lines short.
-    let long = lines.iter().filter(|l| l.chars().count() > 160).count();
-    if long >= 2 || long * 100 >= non_blank * 15 {
-        return lines;
-    }
+    // A paragraph on one line (web text, Markdown: a converter wraps its
+    // lines short) keeps the blank lines around it: the subject above the
+    // first paragraph does not run into it.
+    let long = |l: &str| l.chars().count() > 160;
     let mut out = Vec::with_capacity(non_blank + 8);
     let mut blank_run = 0;
     for l in lines {
@@ -398,7 +397,9 @@ fn close_double_spacing(lines: Vec<String>) -> Vec<String> {
             blank_run += 1;
             continue;
         }
-        if blank_run >= 2 && !out.is_empty() {
+        let paragraph =
+            blank_run == 1 && (long(&l) || out.last().is_some_and(|p: &String| long(p)));
+        if (blank_run >= 2 || paragraph) && !out.is_empty() {
             out.push(String::new());
         }
         blank_run = 0;
@@ -1037,11 +1038,14 @@ mod tests {
     fn double_spacing_closed() {
         let t = "a\n\nb\n\nc\n\nd\n\n\n\ne\n\nf";
         assert_eq!(normalize(t), "a\nb\nc\nd\n\ne\nf");
-        // Paragraphs one per line with blank lines between are kept apart:
-        // the subject does not run into the first paragraph.
+        // A paragraph on one line keeps the blank lines around it: the
+        // subject does not run into the first paragraph.
         let para = "Mùa khô năm 2017 - 2018, do ảnh hưởng của hiện tượng El Nino, nắng nóng kéo dài, nguy cơ cháy rừng ở các tỉnh Tây Nguyên, Tây Bắc và Đông Nam Bộ ở mức cực kỳ nguy hiểm.";
         let t = format!("CHỈ THỊ\n\nVề phòng cháy rừng\n\n{para}\n\n{para}\n\n1. Các tỉnh rà soát.\n\n2. Các bộ kiểm tra.");
-        assert_eq!(normalize(&t), t);
+        assert_eq!(
+            normalize(&t),
+            format!("CHỈ THỊ\nVề phòng cháy rừng\n\n{para}\n\n{para}\n\n1. Các tỉnh rà soát.\n2. Các bộ kiểm tra.")
+        );
         let d = crate::parse_str(
             &format!("THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 21/CT-TTg\n\n{t}"),
             "a.txt",

@@ -459,6 +459,15 @@ pub fn deadlines_among(
         {
             continue;
         }
+        // `số liệu tính từ ngày 01/6/2014 đến ngày 31/3/2016`, `Cuộc thi
+        // được tổ chức từ ngày 12/3 đến ngày 15/3/2018`: the period figures
+        // cover or an event lasts ([`crate::vocab::SPAN_WORDS`]).
+        if to_end && !cue(DEADLINE_CUES) && {
+            let clause = &before[before.rfind([';', '.', ':']).map_or(0, |p| p + 1)..];
+            crate::vocab::SPAN_WORDS.iter().any(|w| clause.contains(w))
+        } {
+            continue;
+        }
         // `tính đến hết tháng 9/2025`: as of a time.
         if ends_with_word(&before, "tính đến")
             || ends_with_word(&before, "tính đến hết")
@@ -633,6 +642,18 @@ fn time_fields(region: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// A time field's value that sets when an event is held (`bắt đầu lúc 7
+/// giờ 30 phút, ngày 20/8/2019`, `từ 8 giờ 00, ngày …`): a clock time
+/// with `lúc` or `bắt đầu`, and no word of a limit.
+fn is_event_time(v: &str) -> bool {
+    let k = crate::text::lower(v);
+    k.contains("giờ")
+        && (k.contains("lúc") || k.contains("bắt đầu"))
+        && !["trước", "chậm nhất", "hạn", "hoàn thành"]
+            .iter()
+            .any(|w| k.contains(w))
+}
+
 /// Whether `region` can hold a time column's header cell (see
 /// [`is_time_header`]): one of its words in lower or upper case.
 fn may_have_time_column(region: &str) -> bool {
@@ -741,6 +762,11 @@ pub fn document_deadlines(
     }
     let region = &text[start..end];
     for v in time_fields(region) {
+        // `Thời gian: 01 buổi, bắt đầu lúc 7 giờ 30 phút, ngày 20/8/2019`:
+        // when a meeting is held, no time limit.
+        if is_event_time(&region[v.clone()]) {
+            continue;
+        }
         let r = start + v.start..start + v.end;
         for d in deadlines_among(text, r, doc_year, skip, Cue::Field) {
             push(d, &mut out);
@@ -1142,6 +1168,10 @@ mod tests {
             "Căn cứ đối tượng đang hưởng trợ cấp và dự kiến biến động tăng, giảm trong năm 2026 để dự toán kinh phí.",
             "Phấn đấu trên 80% trường đạt chuẩn quốc gia vào năm 2029.",
             "Căn cứ kết quả thí điểm, trong năm 2026 Bộ sẽ tổng kết, đánh giá.",
+            "Đến ngày 10/12/2025, Sở mới nhận được báo cáo của 5/8 đơn vị.",
+            "Số liệu tính từ ngày 01/6/2025 đến ngày 30/11/2025.",
+            "Cuộc thi được tổ chức từ ngày 12/12/2025 đến ngày 15/12/2025 tại Cần Thơ.",
+            "Thời gian: 01 buổi, bắt đầu lúc 7 giờ 30 phút, ngày 20/12/2025 (thứ Ba).",
         ] {
             let k: Vec<String> = doc_keys(t, Some(2025), Some((2025, 11)))
                 .into_iter()
@@ -1151,6 +1181,14 @@ mod tests {
         }
         // A review to hold, or results to send, within a time: due then.
         for (t, want) in [
+            (
+                "Thời gian: trước 16 giờ ngày 20/12/2025, các đơn vị gửi danh sách.",
+                "2025-12-20",
+            ),
+            (
+                "Các đơn vị triển khai từ ngày 12/12/2025 đến ngày 15/01/2026.",
+                "2026-01-15",
+            ),
             ("Các đơn vị sơ kết 6 tháng trong tháng 6/2026.", "2026-06"),
             ("Sở Nội vụ tổng kết trong quý II/2026.", "Q2/2026"),
             (

@@ -275,7 +275,13 @@ pub const GOAL_HEADING_WORDS: &[&str] = &[
 /// where a count stops (`Đến ngày 20/11/2025, tổng vốn đã giải ngân …`),
 /// no deadline. Lowercase; each holds `đã` or `mới` (`reports_past` looks
 /// for those first).
-pub const PAST_MARKERS: &[&str] = &["đã", "mới đạt", "mới được"];
+pub const PAST_MARKERS: &[&str] = &["đã", "mới đạt", "mới được", "mới nhận", "mới có"];
+
+/// Words of a clause whose `đến <time>` ends a span that figures cover or
+/// an event lasts, no time limit (`số liệu tính từ ngày 01/6/2014 đến ngày
+/// 31/3/2016`, `Cuộc thi được tổ chức từ ngày 12/3 đến ngày 15/3/2018`).
+/// Lowercase.
+pub const SPAN_WORDS: &[&str] = &["số liệu", "tính từ", "được tổ chức", "diễn ra"];
 
 /// Words after a date without its year that put it in the year after the
 /// document's (`trước ngày 15 tháng 01 năm sau`).

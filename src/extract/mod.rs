@@ -51,11 +51,14 @@ pub fn extract(text: &str) -> Document {
         doc.norms.extend(a.norms.iter().cloned());
     }
     // A document that lays down rules (a Nghị định, a resolution `Quy định
-    // mức hỗ trợ …`) sets norms, not goals.
-    if targets::is_normative(
-        doc.doc_type.as_ref().map(|t| t.code.as_str()),
-        doc.subject.as_deref(),
-    ) {
+    // mức hỗ trợ …`, any document whose own number carries its year:
+    // `25/2020/QĐ-UBND` is a legal normative one) sets norms, not goals.
+    if doc.number.year.is_some()
+        || targets::is_normative(
+            doc.doc_type.as_ref().map(|t| t.code.as_str()),
+            doc.subject.as_deref(),
+        )
+    {
         let goals = std::mem::take(&mut doc.targets);
         doc.norms.extend(goals);
     }

@@ -921,6 +921,15 @@ mod tests {
         let d = crate::parse_str("CHÍNH PHỦ\nSố: 12/2025/NĐ-CP\nHà Nội, ngày 1 tháng 2 năm 2025\nNGHỊ ĐỊNH\nQuy định về nhà ở công vụ\nĐiều 1. Diện tích\nCăn hộ có diện tích sử dụng tối đa 90 m2.\nĐiều 2. Giá thuê\nGiá thuê không vượt quá 10% tổng thu nhập.\n", "a.txt");
         assert!(d.targets.is_empty(), "{:?}", d.targets);
         assert_eq!(d.norms.len(), 2);
+        // A decision whose own number carries its year is a legal normative
+        // one, whatever its subject.
+        let d = crate::parse_str("ỦY BAN NHÂN DÂN TỈNH BẾN TRE\nSố: 25/2020/QĐ-UBND\nBến Tre, ngày 1 tháng 6 năm 2020\nQUYẾT ĐỊNH\nSửa đổi quy định hỗ trợ hợp tác xã\nĐiều 1. Hợp tác xã có ít nhất 50% thành viên tham gia.\n", "a.txt");
+        assert!(d.targets.is_empty(), "{:?}", d.targets);
+        assert_eq!(d.norms.len(), 1);
+        // Permissions, caps and standards are norms in any document.
+        let q = quantities("Hợp tác xã được hỗ trợ không quá 70% kinh phí. Mỗi đơn vị được đăng ký tối đa 06 dự án. Mức vay tối đa 25 triệu đồng/hộ. Bảo đảm diện tích sử dụng tối thiểu 24 m2. Thời hạn xử lý đơn không quá 10 ngày làm việc kể từ ngày nhận. Phấn đấu 90% hộ có nhà kiên cố.");
+        assert_eq!(q.norms.len(), 5, "{:?}", q.norms);
+        assert_eq!(q.targets.len(), 1, "{:?}", q.targets);
     }
 
     #[test]

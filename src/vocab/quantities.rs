@@ -179,11 +179,21 @@ pub const NORM_CUES: &[&str] = &[
     "tỉ lệ phí",
     "đơn giá",
     "thời hạn giải quyết",
+    "thời hạn xử lý",
+    "mức vay",
+    "mức cho vay",
+    "diện tích sử dụng",
 ];
 
 /// Norm cues that hold only when the amount follows them (`được hưởng 70%
 /// lương`, `được cấp 02 bộ`): `100% hồ sơ được cấp phát` is a goal.
-pub const NORM_CUES_BEFORE_AMOUNT: &[&str] = &["được cấp", "được hưởng"];
+pub const NORM_CUES_BEFORE_AMOUNT: &[&str] = &[
+    "được cấp",
+    "được hưởng",
+    "được hỗ trợ",
+    "được đăng ký",
+    "được vay",
+];
 
 /// Units of a quantity that is a norm whatever the sentence (a schedule or
 /// a duration: `9 buổi/tuần`, `7 tiết`, `10 ngày làm việc`; money per
@@ -221,7 +231,7 @@ pub const NUMBER_WORDS: &[(&str, f64)] = &[
 pub const UNIT_STOPS: &[&str] = &[
     "trong", "cho", "để", "có", "được", "tại", "của", "và", "với", "theo", "từ", "đến", "ở",
     "trên", "dưới", "nhằm", "hoặc", "là", "thuộc", "mỗi", "này", "đó", "đạt", "đưa", "vào", "phục",
-    "gồm", "bao", "trở", "so", "như", "khi", "nếu", "thì", "mà", "về", "hằng", "hàng",
+    "gồm", "bao", "trở", "so", "như", "khi", "nếu", "thì", "mà", "về", "hằng", "hàng", "kể",
 ];
 
 /// Openers of sentences that report the current state rather than set a

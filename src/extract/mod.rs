@@ -40,6 +40,15 @@ pub fn extract(text: &str) -> Document {
     // One outline of the body for directives and targets.
     let o = outline::outline(text, zones.body.clone());
     doc.directives = directives::directives_of(&o, year, &cited);
+    // A proposal (`Tờ trình`) whose items name no one to act sets out its
+    // case (`I. Sự cần thiết`, `II. Nội dung`), it directs no one.
+    let proposal = doc
+        .doc_type
+        .as_ref()
+        .is_some_and(|t| crate::vocab::PROPOSAL_KINDS.contains(&t.code.as_str()));
+    if proposal && doc.directives.iter().all(|d| d.assignees.is_empty()) {
+        doc.directives.clear();
+    }
     let q = targets::quantities_of(&o, &cited);
     doc.targets = q.targets;
     doc.norms = q.norms;
@@ -100,5 +109,18 @@ fn directive_spans(ds: &[Directive], out: &mut Vec<Span>) {
     for d in ds {
         out.push(d.span);
         directive_spans(&d.items, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_proposal_directs_only_when_it_names_who_acts() {
+        let head = "SỞ TÀI CHÍNH\nSố: 12/TTr-STC\nLâm Đồng, ngày 2 tháng 12 năm 2025\nTỜ TRÌNH\nVề việc phê duyệt dự toán\nKính gửi: Ủy ban nhân dân tỉnh.\n";
+        let d = crate::parse_str(&format!("{head}I. SỰ CẦN THIẾT\nNội dung.\nII. NỘI DUNG ĐỀ XUẤT\nTổng dự toán trình trước ngày 15/12/2025.\n"), "a.txt");
+        assert!(d.directives.is_empty(), "{:?}", d.directives);
+        assert_eq!(d.deadlines.len(), 1, "{:?}", d.deadlines);
+        let d = crate::parse_str(&format!("{head}1. Tổng dự toán là 18 tỷ đồng.\n2. Giao Sở Khoa học và Công nghệ chủ trì quyết toán.\n"), "a.txt");
+        assert_eq!(d.directives.len(), 2);
     }
 }

@@ -236,6 +236,10 @@ pub const UNIT_STOPS: &[&str] = &[
 
 /// Openers of sentences that report the current state rather than set a
 /// goal (`Hiện nay, …`, `Tính đến …`); quantities in them are not targets.
+/// Kinds of document that propose rather than direct (`Tờ trình`): their
+/// items are directives only when they name who is to act. By kind code.
+pub const PROPOSAL_KINDS: &[&str] = &["TTr"];
+
 /// Kinds of document that lay down rules (legal normative documents):
 /// every quantity they state is a norm (`Hỗ trợ 70% học phí`, `không quá
 /// 36 tháng`, `tối đa 90 m2`), none a goal. By kind code.

@@ -37,9 +37,10 @@ pub fn normalize(input: &str) -> String {
     join_broken_codes(&text)
 }
 
-/// OCR's confusions of `0` and `O`, one byte for one (spans keep their
-/// offsets): a capital `O` in a number (`tháng 1O năm 2O25`, `25/1O/2O25`)
-/// is a zero; a zero between two capitals (`KẾ H0ẠCH`) is an `O`.
+/// OCR's confusions of `0` and `O`, `1` and `l`, one byte for one (spans
+/// keep their offsets): a capital `O` in a number (`tháng 1O năm 2O25`,
+/// `25/1O/2O25`) is a zero, and an `l` a one (`ngày l8`, `3l/3/20l9`); a
+/// zero between two capitals (`KẾ H0ẠCH`) is an `O`.
 fn fix_ocr_zeros(s: &mut String) {
     let b = s.as_bytes();
     let digit = |i: Option<usize>| i.and_then(|i| b.get(i)).is_some_and(u8::is_ascii_digit);
@@ -61,9 +62,18 @@ fn fix_ocr_zeros(s: &mut String) {
         c.is_some_and(|c| c.is_uppercase())
     };
     let mut fix: Vec<(usize, u8)> = Vec::new();
-    for i in memchr::memchr2_iter(b'O', b'0', b) {
+    for i in memchr::memchr3_iter(b'O', b'0', b'l', b) {
         let (prev, next) = (i.checked_sub(1), Some(i + 1));
-        if b[i] == b'O' {
+        if b[i] == b'l' {
+            // `ngày l8`, `l526/BNN-TY`, `3l/3/2019`, `20l9`: a one in a
+            // number; `l. ` opening a line: item one. (`5l` before a blank
+            // stays: a litre.)
+            let sep_digit = matches!(b.get(i + 1), Some(b'/' | b'.' | b'-')) && digit(Some(i + 2));
+            let item = (i == 0 || b[i - 1] == b'\n') && b.get(i + 1..i + 3) == Some(b". ");
+            if digit(next) && (digit(prev) || edge(prev)) || digit(prev) && sep_digit || item {
+                fix.push((i, b'1'));
+            }
+        } else if b[i] == b'O' {
             if digit(prev) && (digit(next) || edge(next)) || digit(next) && edge(prev) {
                 fix.push((i, b'0'));
             }
@@ -933,6 +943,10 @@ mod tests {
         assert_eq!(
             normalize("KẾ H0ẠCH\nYên Thành, ngày 08 tháng 1O năm 2O25\ntrước ngày 25/1O/2O25; COVID-19; Số 10/KH; O. Tổ 3"),
             "KẾ HOẠCH\nYên Thành, ngày 08 tháng 10 năm 2025\ntrước ngày 25/10/2025; COVID-19; Số 10/KH; O. Tổ 3"
+        );
+        assert_eq!(
+            normalize("ngày l8 tháng 3 năm 2019\nl. Công văn số l526/BNN-TY, số 2l5/QĐ trước ngày 3l/3/20l9, l5 giờ; 5l nước; lần 2; A l. B"),
+            "ngày 18 tháng 3 năm 2019\n1. Công văn số 1526/BNN-TY, số 215/QĐ trước ngày 31/3/2019, 15 giờ; 5l nước; lần 2; A l. B"
         );
         let d = crate::parse_str("UBND XÃ YÊN THÀNH\nSố: 12/UBND\nYên Thành, ngày 08 tháng 1O năm 2O25\nV/v thử\nKính gửi: Các thôn.\nNội dung.\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n* UBND * XÃ YÊN THÀNH *\n(ĐÃ KÝ)\nNguyễn Văn Tuấn\n", "a.txt");
         assert_eq!((d.date.year, d.date.month), (Some(2025), Some(10)));

@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 /// included: as printed, or as OCR reads its vowels (`Nơi nhân:`, `Noi
 /// nhận:`; then only with the colon).
 pub static RE_NOI_NHAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:nơi\s+nhận\s*:?|n[ơoớờ]i\s+nh[âậấầẩẫaạ]n\s*:)\s*").unwrap()
+    Regex::new(r"(?i)^\s*(?:nơi\s+nhận\s*:?|n[ơoớờ]i\s*nh[âậấầẩẫaạ]n\s*:)\s*").unwrap()
 });
 
 /// The line opens the distribution list ([`RE_NOI_NHAN`]; every reading

@@ -103,7 +103,7 @@ static RE_BODY_OPENER: LazyLock<Regex> = LazyLock::new(|| {
 /// As OCR reads its vowels too (`Kính gừi:`, `Kinh gui:`; then only with
 /// the colon).
 static RE_KINH_GUI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*-?\s*(?:(?i:kính\s+gửi)\s*:?|(?i:k[íìi]nh\s+g[ửừưứữựuùúủũụ]i)\s*:)\s*")
+    Regex::new(r"^\s*-?\s*(?:(?i:kính\s+gửi)\s*:?|(?i:k[íìi]nh\s*g[ửừưứữựuùúủũụ]i)\s*:)\s*")
         .unwrap()
 });
 /// The opener of an invitation's guests, `Ban Tuyên giáo … trân trọng kính
@@ -587,7 +587,7 @@ mod tests {
 
     /// The addressee opener as one pattern, before it was split.
     static RE_RECIPIENTS_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*-?\s*(?:(?i:kính\s+gửi)\s*:?|\p{Lu}[\p{Lu}\s]{2,80}\s(?i:điện)\s*:|(?:[^\n:]{0,160}\s)?(?i:kính\s+mời)\s*:)\s*")
+        Regex::new(r"^\s*-?\s*(?:(?i:kính\s+gửi)\s*:?|(?i:k[íìi]nh\s*g[ửừưứữựuùúủũụ]i)\s*:|\p{Lu}[\p{Lu}\s]{2,80}\s(?i:điện)\s*:|(?:[^\n:]{0,160}\s)?(?i:kính\s+mời)\s*:)\s*")
             .unwrap()
     });
 

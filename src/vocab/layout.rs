@@ -49,9 +49,9 @@ pub const URGENCY_MARKS: &[&str] = &["HỎA TỐC", "HOẢ TỐC", "THƯỢNG KH
 /// bodies.
 pub const DRAFT_MARKS: &[&str] = &["DỰ THẢO"];
 
-/// Vowels OCR reads for the `ố` of `Số:` (`Sô:`, `Sổ:`, `So:`); accepted
-/// only with the colon.
-pub const OCR_SO_VOWELS: &str = "ôổồỗóòoÔỔỒỖÓÒO";
+/// What OCR reads for the `ố` of `Số:` (`Sô:`, `Sổ:`, `So:`, `S6:`);
+/// accepted only with the colon.
+pub const OCR_SO_VOWELS: &str = "ôổồỗóòoÔỔỒỖÓÒO6";
 
 /// Site names and page furniture of legal portals that precede a saved
 /// document (compared by key, as substrings).

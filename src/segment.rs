@@ -132,7 +132,7 @@ pub fn recipients_opener(line: &str) -> Option<usize> {
     if let Some(m) = RE_KINH_GUI.find(line) {
         return Some(m.end());
     }
-    if line.contains("mời") {
+    if line.as_bytes().contains(&b':') && line.contains("mời") {
         if let Some(m) = RE_KINH_MOI.find(line) {
             return Some(m.end());
         }

@@ -54,6 +54,18 @@ static CMP_LAST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
     v.dedup();
     v
 });
+/// The last characters of the words that can end the text before a count
+/// reached ([`REACH_WORDS`], `khoảng` between, `và` joining a second one).
+static REACH_LAST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut v: Vec<char> = REACH_WORDS
+        .iter()
+        .chain(&["khoảng", "và"])
+        .filter_map(|w| w.chars().next_back())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
 static RE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?").unwrap());
 static RE_YEAR_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -603,7 +615,9 @@ fn scan(
             // lower-casing the words): nothing to find.
             if !(m.word || after_s.trim_start_matches(' ').starts_with('%')) {
                 let last = before_s.trim_end().chars().next_back();
-                let may_cmp = reaches
+                let may_reach = reaches
+                    && last.is_some_and(|c| REACH_LAST_CHARS.contains(&crate::text::lower_char(c)));
+                let may_cmp = may_reach
                     || last.is_some_and(|c| {
                         c == 'İ' || c == 'Σ' || CMP_LAST_CHARS.contains(&crate::text::lower_char(c))
                     });

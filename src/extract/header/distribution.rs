@@ -75,7 +75,8 @@ fn split_one_note(s: &str) -> (String, Option<String>) {
         return (clean_item(&s[..whole]), Some(collapse_ws(&c[1])));
     }
     // `TANDTC - để b/c;`: a purpose after a dash.
-    if let Some(c) = RE_DASH_NOTE.captures(s) {
+    let dashed = s.contains(" -") || s.contains(" –");
+    if let Some(c) = dashed.then(|| RE_DASH_NOTE.captures(s)).flatten() {
         let at = c.get(0).map_or(s.len(), |m| m.start());
         let name = clean_item(&s[..at]);
         if !name.is_empty() {

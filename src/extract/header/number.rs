@@ -12,20 +12,33 @@ pub(super) static RE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
             // symbol; the sequence is then unknown (null).
             r"(?P<code>(?:(?P<seq>\d{{1,6}}[a-zđ]?)|[#*'`~]?\d{{0,6}}[#*'`~⁄⁄]\d{{0,6}}[#*'`~⁄]?)?[ \t]*[/\-][ \t]*",
             r"(?:(?P<year>(?:19|20)\d{{2}})\s*/\s*)?",
-            // `KV IV-TH`: a word of capitals after one blank, then a
-            // separator, belongs to the symbol.
-            r"(?P<sym>[\p{{Lu}}Đ][\p{{L}}\d&.]*(?:[ \t]?[\-/][ \t]?[\p{{Lu}}Đ\d][\p{{L}}\d&.]*|[ \t][\p{{Lu}}Đ\d][\p{{Lu}}Đ\d]*[\-/][\p{{Lu}}Đ\d][\p{{L}}\d&.]*)*))"
+            r"(?P<sym>[\p{{Lu}}Đ][\p{{L}}\d&.]*(?:[ \t]?[\-/][ \t]?[\p{{Lu}}Đ\d][\p{{L}}\d&.]*)*))"
         ),
         ocr = ocr
     ))
     .unwrap()
 });
 
+/// `KV IV-TH`: after the symbol's first part, a word of capitals after one
+/// blank and then a separator belongs to the symbol (read only where the
+/// symbol is followed by a blank).
+static RE_SYMBOL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t][\p{Lu}Đ\d]+[\-/][\p{Lu}Đ\d][\p{L}\d&.]*(?:[ \t]?[\-/][ \t]?[\p{Lu}Đ\d][\p{L}\d&.]*)*")
+        .unwrap()
+});
+
 /// The document's own `Số:` line.
 pub fn find_number(s: &str) -> Option<Number> {
     let c = RE_NUMBER.captures(s)?;
-    let code = c.name("code")?.as_str();
-    let sym = c.name("sym")?.as_str().trim_end_matches(['.', ',', ';']);
+    let sym_m = c.name("sym")?;
+    let tail = s[sym_m.end()..]
+        .starts_with([' ', '\t'])
+        .then(|| RE_SYMBOL_TAIL.find(&s[sym_m.end()..]))
+        .flatten()
+        .map_or(0, |m| m.end());
+    let code_m = c.name("code")?;
+    let code = &s[code_m.start()..code_m.end() + tail];
+    let sym = s[sym_m.start()..sym_m.end() + tail].trim_end_matches(['.', ',', ';']);
     // Blanks around a separator go; one between two words stays (`KV IV-TH`).
     let words: Vec<&str> = sym.split_whitespace().collect();
     let mut symbol = String::new();

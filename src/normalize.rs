@@ -511,7 +511,7 @@ fn unflatten(lines: Vec<String>) -> Vec<String> {
                 let rest = b.as_str().to_string();
                 match signature_name_split(&rest) {
                     Some(at) => {
-                        out.push(rest[..at].trim_end().to_string());
+                        push_signature_head(&mut out, &rest[..at]);
                         out.push(rest[at..].to_string());
                     }
                     None => out.push(rest),
@@ -520,7 +520,7 @@ fn unflatten(lines: Vec<String>) -> Vec<String> {
             }
         }
         if let Some(at) = signature_name_split(&line) {
-            out.push(line[..at].trim_end().to_string());
+            push_signature_head(&mut out, &line[..at]);
             out.push(line[at..].to_string());
             continue;
         }
@@ -751,8 +751,32 @@ fn untangle_signature(mut lines: Vec<String>) -> Vec<String> {
     lines
 }
 
+/// Where a signature note in parentheses ends a line (`KT. BỘ TRƯỞNG
+/// THỨ TRƯỞNG (Đã ký)`).
+fn sign_note_tail(head: &str) -> Option<usize> {
+    let h = head.trim_end();
+    if !h.ends_with(')') {
+        return None;
+    }
+    let p = h.rfind('(')?;
+    crate::recognize::is_sign_note(&h[p..]).then_some(p)
+}
+
+/// The part of a flattened signature before its name, with a signature
+/// note (`(Đã ký)`) on a line of its own.
+fn push_signature_head(out: &mut Vec<String>, head: &str) {
+    match sign_note_tail(head) {
+        Some(p) => {
+            out.push(head[..p].trim_end().to_string());
+            out.push(head[p..].trim().to_string());
+        }
+        None => out.push(head.trim_end().to_string()),
+    }
+}
+
 /// Where a flattened signature line (`CHỦ TỊCH Hoàng Quốc Khánh`) puts the
-/// name: an uppercase part naming a post, then two to five Title Case words.
+/// name: an uppercase part naming a post (a signature note may follow it:
+/// `(Đã ký)`), then two to five Title Case words.
 fn signature_name_split(line: &str) -> Option<usize> {
     if line.len() > 200
         || !line
@@ -781,6 +805,7 @@ fn signature_name_split(line: &str) -> Option<usize> {
     }
     let at = words[words.len() - n].0;
     let head = line[..at].trim();
+    let head = sign_note_tail(head).map_or(head, |p| head[..p].trim_end());
     if !is_upper(head) {
         return None;
     }

@@ -41,6 +41,20 @@ pub static RE_AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// Notes in the signature area that are not the name.
+pub fn is_sign_note(t: &str) -> bool {
+    let k = key(t);
+    // `* UBND * XÃ YÊN THÀNH *`: the text of the seal as OCR read it.
+    let seal = t.trim_start().starts_with('*') && t.matches('*').count() >= 2;
+    seal || k.starts_with('(')
+        || k.starts_with('[')
+        || k.contains("đã ký")
+        || k.starts_with("ký ")
+        || k.contains("(ký")
+        || k == "ký"
+        || k.starts_with("chữ ký")
+}
+
 /// `GIÁM ĐỐC`, `PHÓ CHỦ TỊCH`, `BỘ TRƯỞNG`, `BÍ THƯ`…: a signer's post on a
 /// line of its own.
 pub fn is_post_title(t: &str) -> bool {

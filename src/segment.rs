@@ -405,19 +405,7 @@ fn is_footnote_rule(t: &str) -> bool {
     t.starts_with("[1]") || (t.len() > 8 && t.chars().all(|c| c == '_'))
 }
 
-/// Notes in the signature area that are not the name.
-pub fn is_sign_note(t: &str) -> bool {
-    let k = key(t);
-    // `* UBND * XÃ YÊN THÀNH *`: the text of the seal as OCR read it.
-    let seal = t.trim_start().starts_with('*') && t.matches('*').count() >= 2;
-    seal || k.starts_with('(')
-        || k.starts_with('[')
-        || k.contains("đã ký")
-        || k.starts_with("ký ")
-        || k.contains("(ký")
-        || k == "ký"
-        || k.starts_with("chữ ký")
-}
+pub use crate::recognize::is_sign_note;
 
 /// A signature block without an authority prefix: a post title near the end
 /// followed by a name.

@@ -813,7 +813,12 @@ pub fn document_deadlines(
         } else {
             Vec::new()
         };
-        let cells = flattened.into_iter().chain(piped);
+        let gapped = if region.contains("   ") {
+            gap_time_cells(text, start..end)
+        } else {
+            Vec::new()
+        };
+        let cells = flattened.into_iter().chain(piped).chain(gapped);
         for (r, cell) in cells {
             let found = deadlines_among(text, r.clone(), doc_year, skip, Cue::Field);
             if found.is_empty() {
@@ -832,6 +837,66 @@ pub fn document_deadlines(
         out.retain(|d| !ends_before(d, y, m));
     }
     out.sort_by_key(|d| d.span.start);
+    out
+}
+
+/// The cells of a line laid out in columns with blanks (a table copied
+/// with tabs, `pdftotext -layout`): byte ranges in `line` of the parts
+/// between gaps of three or more blanks.
+fn gap_cells(line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = line.len() - line.trim_start().len();
+    let mut i = from;
+    let b = line.as_bytes();
+    while i < b.len() {
+        if b[i] == b' ' {
+            let run = b[i..].iter().take_while(|&&c| c == b' ').count();
+            if run >= 3 {
+                out.push(from..i);
+                from = i + run;
+            }
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+    if from < line.trim_end().len() {
+        out.push(from..line.trim_end().len());
+    }
+    out
+}
+
+/// The cells of a time column in a table laid out with blanks: rows with as
+/// many cells as the header row that has a `Thời gian hoàn thành` cell,
+/// up to the first line that is no row. Byte ranges in `text`.
+fn gap_time_cells(text: &str, range: Range<usize>) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut col: Option<(usize, usize)> = None;
+    let mut pos = range.start;
+    for line in text[range.clone()].split('\n') {
+        let at = pos;
+        pos += line.len() + 1;
+        if !line.contains("   ") {
+            if !line.trim().is_empty() {
+                col = None;
+            }
+            continue;
+        }
+        let cells = gap_cells(line);
+        if cells.len() < 3 {
+            continue;
+        }
+        if let Some(k) = cells.iter().position(|c| is_time_header(&line[c.clone()])) {
+            col = Some((k, cells.len()));
+            continue;
+        }
+        if let Some((k, n)) = col {
+            if cells.len() == n {
+                let c = cells[k].clone();
+                out.push((at + c.start..at + c.end, &line[c]));
+            }
+        }
+    }
     out
 }
 
@@ -1150,6 +1215,15 @@ mod tests {
                 None
             ),
             vec!["2025-12"]
+        );
+    }
+
+    #[test]
+    fn a_time_column_in_a_table_laid_out_with_blanks() {
+        let t = "PHỤ LỤC\nTT    Nội dung    Cơ quan chủ trì    Thời gian hoàn thành\n1    Tổ chức hội nghị    Phòng TN&MT    Tháng 4/2019\n2    In ấn tài liệu, tờ rơi    Phòng VH&TT    Quý II/2019\n3    Tổng kết năm 2019 và đánh giá    Phòng TN&MT    Thường xuyên\n";
+        assert_eq!(
+            doc_keys(t, Some(2019), Some((2019, 3))),
+            vec!["2019-04", "Q2/2019", "thường xuyên"]
         );
     }
 

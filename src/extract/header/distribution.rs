@@ -169,7 +169,11 @@ pub(super) fn find_distribution(ls: &[Line], zones: &Zones) -> (Vec<Recipient>, 
         .map(|l| l.text)
         .collect();
     let mut items: Vec<String> = Vec::new();
+    let mut done = false;
     for (n, l) in block.iter().enumerate() {
+        if done {
+            break;
+        }
         let mut t = l.trim().to_string();
         if n == 0 {
             t = RE_NOI_NHAN.replace(&t, "").trim().to_string();
@@ -197,7 +201,9 @@ pub(super) fn find_distribution(ls: &[Line], zones: &Zones) -> (Vec<Recipient>, 
         let parts: Vec<String> = parts
             .into_iter()
             .flat_map(|p| {
-                if bare || !p.trim_start().starts_with(['-', '+', '•']) {
+                // (`- Lưu: VT, TM; Q15.` is one archive entry.)
+                let item = p.trim_start().trim_start_matches(['-', '+', '•', ' ']);
+                if bare || !p.trim_start().starts_with(['-', '+', '•']) || RE_LUU.is_match(item) {
                     return vec![p];
                 }
                 let mut out = Vec::new();
@@ -205,10 +211,14 @@ pub(super) fn find_distribution(ls: &[Line], zones: &Zones) -> (Vec<Recipient>, 
                 for (i, _) in p.match_indices("; ") {
                     let next = &p[i + 2..];
                     let open = p[start..i].matches('(').count() > p[start..i].matches(')').count();
+                    // (`TT HĐND huyện`: an abbreviation in capitals opens a
+                    // body's name too.)
+                    let first = next.split(' ').next().unwrap_or("");
+                    let abbreviation = first.chars().count() >= 2 && crate::text::is_upper(first);
                     if !open
                         && next.starts_with(char::is_uppercase)
                         && !RE_LUU.is_match(next)
-                        && crate::extract::assignees::starts_addressee(next)
+                        && (abbreviation || crate::extract::assignees::starts_addressee(next))
                     {
                         out.push(p[start..i + 1].to_string());
                         start = i + 2;
@@ -238,7 +248,13 @@ pub(super) fn find_distribution(ls: &[Line], zones: &Zones) -> (Vec<Recipient>, 
                 } else if RE_LUU.is_match(last) && last.trim_end().ends_with('.') {
                     // `- Lưu: VT, VP.` ⏎ `Khoa_KH_356`: a line after the
                     // closed archive entry is an entry of its own (a file
-                    // code, the typist).
+                    // code, the typist); a longer one (a page's running
+                    // footer: `Sở Nội vụ tỉnh Hà Giang - Hướng dẫn số 08/HD-SNV`)
+                    // ends the list.
+                    if p.split_whitespace().count() > 3 {
+                        done = true;
+                        break;
+                    }
                     last.push_str(", ");
                     last.push_str(p);
                 } else {

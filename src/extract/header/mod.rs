@@ -65,6 +65,26 @@ pub fn extract_header(text: &str, zones: &Zones, doc: &mut Document) {
     doc.issuer = find_issuer(&header, title.as_ref());
     doc.doc_type = resolve_type(&doc.number, title.as_ref(), head_text);
     doc.recipients = find_recipients(&header);
+    // An invitation whose guests follow an opening paragraph (`GIẤY MỜI` ⏎
+    // `Thực hiện …, Sở tổ chức Hội nghị …` ⏎ `Sở … trân trọng kính mời:`).
+    if doc.recipients.is_empty() && doc.doc_type.as_ref().is_some_and(|t| t.code == "GM") {
+        let near: Vec<Line> = ls
+            .iter()
+            .copied()
+            .filter(|l| l.start >= zones.body.start)
+            .take(12)
+            .collect();
+        if let Some(at) = near
+            .iter()
+            .position(|l| l.text.contains("mời") && segment::is_recipients_line(l.text))
+        {
+            // The list ends at the first blank line after it.
+            let end = (at + 1..near.len())
+                .find(|&i| near[i].text.trim().is_empty())
+                .unwrap_or(near.len());
+            doc.recipients = find_recipients(&near[at..end]);
+        }
+    }
     doc.signer = find_signer(&ls, zones);
     let (dist, archive) = find_distribution(&ls, zones);
     doc.distribution = dist;
@@ -138,6 +158,41 @@ mod tests {
         assert_eq!(
             issuer::proper_case("CỤC QUẢN LÝ XỬ LÝ VI PHẠM HÀNH CHÍNH"),
             "Cục Quản lý xử lý vi phạm hành chính"
+        );
+    }
+
+    #[test]
+    fn signature_blocks_seen_in_old_and_scanned_letters() {
+        // One person's two offices joined by a comma.
+        let d = parse("VĂN PHÒNG CHÍNH PHỦ\nSố: 12/TB-VPCP\nHà Nội, ngày 1 tháng 6 năm 2016\nTHÔNG BÁO\nKết luận\nNội dung.\nNơi nhận:\n- Lưu: VT.\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\n(Đã ký)\nNguyễn Cao Sơn\n");
+        assert_eq!(
+            d.signer.on_behalf_of.as_deref(),
+            Some("Bộ trưởng, Chủ nhiệm")
+        );
+        assert_eq!(d.signer.title.as_deref(), Some("Phó Chủ nhiệm"));
+        assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Cao Sơn"));
+        // A seal read over three lines between the post and the name; two
+        // bodies on one line of the list; a page's running footer after it.
+        let d = parse("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 42/SGDĐT\nV/v thử\nKính gửi: Các trường.\nNội dung.\nNơi nhận:\n- TT Huyện ủy; TT HĐND huyện;\n- Lưu: VT, VP; Q15.\n\n Sở Nội vụ tỉnh Hà Giang - Hướng dẫn số 08/HD-SNV\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n(SỞ\nGIÁO DỤC VÀ\nĐÀO TẠO)\nTrương Thị Mỹ Hòa\n");
+        assert_eq!(d.signer.title.as_deref(), Some("Phó Giám đốc"));
+        assert_eq!(d.signer.name.as_deref(), Some("Trương Thị Mỹ Hòa"));
+        let names: Vec<_> = d.distribution.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, vec!["TT Huyện ủy", "TT HĐND huyện"]);
+        assert_eq!(d.archive, vec!["VT", "VP", "Q15"]);
+        // `(Đã ký)` inside a flattened table cell.
+        let d = parse("BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 1/BGDĐT-GDTrH\nV/v thử\nKính gửi: Các sở.\nNội dung.\n| Nơi nhận: - Như trên; - Lưu: VT, Vụ GDTrH. | KT. BỘ TRƯỞNG THỨ TRƯỞNG (Đã ký) Nguyễn Hữu Đạt |\n");
+        assert_eq!(d.signer.authority.as_deref(), Some("KT."));
+        assert_eq!(d.signer.title.as_deref(), Some("Thứ trưởng"));
+        assert_eq!(d.signer.name.as_deref(), Some("Nguyễn Hữu Đạt"));
+        assert_eq!(d.archive, vec!["VT", "Vụ GDTrH"]);
+    }
+
+    #[test]
+    fn an_invitations_guests_after_its_opening_paragraph() {
+        let d = parse("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố: 42/GM-SGDĐT\nNinh Thuận, ngày 09 tháng 8 năm 2019\nGIẤY MỜI\nDự Hội nghị tổng kết năm học\n\nThực hiện Chỉ thị số 2268/CT-BGDĐT, Sở tổ chức Hội nghị tổng kết.\n\nSở Giáo dục và Đào tạo trân trọng kính mời:\n- Lãnh đạo UBND tỉnh;\n- Hiệu trưởng các trường THPT.\n\nThời gian: 7 giờ 30 phút, ngày 20/8/2019.\n");
+        assert_eq!(
+            d.recipients,
+            vec!["Lãnh đạo UBND tỉnh", "Hiệu trưởng các trường THPT"]
         );
     }
 

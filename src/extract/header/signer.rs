@@ -48,10 +48,13 @@ pub(super) fn find_signer(ls: &[Line], zones: &Zones) -> Signer {
     }
     // Post title: upper-case lines until the name.
     let mut title_parts: Vec<&str> = Vec::new();
+    let mut in_note = false;
     while i < block.len() && signer.title.is_none() {
         let t = block[i];
-        // `* UBND * XÃ YÊN THÀNH *`: a seal's text, no part of the title.
-        if !title_parts.is_empty() && segment::is_sign_note(t) {
+        // `* UBND * XÃ YÊN THÀNH *`, `(SỞ` ⏎ `GIÁO DỤC VÀ` ⏎ `ĐÀO TẠO)`: a
+        // seal's text, no part of the title.
+        if in_note || !title_parts.is_empty() && segment::is_sign_note(t) {
+            in_note = t.matches('(').count() + usize::from(in_note) > t.matches(')').count();
             i += 1;
             continue;
         }
@@ -127,11 +130,13 @@ pub(super) fn second_post(office: &str) -> Option<usize> {
     office
         .char_indices()
         .filter(|&(i, c)| {
-            // `PHÓ GIÁM ĐỐC`, `TỔNG GIÁM ĐỐC`, `PHÓ TỔNG CỤC TRƯỞNG`: one post.
+            // `PHÓ GIÁM ĐỐC`, `TỔNG GIÁM ĐỐC`, `PHÓ TỔNG CỤC TRƯỞNG`: one post;
+            // `BỘ TRƯỞNG, CHỦ NHIỆM`: one person's two offices, one post.
             let k = key(&office[..i]);
             i > 0
                 && c != ' '
                 && office[..i].ends_with(' ')
+                && !office[..i].trim_end().ends_with(',')
                 && !crate::text::ends_with_word(&k, "phó")
                 && !crate::text::ends_with_word(&k, "tổng")
         })

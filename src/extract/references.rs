@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 
 /// The code pattern: `71-NQ/TW`, `01 -KH/BCĐ`, `281/NQ-CP`,
 /// `02/2025/TT-BGDĐT`, `45/2019/QH14`, `11494/VP-VX`.
-const CODE: &str = r"(?P<num>\d{1,5}[a-zđ]?)[ \t]*(?P<sep>[/\-])[ \t]*(?:(?P<year>(?:19|20)\d{2})[ \t]*/[ \t]*)?(?P<sym>[\p{Lu}Đ][\p{L}Đđ]{0,11}\d{0,2}(?:[ \t]?[\-/][ \t]?[\p{Lu}Đ\d][\p{L}Đđ\d&]{0,14})*)";
+const CODE: &str = r"(?P<num>\d{1,5}[a-zđ]?)[ \t]*(?P<sep>[/\-])[ \t]*(?:(?P<year>(?:19|20)\d{2})[ \t]*/[ \t]*)?(?P<sym>[\p{Lu}Đ][\p{L}Đđ]{0,11}\d{0,2}(?:[ \t]?[\-/][ \t]?[\p{Lu}Đ\d][\p{L}Đđ\d&]{0,14})*(?:\.[\p{Lu}Đ\d]{1,6}\b)?)";
 
 use vocab::type_names_pattern;
 
@@ -224,6 +224,27 @@ mod code_reader {
             }
             i = j;
         }
+        // `(?:\.[\p{Lu}Đ\d]{1,6}\b)?`: `TTCP-C.IV`.
+        if b.get(i) == Some(&b'.') {
+            let mut j = i + 1;
+            let mut k = 0;
+            while k < 6 && (at(h, j, upper)? || at(h, j, digit)?) {
+                j += len_at(h, j);
+                k += 1;
+            }
+            // `\b`: no word character after the run (a lower-case letter
+            // follows a run of six when the word goes on).
+            let ends = match h[j..].chars().next() {
+                None => true,
+                Some(c) if c.is_ascii() => !(c.is_ascii_alphanumeric() || c == '_'),
+                Some(c) if c.is_alphanumeric() => false,
+                // A mark or a connector would continue the word: unsure.
+                Some(_) => return None,
+            };
+            if k > 0 && ends {
+                i = j;
+            }
+        }
         Some(Some(Read::Code(num, sym_start..i)))
     }
 
@@ -398,6 +419,10 @@ fn code_run_end(hay: &str, j: usize) -> usize {
             continue;
         }
         break;
+    }
+    // `TTCP-C.IV`: a dot and a word of capitals can end the symbol.
+    if b.get(end) == Some(&b'.') {
+        end = word_end(end + 1);
     }
     // The character after: the end test.
     hay[end..]
@@ -2159,6 +2184,7 @@ mod tests {
                     "&TW", "5 - KH/TU", "2019/NĐ-CP", "số 7/", "/ 2020 /", "22/7/2019",
                     "2021-2025", "19", "20", "1999", "\u{663}\u{664}", "\u{1C5}", "Ư",
                     "20\u{663}4 / QH",
+                    ".IV", ".A", ".Ab", ".IV\u{301}", ".\u{663}", "C.IV", "IVXLCD",
                 ]),
                 0..16,
             )
@@ -2230,6 +2256,22 @@ mod tests {
         assert_eq!(
             r[0].about.as_deref(),
             Some("tập trung nguồn lực, phấn đấu hoàn thành nhiệm vụ trọng tâm năm 2025 về chuyển đổi số")
+        );
+    }
+
+    #[test]
+    fn a_symbol_ending_in_a_dot_and_capitals() {
+        let r = refs("Căn cứ Quyết định số 12/QĐ-UBND.Căn cứ Công văn số 1725/TTCP-C.IV ngày 2/3/2016; Văn bản số 7/BCA-C.A của Bộ Công an; số 8/UBND-VP. Theo 9/UBND-VP.");
+        let codes: Vec<_> = r.iter().filter_map(|x| x.code.clone()).collect();
+        assert_eq!(
+            codes,
+            vec![
+                "12/QĐ-UBND",
+                "1725/TTCP-C.IV",
+                "7/BCA-C.A",
+                "8/UBND-VP",
+                "9/UBND-VP"
+            ]
         );
     }
 

@@ -55,11 +55,12 @@ static CMP_LAST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
     v
 });
 /// The last characters of the words that can end the text before a count
-/// reached ([`REACH_WORDS`], `khoảng` between, `và` joining a second one).
+/// reached ([`REACH_WORDS`], `khoảng` or `từ` between, `và` joining a
+/// second one).
 static REACH_LAST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
     let mut v: Vec<char> = REACH_WORDS
         .iter()
-        .chain(&["khoảng", "và"])
+        .chain(&["khoảng", "từ", "và"])
         .filter_map(|w| w.chars().next_back())
         .collect();
     v.sort_unstable();
@@ -121,7 +122,14 @@ fn heading_year(n: &Node, masked: &str) -> Option<i32> {
 /// NĂM 2024`, `NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2025`: one `năm` and a year).
 fn heading_kind(n: &Node, masked: &str) -> (bool, Option<i32>, bool) {
     if n.children.is_empty() {
-        return (false, None, false);
+        // `I. KẾT QUẢ NĂM 2025` ⏎ a paragraph: a heading in capitals on a
+        // line of its own heads the item's own text.
+        let own = slice(masked, n.text_start..n.own_end).trim_start();
+        let first = own.split('\n').next().unwrap_or("");
+        let more = !own[first.len()..].trim().is_empty();
+        if !(more && crate::text::is_upper(first.trim())) {
+            return (false, None, false);
+        }
     }
     let head = n.first_line(masked);
     if head.split_whitespace().count() > 16 {
@@ -177,7 +185,7 @@ fn walk(
     n: &Node,
     at: Place,
     exclude: &crate::extract::spans::SpanSet,
-    out: &mut Vec<Target>,
+    out: &mut Vec<(Target, bool)>,
 ) {
     let (status, goal_year, aims) = heading_kind(n, &o.masked);
     // `I. KẾT QUẢ THỰC HIỆN NĂM 2023`: what was achieved sets no goal.
@@ -346,10 +354,14 @@ fn cmp_before(before: &str) -> Option<(&'static str, usize)> {
 /// Does `before` (lower-cased, trimmed) end with a word that reaches a
 /// count ([`REACH_WORDS`]), an approximation (`khoảng`) between?
 fn reach_before(before: &str) -> bool {
-    let before = before
-        .strip_suffix("khoảng")
-        .filter(|b| b.is_empty() || b.ends_with(' '))
-        .map_or(before, str::trim_end);
+    let mut before = before;
+    // `đạt khoảng 46.000 tỷ đồng`, `đạt từ 4,2 điểm trở lên`.
+    for filler in ["khoảng", "từ"] {
+        before = before
+            .strip_suffix(filler)
+            .filter(|b| b.is_empty() || b.ends_with(' '))
+            .map_or(before, str::trim_end);
+    }
     REACH_WORDS.iter().any(|w| ends_with_word(before, w))
 }
 
@@ -427,6 +439,10 @@ fn unit_after(s: &str) -> Option<(String, usize)> {
             break;
         }
         n += 1 + lead + w.len();
+        // `m3/ngày đêm`: a day and its night.
+        if w == "ngày" && t[n..].starts_with(" đêm") {
+            n += " đêm".len();
+        }
     }
     Some((t[..n].to_string(), skip + n))
 }
@@ -472,6 +488,12 @@ fn phrase_rest(s: &str) -> usize {
 /// ([`NORM_CUES`]) or the unit is a rate of time or a duration
 /// ([`NORM_UNIT_ENDS`]).
 pub fn is_norm(t: &Target) -> bool {
+    is_norm_where(t, false)
+}
+
+/// [`is_norm`], for a quantity under a heading over goals or not (`aims`:
+/// there a duration is a goal, `không quá 60 phút`).
+fn is_norm_where(t: &Target, aims: bool) -> bool {
     let lower = crate::text::lower(&t.text);
     let amount_after = |c: &str| {
         lower.match_indices(c).any(|(i, _)| {
@@ -487,7 +509,7 @@ pub fn is_norm(t: &Target) -> bool {
             .any(|c| amount_after(c))
         || t.unit.as_deref().is_some_and(|u| {
             let u = crate::text::lower(u);
-            NORM_UNIT_ENDS.iter().any(|e| u.ends_with(e))
+            !aims && NORM_UNIT_ENDS.iter().any(|e| u.ends_with(e))
                 || (u.contains('/') && t.cmp == "<=" && u.ends_with("/lớp"))
         })
 }
@@ -536,8 +558,15 @@ fn quantities(o: &Outline, exclude: &[Span], closing: bool) -> Quantities {
     if closing {
         scan(o, o.closing.clone(), Place::default(), exclude, &mut out);
     }
-    let (norms, targets) = out.into_iter().partition(is_norm);
-    Quantities { targets, norms }
+    // (A duration under a heading over goals is one: `Thời gian chờ khám
+    // trung bình không quá 60 phút`.)
+    let (norms, targets): (Vec<_>, Vec<_>) = out
+        .into_iter()
+        .partition(|(t, aims)| is_norm_where(t, *aims));
+    Quantities {
+        targets: targets.into_iter().map(|(t, _)| t).collect(),
+        norms: norms.into_iter().map(|(t, _)| t).collect(),
+    }
 }
 
 struct Found {
@@ -554,7 +583,7 @@ fn scan(
     r: Range<usize>,
     at: Place,
     exclude: &crate::extract::spans::SpanSet,
-    out: &mut Vec<Target>,
+    out: &mut Vec<(Target, bool)>,
 ) {
     let horizon = at.horizon;
     let text = &o.masked;
@@ -747,6 +776,14 @@ fn scan(
                     continue;
                 }
                 reached_last = cmp_b.is_none();
+                // `đạt từ 4,2 điểm trở lên`: a bound after the unit.
+                let mut cmp = cmp;
+                if cmp_b.is_none() {
+                    let rest = crate::text::lower(after_s[end - sr.start - m.end()..].trim_start());
+                    if let Some((_, c)) = CMP_AFTER.iter().find(|(w, _)| rest.starts_with(w)) {
+                        cmp = c;
+                    }
+                }
                 // A bare integer with no unit after `trên`/`dưới` is too
                 // vague (`trên 63 tỉnh` reads as "across"): keep decimals.
                 if unit.is_none() && !m.as_str().contains(',') && !matches!(cmp, ">=" | "<=") {
@@ -797,18 +834,21 @@ fn scan(
                 .or(carried)
                 .or(horizon)
                 .or_else(|| context_year(sent));
-            out.push(Target {
-                text: sent_text.clone(),
-                about: about(sent, f.start - sr.start, f.end - sr.start),
-                cmp: f.cmp.to_string(),
-                value: f.value,
-                unit: f.unit,
-                by_year,
-                span: Span {
-                    start: f.start,
-                    end: f.end,
+            out.push((
+                Target {
+                    text: sent_text.clone(),
+                    about: about(sent, f.start - sr.start, f.end - sr.start),
+                    cmp: f.cmp.to_string(),
+                    value: f.value,
+                    unit: f.unit,
+                    by_year,
+                    span: Span {
+                        start: f.start,
+                        end: f.end,
+                    },
                 },
-            });
+                at.aims,
+            ));
         }
     }
 }
@@ -1202,6 +1242,25 @@ mod tests {
         assert_eq!(got[3], pct(100.0, "=", None));
         assert_eq!(got[4], (3.0, ">=".into(), Some("dự án".into()), Some(2027)));
         assert_eq!(got.len(), 5);
+    }
+
+    #[test]
+    fn units_bounds_and_headings_over_goals_and_results() {
+        let u = |s: &str| Some(s.to_string());
+        let got = targets("I. KẾT QUẢ NĂM 2025\nĐiện thương phẩm đạt 21,3 tỷ kWh, tăng 9,2% so với năm 2024; tỷ lệ tổn thất 4,25%.\nII. MỤC TIÊU NĂM 2026\n1. Điện thương phẩm đạt 22,5 tỷ kWh.\n2. Điểm chất lượng đạt từ 4,2 điểm trở lên.\n3. Thời gian chờ khám trung bình không quá 60 phút.\n4. Dự trữ thuốc tối thiểu cho 02 tháng sử dụng.\n5. Nâng công suất lên tối thiểu 100.000 m3/ngày đêm.\n");
+        assert_eq!(
+            got,
+            vec![
+                (22.5, "=".into(), u("tỷ kWh"), Some(2026)),
+                (4.2, ">=".into(), u("điểm"), Some(2026)),
+                (60.0, "<=".into(), u("phút"), Some(2026)),
+                (2.0, ">=".into(), u("tháng"), Some(2026)),
+                (100000.0, ">=".into(), u("m3/ngày đêm"), Some(2026)),
+            ]
+        );
+        // Outside a heading over goals a duration is a norm.
+        let q = quantities("Thời gian làm bài không quá 90 phút.");
+        assert!(q.targets.is_empty() && q.norms.len() == 1, "{q:?}");
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub const CMP_WORDS: &[(&str, &str)] = &[
 
 /// Words that may stand between a comparison word and its number
 /// (`tối đa bằng 40%`, `tối thiểu đạt 80%`).
-pub const CMP_FILLERS: &[&str] = &["bằng", "là", "đạt", "ở mức"];
+pub const CMP_FILLERS: &[&str] = &["bằng", "là", "đạt", "ở mức", "cho"];
 
 /// Words after a quantity that turn it into a lower bound (`80% trở lên`).
 pub const CMP_AFTER: &[(&str, &str)] = &[("trở lên", ">="), ("trở xuống", "<=")];
@@ -124,6 +124,8 @@ pub const TARGET_UNITS: &[&str] = &[
     "đơn vị",
     "tiết",
     "buổi",
+    "công trình",
+    "m3",
     "tấn",
     "MW",
     "Gbps",
@@ -135,7 +137,8 @@ pub const TARGET_UNITS: &[&str] = &[
 /// `1,2 tỷ USD vốn đầu tư` → `tỷ USD`), unlike a counted noun (`2 dự án
 /// thí điểm`). Money (`đồng`) is one too.
 pub const MEASURE_UNITS: &[&str] = &[
-    "đồng", "USD", "km", "ha", "m2", "km2", "tấn", "MW", "Gbps", "Mbps",
+    "đồng", "USD", "km", "ha", "m2", "m3", "km2", "tấn", "MW", "Gbps", "Mbps", "kWh", "điểm",
+    "phút", "tháng",
 ];
 
 /// Words of a clause that sets a rate as a goal (`tăng trưởng bình quân

@@ -866,12 +866,13 @@ fn gap_cells(line: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The cells of a time column in a table laid out with blanks: rows with as
-/// many cells as the header row that has a `Thời gian hoàn thành` cell,
-/// up to the first line that is no row. Byte ranges in `text`.
+/// The cells of a time column in a table laid out with blanks: in the rows
+/// under a header row with a `Thời gian hoàn thành` cell, the cell that
+/// starts where that one does, up to the first line that is no row. Byte
+/// ranges in `text`.
 fn gap_time_cells(text: &str, range: Range<usize>) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
-    let mut col: Option<(usize, usize)> = None;
+    let mut col: Option<(usize, usize, usize)> = None;
     let mut pos = range.start;
     for line in text[range.clone()].split('\n') {
         let at = pos;
@@ -883,17 +884,30 @@ fn gap_time_cells(text: &str, range: Range<usize>) -> Vec<(Range<usize>, &str)> 
             continue;
         }
         let cells = gap_cells(line);
-        if cells.len() < 3 {
+        if cells.len() < 2 {
             continue;
         }
+        let column = |c: &Range<usize>| line[..c.start].chars().count();
         if let Some(k) = cells.iter().position(|c| is_time_header(&line[c.clone()])) {
-            col = Some((k, cells.len()));
+            col = Some((k, cells.len(), column(&cells[k])));
             continue;
         }
-        if let Some((k, n)) = col {
-            if cells.len() == n {
-                let c = cells[k].clone();
-                out.push((at + c.start..at + c.end, &line[c]));
+        // A row as wide as the header: its cell at the time column's index
+        // (tabs leave columns unaligned); else the cell that starts under
+        // the header's (a few columns either way), or the last one when the
+        // time column is the last.
+        if let Some((k, n, h)) = col {
+            let near = |c: &&Range<usize>| column(c).abs_diff(h) <= 4;
+            let cell = if cells.len() == n {
+                cells.get(k)
+            } else {
+                cells
+                    .iter()
+                    .find(near)
+                    .or_else(|| cells.last().filter(|c| k + 1 == n && column(c) + 4 >= h))
+            };
+            if let Some(c) = cell {
+                out.push((at + c.start..at + c.end, &line[c.clone()]));
             }
         }
     }
@@ -1225,6 +1239,12 @@ mod tests {
             doc_keys(t, Some(2019), Some((2019, 3))),
             vec!["2019-04", "Q2/2019", "thường xuyên"]
         );
+        // Columns aligned under a header whose first cells run together.
+        let t = "STT  Nội dung                        Đơn vị chủ trì            Thời gian\n1    Xây dựng kế hoạch cấp xã        Hội LHPN các xã           Trước 30/9/2025\n2    Tập huấn cán bộ Hội cấp xã       Ban Gia đình - Xã hội      Quý IV/2025\n3    Cuộc thi cấp tỉnh                Ban Gia đình - Xã hội      Tháng 6/2026\n";
+        assert_eq!(
+            doc_keys(t, Some(2025), Some((2025, 8))),
+            vec!["2025-09-30", "Q4/2025", "2026-06"]
+        );
     }
 
     #[test]
@@ -1246,6 +1266,7 @@ mod tests {
             "Số liệu tính từ ngày 01/6/2025 đến ngày 30/11/2025.",
             "Cuộc thi được tổ chức từ ngày 12/12/2025 đến ngày 15/12/2025 tại Cần Thơ.",
             "Thời gian: 01 buổi, bắt đầu lúc 7 giờ 30 phút, ngày 20/12/2025 (thứ Ba).",
+            "Thuế tỉnh cung cấp báo cáo tình hình nợ thuế đến ngày 31/12/2025.",
         ] {
             let k: Vec<String> = doc_keys(t, Some(2025), Some((2025, 11)))
                 .into_iter()

@@ -296,9 +296,9 @@ pub const PAST_MARKERS: &[&str] = &["đã", "mới đạt", "mới được", "m
 
 /// Words of a clause whose `đến <time>` ends a span that figures cover or
 /// an event lasts, no time limit (`số liệu tính từ ngày 01/6/2014 đến ngày
-/// 31/3/2016`, `Cuộc thi được tổ chức từ ngày 12/3 đến ngày 15/3/2018`).
-/// Lowercase.
-pub const SPAN_WORDS: &[&str] = &["số liệu", "tính từ", "được tổ chức", "diễn ra"];
+/// 31/3/2016`, `Cuộc thi được tổ chức từ ngày 12/3 đến ngày 15/3/2018`,
+/// `tình hình nợ thuế đến ngày 31/12/2025`). Lowercase.
+pub const SPAN_WORDS: &[&str] = &["số liệu", "tính từ", "được tổ chức", "diễn ra", "tình hình"];
 
 /// Words after a date without its year that put it in the year after the
 /// document's (`trước ngày 15 tháng 01 năm sau`).

@@ -52,6 +52,13 @@ pub fn extract(text: &str) -> Document {
     let q = targets::quantities_of(&o, &cited);
     doc.targets = q.targets;
     doc.norms = q.norms;
+    // A document whose own number carries its year (`25/2020/QĐ-UBND`) is
+    // a legal normative one: its own quantities are norms (a plan attached
+    // to it keeps its goals).
+    if doc.number.year.is_some() {
+        let goals = std::mem::take(&mut doc.targets);
+        doc.norms.extend(goals);
+    }
     // Attached documents after the signature; their targets count for the
     // whole document.
     doc.attachments = attachments::attachments(text, zones.end, year, &cited);
@@ -60,14 +67,11 @@ pub fn extract(text: &str) -> Document {
         doc.norms.extend(a.norms.iter().cloned());
     }
     // A document that lays down rules (a Nghị định, a resolution `Quy định
-    // mức hỗ trợ …`, any document whose own number carries its year:
-    // `25/2020/QĐ-UBND` is a legal normative one) sets norms, not goals.
-    if doc.number.year.is_some()
-        || targets::is_normative(
-            doc.doc_type.as_ref().map(|t| t.code.as_str()),
-            doc.subject.as_deref(),
-        )
-    {
+    // mức hỗ trợ …`) sets norms, not goals.
+    if targets::is_normative(
+        doc.doc_type.as_ref().map(|t| t.code.as_str()),
+        doc.subject.as_deref(),
+    ) {
         let goals = std::mem::take(&mut doc.targets);
         doc.norms.extend(goals);
     }

@@ -646,7 +646,9 @@ fn scan(
                 let last = before_s.trim_end().chars().next_back();
                 let may_reach = reaches
                     && last.is_some_and(|c| REACH_LAST_CHARS.contains(&crate::text::lower_char(c)));
+                // (`từ 40 doanh nghiệp trở lên`: a lower bound.)
                 let may_cmp = may_reach
+                    || last == Some('ừ')
                     || last.is_some_and(|c| {
                         c == 'İ' || c == 'Σ' || CMP_LAST_CHARS.contains(&crate::text::lower_char(c))
                     });
@@ -673,6 +675,15 @@ fn scan(
                 && !m.word
                 && cmp_b.is_none()
                 && (reach_before(&before) || reached_last && ends_with_word(&before, "và"));
+            // `từ 40 doanh nghiệp trở lên`: a bound read after the unit.
+            // (`có doanh thu từ 01 tỷ đồng/năm trở lên`: who a rule covers.)
+            let from = !reached
+                && !m.word
+                && cmp_b.is_none()
+                && ends_with_word(&before, "từ")
+                && !before[crate::text::floor_boundary(&before, before.len().saturating_sub(40))..]
+                    .split(' ')
+                    .any(|w| w == "có");
             let rank = RANK_WORDS.iter().any(|w| ends_with_word(&before, w));
             // Start of the target phrase: the comparison word.
             let start = match cmp_b {
@@ -742,7 +753,7 @@ fn scan(
                     unit: Some("tốp".into()),
                     percent: false,
                 });
-            } else if let Some(cmp) = cmp_b.map(|c| c.0).or(reached.then_some("=")) {
+            } else if let Some(cmp) = cmp_b.map(|c| c.0).or((reached || from).then_some("=")) {
                 // A count inside the clause of an earlier percentage is part
                 // of that target (`100% trường có ít nhất 01 phòng học`).
                 if found.iter().any(|f| f.percent) {
@@ -782,6 +793,8 @@ fn scan(
                     let rest = crate::text::lower(after_s[end - sr.start - m.end()..].trim_start());
                     if let Some((_, c)) = CMP_AFTER.iter().find(|(w, _)| rest.starts_with(w)) {
                         cmp = c;
+                    } else if from {
+                        continue;
                     }
                 }
                 // A bare integer with no unit after `trên`/`dưới` is too
@@ -976,10 +989,14 @@ mod tests {
         assert!(d.targets.is_empty(), "{:?}", d.targets);
         assert_eq!(d.norms.len(), 2);
         // A decision whose own number carries its year is a legal normative
-        // one, whatever its subject.
-        let d = crate::parse_str("ỦY BAN NHÂN DÂN TỈNH BẾN TRE\nSố: 25/2020/QĐ-UBND\nBến Tre, ngày 1 tháng 6 năm 2020\nQUYẾT ĐỊNH\nSửa đổi quy định hỗ trợ hợp tác xã\nĐiều 1. Hợp tác xã có ít nhất 50% thành viên tham gia.\n", "a.txt");
+        // one, whatever its subject; a plan attached to it keeps its goals.
+        let head = "ỦY BAN NHÂN DÂN TỈNH BẾN TRE\nSố: 25/2020/QĐ-UBND\nBến Tre, ngày 1 tháng 6 năm 2020\nQUYẾT ĐỊNH\nSửa đổi quy định hỗ trợ hợp tác xã\nĐiều 1. Hợp tác xã có ít nhất 50% thành viên tham gia.\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn A\n";
+        let d = crate::parse_str(head, "a.txt");
         assert!(d.targets.is_empty(), "{:?}", d.targets);
         assert_eq!(d.norms.len(), 1);
+        let d = crate::parse_str(&format!("{head}\nKẾ HOẠCH\nPHÁT TRIỂN HỢP TÁC XÃ NĂM 2021\n(Ban hành kèm theo Quyết định số 25/2020/QĐ-UBND)\nI. MỤC TIÊU\n1. Phấn đấu 80% hợp tác xã hoạt động hiệu quả.\n"), "a.txt");
+        let goals: Vec<_> = d.targets.iter().map(|t| t.value).collect();
+        assert_eq!(goals, vec![80.0], "{:?}", d.norms);
         // Permissions, caps and standards are norms in any document.
         let q = quantities("Hợp tác xã được hỗ trợ không quá 70% kinh phí. Mỗi đơn vị được đăng ký tối đa 06 dự án. Mức vay tối đa 25 triệu đồng/hộ. Bảo đảm diện tích sử dụng tối thiểu 24 m2. Thời hạn xử lý đơn không quá 10 ngày làm việc kể từ ngày nhận. Phấn đấu 90% hộ có nhà kiên cố.");
         assert_eq!(q.norms.len(), 5, "{:?}", q.norms);
@@ -1260,6 +1277,12 @@ mod tests {
         );
         // Outside a heading over goals a duration is a norm.
         let q = quantities("Thời gian làm bài không quá 90 phút.");
+        assert!(q.targets.is_empty() && q.norms.len() == 1, "{q:?}");
+        // A lower bound written `từ … trở lên`; who a rule covers is none.
+        let got = targets("1. Hỗ trợ từ 40 doanh nghiệp trở lên tham gia chương trình.\n2. Hộ kinh doanh có doanh thu từ 01 tỷ đồng/năm trở lên đăng ký hóa đơn.\n3. Tổ chức từ 3 đến 5 lớp.");
+        assert_eq!(got, vec![(40.0, ">=".into(), u("doanh nghiệp"), None)]);
+        // A tax rate is a norm.
+        let q = quantities("Hàng hóa chịu thuế suất 10%.");
         assert!(q.targets.is_empty() && q.norms.len() == 1, "{q:?}");
     }
 

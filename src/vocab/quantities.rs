@@ -183,6 +183,7 @@ pub const NORM_CUES: &[&str] = &[
     "đơn giá",
     "thời hạn giải quyết",
     "thời hạn xử lý",
+    "thuế suất",
     "mức vay",
     "mức cho vay",
     "diện tích sử dụng",

@@ -364,10 +364,14 @@ fn skip_preamble(ls: &[Line], first: usize, had_meta: bool) -> usize {
     let Some(ft) = first_text else {
         return first;
     };
-    let t = ls[ft].text.trim();
-    if !had_meta && !is_banner(t) {
+    // The last site banner among the first lines (a site's name in capitals
+    // can stand above its `Trang thông tin điện tử …` line and its menu).
+    let last_banner = (ft..ls.len().min(ft + 16))
+        .rev()
+        .find(|&i| is_banner(ls[i].text.trim()));
+    let Some(ft) = last_banner.or(had_meta.then_some(ft)) else {
         return first;
-    }
+    };
     // The first header anchor within the next lines that is not the banner.
     let limit = ls.len().min(ft + 60);
     (ft..limit)

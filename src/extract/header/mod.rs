@@ -118,6 +118,11 @@ mod tests {
         let d = parse("TUỔI TRẺ BẮC NINH - Cổng thông tin điện tử Tỉnh đoàn Bắc Ninh\nTRANG CHỦ   GIỚI THIỆU   TIN TỨC   VĂN BẢN\n\nBỘ Y TẾ\nSố: 7215/BYT-QLD\nHà Nội, ngày 16 tháng 12 năm 2025\nV/v cung ứng thuốc\n");
         assert_eq!(d.issuer.name.as_deref(), Some("Bộ Y tế"));
         assert_eq!(d.issuer.parent, None);
+        // The site's name in capitals above its title line and a menu of
+        // cells.
+        let d = parse("ĐẢNG BỘ HUYỆN BÌNH XUYÊN\nTrang thông tin điện tử Huyện ủy Bình Xuyên - tỉnh Vĩnh Phúc\nTRANG CHỦ | GIỚI THIỆU | TIN TỨC - SỰ KIỆN | VĂN BẢN CHỈ ĐẠO | LIÊN HỆ\nTrang chủ » Văn bản chỉ đạo » Văn bản Huyện ủy\nLượt xem: 486\n\nHUYỆN ỦY BÌNH XUYÊN                          ĐẢNG CỘNG SẢN VIỆT NAM\n           *\n    Số 86-KH/HU                              Bình Xuyên, ngày 20 tháng 8 năm 2024\n\nKẾ HOẠCH\ntổ chức đại hội chi bộ\n\nNội dung.\n");
+        assert_eq!(d.issuer.name.as_deref(), Some("Huyện ủy Bình Xuyên"));
+        assert_eq!(d.issuer.parent, None);
     }
 
     #[test]

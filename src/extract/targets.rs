@@ -135,12 +135,17 @@ fn heading_kind(n: &Node, masked: &str) -> (bool, Option<i32>, bool) {
     if head.split_whitespace().count() > 16 {
         return (false, None, false);
     }
+    heading_words(&head)
+}
+
+/// What a heading's words say ([`heading_kind`]): status, goal year, aims.
+fn heading_words(head: &str) -> (bool, Option<i32>, bool) {
     // Both word lists in one automaton, one pass over the heading.
     static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::new(GOAL_HEADING_WORDS.iter().chain(STATUS_HEADING_WORDS))
             .expect("heading word automaton")
     });
-    let k = crate::text::key(&head);
+    let k = crate::text::key(head);
     let (mut goal, mut status, mut aims) = (false, false, false);
     for m in WORDS.find_overlapping_iter(&k) {
         if m.pattern().as_usize() < GOAL_HEADING_WORDS.len() {
@@ -150,7 +155,15 @@ fn heading_kind(n: &Node, masked: &str) -> (bool, Option<i32>, bool) {
             status = true;
         }
     }
-    let status = status && !goal;
+    // `KẾT QUẢ THỰC HIỆN NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2024`: a heading that
+    // starts by naming results reports, whatever tasks it names, unless
+    // it says what is to be reached (`KẾT QUẢ CẦN ĐẠT`).
+    let leads = STATUS_HEADING_WORDS.iter().any(|w| k.starts_with(w))
+        && !["cần đạt", "phải đạt", "dự kiến"]
+            .iter()
+            .any(|w| k.contains(w));
+    let status = status && !goal || leads;
+    let goal = goal && !leads;
     let year = if goal {
         let mut years = k.match_indices("năm ").filter_map(|(i, w)| {
             let y = k.get(i + w.len()..i + w.len() + 4)?;
@@ -169,6 +182,18 @@ fn heading_kind(n: &Node, masked: &str) -> (bool, Option<i32>, bool) {
         None
     };
     (status, year, aims)
+}
+
+/// The line in capitals right above `at` (blank lines between), when it
+/// is short and stands alone: a section heading outside the outline.
+fn caps_heading_before(text: &str, at: usize) -> Option<&str> {
+    let before = text.get(..at)?.trim_end();
+    let line = before.rsplit('\n').next()?.trim();
+    (!line.is_empty()
+        && line.split_whitespace().count() <= 16
+        && line.chars().filter(|c| c.is_alphabetic()).count() >= 6
+        && crate::text::is_upper(line))
+    .then_some(line)
 }
 
 /// Where the numbers scanned stand: the horizon year that governs them
@@ -552,8 +577,24 @@ fn quantities(o: &Outline, exclude: &[Span], closing: bool) -> Quantities {
     let mut out = Vec::new();
     let pre = o.preamble.clone();
     scan(o, pre, Place::default(), exclude, &mut out);
+    // `Phần I` ⏎ `KẾT QUẢ THỰC HIỆN NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2024` ⏎ `1. …`:
+    // a heading in capitals standing alone above top-level items (no item
+    // of the outline) holds for them up to the next such heading.
+    let mut section = Place::default();
+    let mut reports = false;
     for n in &o.nodes {
-        walk(o, n, Place::default(), exclude, &mut out);
+        if let Some(h) = caps_heading_before(&o.masked, n.start) {
+            let (status, year, aims) = heading_words(h);
+            reports = status;
+            section = Place {
+                horizon: year,
+                aims,
+            };
+        }
+        if reports {
+            continue;
+        }
+        walk(o, n, section, exclude, &mut out);
     }
     if closing {
         scan(o, o.closing.clone(), Place::default(), exclude, &mut out);
@@ -1284,6 +1325,13 @@ mod tests {
         // A tax rate is a norm.
         let q = quantities("Hàng hóa chịu thuế suất 10%.");
         assert!(q.targets.is_empty() && q.norms.len() == 1, "{q:?}");
+    }
+
+    #[test]
+    fn a_section_heading_outside_the_outline() {
+        // `Phần I` ⏎ a heading in capitals over results, then one over tasks.
+        let got = targets("Phần I\nKẾT QUẢ THỰC HIỆN NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2024\n\n1. Công tác tuyển quân: giao 1.150 công dân, đạt 100% chỉ tiêu.\n2. Huấn luyện đạt 48% kế hoạch năm.\n\nPhần II\nPHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024\n\n1. Phấn đấu hoàn thành 100% kế hoạch huấn luyện.\n");
+        assert_eq!(got, vec![(100.0, "=".into(), Some("%".into()), Some(2024))]);
     }
 
     #[test]

@@ -350,13 +350,37 @@ pub fn is_number_line(t: &str) -> bool {
 /// A line that legal portals put around a document (site name, copyright
 /// notice, breadcrumb, source URL): see [`crate::vocab::SITE_BANNERS`].
 fn is_banner(t: &str) -> bool {
-    let k = key(t);
-    t.starts_with("Source:")
-        || t.starts_with("Bản dịch này")
-        || crate::vocab::SITE_BANNERS.iter().any(|b| k.contains(b))
-        || crate::vocab::PORTAL_TITLES
+    if t.starts_with("Source:") || t.starts_with("Bản dịch này") {
+        return true;
+    }
+    // Site banners and portal titles in one automaton over the line as
+    // written (lower case, capitals, first or every word capitalised): no
+    // key is built for each of a page's first lines.
+    static FINDER: LazyLock<(aho_corasick::AhoCorasick, usize)> = LazyLock::new(|| {
+        let cases = |p: &str| {
+            let cap = |w: &str| {
+                let mut cs = w.chars();
+                cs.next()
+                    .map(|c| c.to_uppercase().chain(cs).collect::<String>())
+                    .unwrap_or_default()
+            };
+            let title: Vec<String> = p.split(' ').map(cap).collect();
+            [p.to_string(), p.to_uppercase(), cap(p), title.join(" ")]
+        };
+        let banners: Vec<String> = crate::vocab::SITE_BANNERS
             .iter()
-            .any(|p| k.starts_with(p) || k.match_indices(p).any(|(i, _)| k[..i].ends_with(" - ")))
+            .flat_map(|b| cases(b))
+            .collect();
+        let n = banners.len();
+        let titles = crate::vocab::PORTAL_TITLES.iter().flat_map(|p| cases(p));
+        let ac = aho_corasick::AhoCorasick::new(banners.into_iter().chain(titles))
+            .expect("banner automaton");
+        (ac, n)
+    });
+    let (finder, banners) = &*FINDER;
+    finder.find_overlapping_iter(t).any(|m| {
+        m.pattern().as_usize() < *banners || m.start() == 0 || t[..m.start()].ends_with(" - ")
+    })
 }
 
 fn skip_preamble(ls: &[Line], first: usize, had_meta: bool) -> usize {
@@ -366,9 +390,11 @@ fn skip_preamble(ls: &[Line], first: usize, had_meta: bool) -> usize {
     };
     // The last site banner among the first lines (a site's name in capitals
     // can stand above its `Trang thông tin điện tử …` line and its menu).
-    let last_banner = (ft..ls.len().min(ft + 16))
-        .rev()
-        .find(|&i| is_banner(ls[i].text.trim()));
+    // (A banner is a short line: long ones are not keyed.)
+    let last_banner = (ft..ls.len().min(ft + 16)).rev().find(|&i| {
+        let t = ls[i].text.trim();
+        t.len() <= 240 && is_banner(t)
+    });
     let Some(ft) = last_banner.or(had_meta.then_some(ft)) else {
         return first;
     };

@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 
 /// The code pattern: `71-NQ/TW`, `01 -KH/BCĐ`, `281/NQ-CP`,
 /// `02/2025/TT-BGDĐT`, `45/2019/QH14`, `11494/VP-VX`.
-const CODE: &str = r"(?P<num>\d{1,5}[a-zđ]?)[ \t]*(?P<sep>[/\-])[ \t]*(?:(?P<year>(?:19|20)\d{2})[ \t]*/[ \t]*)?(?P<sym>[\p{Lu}Đ][\p{L}Đđ]{0,11}\d{0,2}(?:[ \t]?[\-/][ \t]?[\p{Lu}Đ\d][\p{L}Đđ\d&]{0,14})*(?:\.[\p{Lu}Đ\d]{1,6}\b)?)";
+const CODE: &str = r"(?P<num>\d{1,5}[a-zđ]?)[ \t]*(?P<sep>[/\-])[ \t]*(?:(?P<year>(?:19|20)\d{2})[ \t]*/[ \t]*)?(?P<sym>[\p{Lu}Đ][\p{L}Đđ]{0,11}\d{0,2}(?:[ \t]?[\-/][ \t]?[\p{Lu}Đ\d][\p{L}Đđ\d&]{0,14})*(?:\.[\p{Lu}Đ\d]{1,6})?)";
 
 use vocab::type_names_pattern;
 
@@ -224,7 +224,9 @@ mod code_reader {
             }
             i = j;
         }
-        // `(?:\.[\p{Lu}Đ\d]{1,6}\b)?`: `TTCP-C.IV`.
+        // `(?:\.[\p{Lu}Đ\d]{1,6})?`: `TTCP-C.IV`, taken only where the
+        // end test that follows every code holds after it (no letter or
+        // digit next), as the pattern backtracks to leave it out.
         if b.get(i) == Some(&b'.') {
             let mut j = i + 1;
             let mut k = 0;
@@ -232,16 +234,7 @@ mod code_reader {
                 j += len_at(h, j);
                 k += 1;
             }
-            // `\b`: no word character after the run (a lower-case letter
-            // follows a run of six when the word goes on).
-            let ends = match h[j..].chars().next() {
-                None => true,
-                Some(c) if c.is_ascii() => !(c.is_ascii_alphanumeric() || c == '_'),
-                Some(c) if c.is_alphanumeric() => false,
-                // A mark or a connector would continue the word: unsure.
-                Some(_) => return None,
-            };
-            if k > 0 && ends {
+            if k > 0 && !(at(h, j, letter)? || at(h, j, digit)?) {
                 i = j;
             }
         }

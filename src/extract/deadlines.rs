@@ -988,6 +988,24 @@ fn flattened_time_cells(text: &str, range: Range<usize>) -> Vec<(Range<usize>, &
     for b in &blocks {
         if b.len() >= 2 {
             if let Some(c) = b.iter().position(|(_, l)| is_time_header(l)) {
+                // `TT` ⏎ `Nội dung` ⏎ … ⏎ `Thời gian hoàn thành` ⏎ `1` ⏎ …: the
+                // rows follow the header with no blank line between, one
+                // cell per line, each row opening with its number.
+                let number = |l: &str| {
+                    let t = l.trim().trim_end_matches('.');
+                    !t.is_empty() && t.len() <= 3 && t.bytes().all(|x| x.is_ascii_digit())
+                };
+                let w = c + 1;
+                if b.len() > w && number(b[w].1) {
+                    let mut i = w;
+                    while i + w <= b.len() && number(b[i].1) {
+                        let (at, cell) = b[i + c];
+                        out.push((at..at + cell.len(), cell));
+                        i += w;
+                    }
+                    table = None;
+                    continue;
+                }
                 table = Some((b.len(), c));
                 continue;
             }
@@ -1242,6 +1260,12 @@ mod tests {
         assert_eq!(
             doc_keys(t, Some(2019), Some((2019, 3))),
             vec!["2019-04", "Q2/2019", "thường xuyên"]
+        );
+        // One cell per line, no blank line between the rows.
+        let t = "PHỤ LỤC\n\nTT\nNội dung\nCơ quan chủ trì\nThời gian hoàn thành\n1\nThông báo phương án tuyển sinh\nPhòng KT\nTrước ngày 20/3/2021\n2\nBáo cáo kết quả tuyển sinh\nVăn phòng Sở\nTháng 8/2021\n";
+        assert_eq!(
+            doc_keys(t, Some(2021), Some((2021, 3))),
+            vec!["2021-03-20", "2021-08"]
         );
         // Columns aligned under a header whose first cells run together.
         let t = "STT  Nội dung                        Đơn vị chủ trì            Thời gian\n1    Xây dựng kế hoạch cấp xã        Hội LHPN các xã           Trước 30/9/2025\n2    Tập huấn cán bộ Hội cấp xã       Ban Gia đình - Xã hội      Quý IV/2025\n3    Cuộc thi cấp tỉnh                Ban Gia đình - Xã hội      Tháng 6/2026\n";

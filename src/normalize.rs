@@ -17,7 +17,7 @@
 //! comparisons use [`crate::text::key`] (lowercase, new-style tone
 //! placement) or [`crate::text::fold`] (no diacritics at all).
 
-use crate::text::{is_upper, key, lower_char, move_tones_into, starts_ci};
+use crate::text::{is_upper, key, lower_char, move_tones_into, starts_ci, COLUMN_GAP};
 use regex::Regex;
 use std::sync::LazyLock;
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
@@ -571,9 +571,6 @@ fn split_place_date_column(lines: Vec<String>) -> Vec<String> {
     }
     out
 }
-
-/// Blanks between two columns of a line laid out with spaces.
-const COLUMN_GAP: &str = "   ";
 
 /// The text of `line` after its first [`COLUMN_GAP`] (from the first
 /// non-blank character on) and the character column where it starts, when

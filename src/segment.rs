@@ -358,14 +358,12 @@ fn is_banner(t: &str) -> bool {
     // key is built for each of a page's first lines.
     static FINDER: LazyLock<(aho_corasick::AhoCorasick, usize)> = LazyLock::new(|| {
         let cases = |p: &str| {
-            let cap = |w: &str| {
-                let mut cs = w.chars();
-                cs.next()
-                    .map(|c| c.to_uppercase().chain(cs).collect::<String>())
-                    .unwrap_or_default()
-            };
-            let title: Vec<String> = p.split(' ').map(cap).collect();
-            [p.to_string(), p.to_uppercase(), cap(p), title.join(" ")]
+            [
+                p.to_string(),
+                p.to_uppercase(),
+                crate::text::capitalize_first(p),
+                crate::text::title_case(p),
+            ]
         };
         let banners: Vec<String> = crate::vocab::SITE_BANNERS
             .iter()

@@ -292,6 +292,10 @@ pub fn base_letter(c: char) -> char {
     }
 }
 
+/// Blanks between two columns of a line laid out with spaces (a header's
+/// two columns, a table copied with tabs, `pdftotext -layout`).
+pub const COLUMN_GAP: &str = "   ";
+
 /// Title Case every word (`PHẠM ANH TUẤN` → `Phạm Anh Tuấn`).
 pub fn title_case(s: &str) -> String {
     collapse_ws(s)

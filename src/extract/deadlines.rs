@@ -817,7 +817,7 @@ pub fn document_deadlines(
         } else {
             Vec::new()
         };
-        let gapped = if region.contains("   ") {
+        let gapped = if region.contains(crate::text::COLUMN_GAP) {
             gap_time_cells(text, start..end)
         } else {
             Vec::new()
@@ -846,7 +846,7 @@ pub fn document_deadlines(
 
 /// The cells of a line laid out in columns with blanks (a table copied
 /// with tabs, `pdftotext -layout`): byte ranges in `line` of the parts
-/// between gaps of three or more blanks.
+/// between gaps of a [`crate::text::COLUMN_GAP`] or more.
 fn gap_cells(line: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = line.len() - line.trim_start().len();
@@ -855,7 +855,7 @@ fn gap_cells(line: &str) -> Vec<Range<usize>> {
     while i < b.len() {
         if b[i] == b' ' {
             let run = b[i..].iter().take_while(|&&c| c == b' ').count();
-            if run >= 3 {
+            if run >= crate::text::COLUMN_GAP.len() {
                 out.push(from..i);
                 from = i + run;
             }
@@ -881,7 +881,7 @@ fn gap_time_cells(text: &str, range: Range<usize>) -> Vec<(Range<usize>, &str)> 
     for line in text[range.clone()].split('\n') {
         let at = pos;
         pos += line.len() + 1;
-        if !line.contains("   ") {
+        if !line.contains(crate::text::COLUMN_GAP) {
             if !line.trim().is_empty() {
                 col = None;
             }

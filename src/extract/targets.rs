@@ -831,7 +831,9 @@ fn scan(
                 // `đạt từ 4,2 điểm trở lên`: a bound after the unit.
                 let mut cmp = cmp;
                 if cmp_b.is_none() {
-                    let rest = crate::text::lower(after_s[end - sr.start - m.end()..].trim_start());
+                    // (A prefix is enough: the words are short.)
+                    let rest = after_s[end - sr.start - m.end()..].trim_start();
+                    let rest = crate::text::lower(&rest[..crate::text::floor_boundary(rest, 64)]);
                     if let Some((_, c)) = CMP_AFTER.iter().find(|(w, _)| rest.starts_with(w)) {
                         cmp = c;
                     } else if from {

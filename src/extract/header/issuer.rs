@@ -37,7 +37,7 @@ pub(super) fn strip_motto(t: &str) -> String {
     let mut s = t[..cut].to_string();
     // Column gap: keep the left part (a right part in capitals is kept
     // unless it is a mass organisation's motto).
-    if let Some(p) = s.find("   ") {
+    if let Some(p) = s.find(crate::text::COLUMN_GAP) {
         let right = s[p..].trim();
         if !right.is_empty()
             && (!is_upper(right) || {

@@ -179,6 +179,19 @@ pub fn starts_with_word(s: &str, w: &str) -> bool {
         .is_some_and(|r| r.is_empty() || r.starts_with(' '))
 }
 
+/// `w` stands in `s` as whole words: neither end of it is inside a
+/// longer word.
+pub fn contains_word(s: &str, w: &str) -> bool {
+    !w.is_empty()
+        && s.match_indices(w).any(|(i, _)| {
+            s[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && word_end(s, i + w.len())
+        })
+}
+
 /// `s` ends with `w`, and `w` is not the tail of a longer word.
 pub fn ends_with_word(s: &str, w: &str) -> bool {
     s.ends_with(w)
@@ -411,6 +424,15 @@ mod tests {
             let letters = moved.chars().filter(|c| !c.is_whitespace()).count();
             proptest::prop_assert_eq!(key_letters_capped(&s, 100), letters);
         }
+    }
+
+    #[test]
+    fn words_stand_whole() {
+        assert!(contains_word("dịp tết nguyên đán", "tết"));
+        assert!(contains_word("tết", "tết"));
+        assert!(!contains_word("chi tiết năm 2026", "tết"));
+        assert!(!contains_word("nhiệm kỳ", ""));
+        assert!(!contains_word("khóa học", "khóa h"));
     }
 
     #[test]

@@ -75,6 +75,16 @@ pub fn extract(text: &str) -> Document {
         let goals = std::mem::take(&mut doc.targets);
         doc.norms.extend(goals);
     }
+    // A plan's goals that name no year have the one its subject names
+    // (`Kế hoạch … năm 2026`).
+    if let Some(y) = targets::subject_horizon(
+        doc.doc_type.as_ref().map(|t| t.code.as_str()),
+        doc.subject.as_deref(),
+    ) {
+        for t in doc.targets.iter_mut().filter(|t| t.by_year.is_none()) {
+            t.by_year = Some(y);
+        }
+    }
     // Deadlines outside the directives, in the body and what follows the
     // signature (attached plans and their tables).
     // Every directive's own text is skipped, nested items too (a
@@ -126,5 +136,25 @@ mod tests {
         assert_eq!(d.deadlines.len(), 1, "{:?}", d.deadlines);
         let d = crate::parse_str(&format!("{head}1. Tổng dự toán là 18 tỷ đồng.\n2. Giao Sở Khoa học và Công nghệ chủ trì quyết toán.\n"), "a.txt");
         assert_eq!(d.directives.len(), 2);
+    }
+
+    #[test]
+    fn a_plans_goals_without_a_year_take_the_year_of_its_subject() {
+        let head = "ỦY BAN NHÂN DÂN\nHUYỆN ĐÔNG ANH\nSố: 12/KH-UBND\nĐông Anh, ngày 2 tháng 1 năm 2026\nKẾ HOẠCH\nPhân loại rác tại nguồn năm 2026\n";
+        let body = "I. MỤC TIÊU\n1. Phấn đấu 100% hộ gia đình phân loại rác.\n2. Đến năm 2030, 90% rác được tái chế.\n";
+        let d = crate::parse_str(&format!("{head}{body}"), "a.txt");
+        let years: Vec<_> = d.targets.iter().map(|t| (t.value, t.by_year)).collect();
+        assert_eq!(years, [(100.0, Some(2026)), (90.0, Some(2030))]);
+        // The same goals in a letter keep no year.
+        let d = crate::parse_str(
+            &format!(
+                "{}{body}",
+                head.replace("KH-UBND", "UBND-TNMT")
+                    .replace("KẾ HOẠCH\n", "V/v ")
+            ),
+            "a.txt",
+        );
+        let years: Vec<_> = d.targets.iter().map(|t| (t.value, t.by_year)).collect();
+        assert_eq!(years, [(100.0, None), (90.0, Some(2030))]);
     }
 }

@@ -554,6 +554,52 @@ pub fn is_normative(kind: Option<&str>, subject: Option<&str>) -> bool {
         })
 }
 
+/// The horizon that the subject of a plan names (`Kế hoạch … năm 2026`,
+/// `… giai đoạn 2026 - 2030` → 2030), for the targets that name none of
+/// their own: only for [`crate::vocab::PLAN_KINDS`], only when the subject
+/// names one year and not as a term, a school year or a festival
+/// ([`crate::vocab::NOT_HORIZON_SUBJECTS`]).
+pub fn subject_horizon(kind: Option<&str>, subject: Option<&str>) -> Option<i32> {
+    if !kind.is_some_and(|k| crate::vocab::PLAN_KINDS.contains(&k)) {
+        return None;
+    }
+    let s = crate::text::key(subject?);
+    if crate::vocab::NOT_HORIZON_SUBJECTS
+        .iter()
+        .any(|w| crate::text::contains_word(&s, w))
+    {
+        return None;
+    }
+    let mut found: Option<i32> = None;
+    for m in RE_SUBJECT_YEAR.captures_iter(&s) {
+        // The first year of a span (`2026 - 2030`) is not its horizon.
+        let y = match (m.get(1), m.get(2)) {
+            (Some(end), _) => end.as_str(),
+            (None, Some(y)) => {
+                let before = s[..m.get(0).map_or(0, |g| g.start())].trim_end();
+                if !before.ends_with("năm") {
+                    // A year in a date or a code (`ngày 5/3/2024`,
+                    // `03/2025/NQ-HĐTP`) makes the subject ambiguous.
+                    return None;
+                }
+                y.as_str()
+            }
+            _ => continue,
+        };
+        let y: i32 = y.parse().ok()?;
+        if found.is_some_and(|f| f != y) {
+            return None;
+        }
+        found = Some(y);
+    }
+    found
+}
+
+static RE_SUBJECT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\D)(?:(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})|((?:19|20)\d{2}))(?:\D|$)")
+        .expect("subject year pattern")
+});
+
 /// Quantities of a text split into goals and norms.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Quantities {
@@ -1290,6 +1336,47 @@ mod tests {
                 pct(5.0, ">=", None),
             ]
         );
+    }
+
+    #[test]
+    fn a_plans_subject_names_the_horizon_of_its_goals() {
+        let h = |k: &str, s: &str| subject_horizon(Some(k), Some(s));
+        assert_eq!(h("KH", "Tổ chức Tháng Thanh niên năm 2026"), Some(2026));
+        assert_eq!(
+            h(
+                "NQ",
+                "Thông qua Đề án xây dựng xã đạt chuẩn giai đoạn 2026 - 2030"
+            ),
+            Some(2030)
+        );
+        assert_eq!(
+            h("QĐ", "ban hành Kế hoạch tuyển sinh năm 2026 và năm 2026"),
+            Some(2026)
+        );
+        // A letter, a report, a term, a school year, a festival: no horizon.
+        assert_eq!(h("CV", "triển khai công tác tuyển quân năm 2026"), None);
+        assert_eq!(h("BC", "kết quả công tác năm 2025"), None);
+        assert_eq!(h("KH", "tổ chức đại hội chi bộ nhiệm kỳ 2025 - 2030"), None);
+        assert_eq!(
+            h("CT", "bảo đảm an toàn trường học năm học 2025 - 2026"),
+            None
+        );
+        assert_eq!(
+            h("KH", "Cao điểm bảo đảm trật tự Tết Nguyên đán năm 2026"),
+            None
+        );
+        // Two years, or a year inside a date or a code: which one governs
+        // is not said.
+        assert_eq!(
+            h("KH", "giai đoạn 2021 - 2025, định hướng đến năm 2030"),
+            None
+        );
+        assert_eq!(
+            h("KH", "thực hiện Nghị quyết số 03/2025/NQ-HĐTP năm 2026"),
+            None
+        );
+        assert_eq!(h("KH", "Chuyển đổi số"), None);
+        assert_eq!(subject_horizon(None, Some("năm 2026")), None);
     }
 
     #[test]

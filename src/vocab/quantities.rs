@@ -238,8 +238,6 @@ pub const UNIT_STOPS: &[&str] = &[
     "gồm", "bao", "trở", "so", "như", "khi", "nếu", "thì", "mà", "về", "hằng", "hàng", "kể",
 ];
 
-/// Openers of sentences that report the current state rather than set a
-/// goal (`Hiện nay, …`, `Tính đến …`); quantities in them are not targets.
 /// Kinds of document that propose rather than direct (`Tờ trình`): their
 /// items are directives only when they name who is to act. By kind code.
 pub const PROPOSAL_KINDS: &[&str] = &["TTr"];
@@ -264,6 +262,19 @@ pub const AIM_HEADING_WORDS: &[&str] = &["mục tiêu", "chỉ tiêu"];
 /// thêm 3,5 km`): a goal (`=`) under a heading over goals or in a sentence
 /// with `phấn đấu`. Lowercase.
 pub const REACH_WORDS: &[&str] = &["đạt", "đón", "thu hút", "thêm"];
+
+/// Kinds of document whose subject's year is the horizon of their goals
+/// (`Kế hoạch … năm 2026`, `Nghị quyết về … năm 2026`, `… giai đoạn
+/// 2026 - 2030`): a target with no year of its own, in its sentence or
+/// its headings, has that one. A letter (`Công văn … năm 2025`) or a
+/// notice names the year of an event or a campaign, not a horizon, and a
+/// report's year is the one it looks back on. By kind code.
+pub const PLAN_KINDS: &[&str] = &["KH", "CTr", "ĐA", "PA", "NQ", "CT", "QĐ", "TTr"];
+
+/// Words in a subject that make its year the date of a term, a school
+/// year or a festival rather than a horizon (`nhiệm kỳ 2025 - 2030`,
+/// `năm học 2025 - 2026`, `dịp Tết Nguyên đán … năm 2026`). Lowercase.
+pub const NOT_HORIZON_SUBJECTS: &[&str] = &["nhiệm kỳ", "năm học", "tết", "dịp", "khóa"];
 
 /// Words that multiply the number before the unit (`1,5 triệu lượt`):
 /// written as the start of the unit, the value kept as written.
@@ -305,6 +316,8 @@ pub const SPAN_WORDS: &[&str] = &["số liệu", "tính từ", "được tổ ch
 /// document's (`trước ngày 15 tháng 01 năm sau`).
 pub const NEXT_YEAR_WORDS: &[&str] = &["năm sau", "năm tiếp theo", "năm kế tiếp", "của năm sau"];
 
+/// Openers of sentences that report the current state rather than set a
+/// goal (`Hiện nay, …`, `Tính đến …`); quantities in them are not targets.
 pub const STATUS_MARKERS: &[&str] = &[
     "hiện nay",
     "hiện có",

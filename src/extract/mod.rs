@@ -56,8 +56,7 @@ pub fn extract(text: &str) -> Document {
     // a legal normative one: its own quantities are norms (a plan attached
     // to it keeps its goals).
     if doc.number.year.is_some() {
-        let goals = std::mem::take(&mut doc.targets);
-        doc.norms.extend(goals);
+        targets::move_norms(&mut doc.targets, &mut doc.norms);
     }
     // Attached documents after the signature; their targets count for the
     // whole document.
@@ -69,11 +68,10 @@ pub fn extract(text: &str) -> Document {
     // A document that lays down rules (a Nghị định, a resolution `Quy định
     // mức hỗ trợ …`) sets norms, not goals.
     if targets::is_normative(
-        doc.doc_type.as_ref().map(|t| t.code.as_str()),
+        doc.doc_type.as_ref().map(|t| t.name.as_str()),
         doc.subject.as_deref(),
     ) {
-        let goals = std::mem::take(&mut doc.targets);
-        doc.norms.extend(goals);
+        targets::move_norms(&mut doc.targets, &mut doc.norms);
     }
     // A plan's goals that name no year have the one its subject names
     // (`Kế hoạch … năm 2026`).

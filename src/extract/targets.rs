@@ -539,8 +539,22 @@ fn is_norm_where(t: &Target, aims: bool) -> bool {
         })
 }
 
+/// In a document that lays down rules: every quantity of `targets` is a
+/// norm, moved to `norms`, except what it strives for
+/// ([`crate::vocab::STRIVE_WORDS`]: `Phấn đấu đến hết năm 2022, …
+/// đạt tối thiểu 50%`).
+pub fn move_norms(targets: &mut Vec<Target>, norms: &mut Vec<Target>) {
+    let (goals, rules): (Vec<Target>, Vec<Target>) =
+        std::mem::take(targets).into_iter().partition(|t| {
+            let lower = crate::text::lower(&t.text);
+            crate::vocab::STRIVE_WORDS.iter().any(|w| lower.contains(w))
+        });
+    *targets = goals;
+    norms.extend(rules);
+}
+
 /// Whether a document of this kind and subject lays down rules, so that
-/// every quantity it states is a norm: a legal normative kind
+/// every quantity it states is a norm: a legal normative kind, by name
 /// ([`crate::vocab::NORMATIVE_KINDS`]: Nghị định, Thông tư…) or a subject
 /// that starts `Quy định …` ([`crate::vocab::NORMATIVE_SUBJECTS`]: a
 /// resolution of a council setting support levels).
@@ -1064,14 +1078,18 @@ mod tests {
 
     #[test]
     fn documents_that_lay_down_rules_set_norms() {
-        assert!(is_normative(Some("NĐ"), None));
+        assert!(is_normative(Some("Nghị định"), None));
+        assert!(!is_normative(Some("Thông tri"), None));
         assert!(is_normative(
-            Some("NQ"),
+            Some("Nghị quyết"),
             Some("Quy định mức hỗ trợ học phí")
         ));
-        assert!(!is_normative(Some("NQ"), Some("Về phát triển khoa học")));
         assert!(!is_normative(
-            Some("KH"),
+            Some("Nghị quyết"),
+            Some("Về phát triển khoa học")
+        ));
+        assert!(!is_normative(
+            Some("Kế hoạch"),
             Some("Quy hoạch mạng lưới trường")
         ));
         let d = crate::parse_str("CHÍNH PHỦ\nSố: 12/2025/NĐ-CP\nHà Nội, ngày 1 tháng 2 năm 2025\nNGHỊ ĐỊNH\nQuy định về nhà ở công vụ\nĐiều 1. Diện tích\nCăn hộ có diện tích sử dụng tối đa 90 m2.\nĐiều 2. Giá thuê\nGiá thuê không vượt quá 10% tổng thu nhập.\n", "a.txt");
@@ -1083,6 +1101,19 @@ mod tests {
         let d = crate::parse_str(head, "a.txt");
         assert!(d.targets.is_empty(), "{:?}", d.targets);
         assert_eq!(d.norms.len(), 1);
+        // What it strives for stays a goal.
+        let strive = head.replace(
+            "Nơi nhận:",
+            "Điều 2. Phấn đấu đến hết năm 2022, tỷ lệ số hóa hồ sơ đạt tối thiểu 50%.\nNơi nhận:",
+        );
+        let d = crate::parse_str(&strive, "a.txt");
+        let goals: Vec<_> = d.targets.iter().map(|t| (t.value, t.by_year)).collect();
+        assert_eq!(goals, [(50.0, Some(2022))]);
+        assert_eq!(d.norms.len(), 1);
+        // A Party `Thông tri` (code `TT`, as a `Thông tư`) sets goals.
+        let d = crate::parse_str("THÀNH ỦY HẢI PHÒNG\nSố: 09-TT/TU\nHải Phòng, ngày 1 tháng 12 năm 2025\nTHÔNG TRI\nvề lãnh đạo tổ chức Tết\n1. Bảo đảm 100% hộ nghèo đều có Tết.\n", "a.txt");
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("TT"));
+        assert_eq!(d.targets.len(), 1, "{:?}", d.norms);
         let d = crate::parse_str(&format!("{head}\nKẾ HOẠCH\nPHÁT TRIỂN HỢP TÁC XÃ NĂM 2021\n(Ban hành kèm theo Quyết định số 25/2020/QĐ-UBND)\nI. MỤC TIÊU\n1. Phấn đấu 80% hợp tác xã hoạt động hiệu quả.\n"), "a.txt");
         let goals: Vec<_> = d.targets.iter().map(|t| t.value).collect();
         assert_eq!(goals, vec![80.0], "{:?}", d.norms);

@@ -244,8 +244,16 @@ pub const PROPOSAL_KINDS: &[&str] = &["TTr"];
 
 /// Kinds of document that lay down rules (legal normative documents):
 /// every quantity they state is a norm (`Hỗ trợ 70% học phí`, `không quá
-/// 36 tháng`, `tối đa 90 m2`), none a goal. By kind code.
-pub const NORMATIVE_KINDS: &[&str] = &["NĐ", "TT", "TTLT", "Luật", "PL"];
+/// 36 tháng`, `tối đa 90 m2`), none a goal. By kind name: a Party
+/// `Thông tri` shares the code `TT` with a `Thông tư` (`09-TT/TU`) and
+/// sets goals.
+pub const NORMATIVE_KINDS: &[&str] = &[
+    "Nghị định",
+    "Thông tư",
+    "Thông tư liên tịch",
+    "Luật",
+    "Pháp lệnh",
+];
 
 /// How the subject of a document that lays down rules starts, whatever its
 /// kind (`Nghị quyết` … `Quy định mức hỗ trợ học phí …`). Lowercase.
@@ -337,6 +345,11 @@ pub const STATUS_MARKERS: &[&str] = &[
 /// only when nothing in the sentence sets a goal ([`GOAL_CUES`]: `phấn đấu
 /// giảm ít nhất 10% … so với cùng kỳ năm 2024` is a goal).
 pub const STATUS_COMPARISONS: &[&str] = &["so với cùng kỳ", "tăng so với", "giảm so với"];
+
+/// Words that say what follows is striven for (`Phấn đấu đến hết năm
+/// 2022, … đạt tối thiểu 50%`): a goal even in a document that lays down
+/// rules. Lowercase.
+pub const STRIVE_WORDS: &[&str] = &["phấn đấu"];
 
 /// Words of a sentence that sets a goal. Lowercase.
 pub const GOAL_CUES: &[&str] = &["phấn đấu", "ít nhất", "tối thiểu", "mục tiêu", "chỉ tiêu"];

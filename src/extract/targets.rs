@@ -820,6 +820,26 @@ fn scan(
             if percent {
                 let pend = m.end() + (after_s.len() - pct.len()) + per.map_or(1, |(_, n)| n);
                 let mut cmp = cmp_b.map(|c| c.0).unwrap_or("=");
+                // `đủ 100% chỉ tiêu`: the whole share, no more.
+                if crate::vocab::FULL_SHARE_WORDS
+                    .iter()
+                    .any(|w| ends_with_word(&before, w))
+                {
+                    cmp = "=";
+                }
+                // `giảm tối thiểu 10% đơn vị … và 10% biên chế`: a share
+                // joined by `và` to a bounded one, with no mark between,
+                // has its bound.
+                if cmp_b.is_none() && ends_with_word(&before, "và") {
+                    if let Some(prev) = found.last().filter(|f| f.percent && f.cmp != "=") {
+                        let between = &sent[(prev.end - sr.start).min(m.start())..m.start()];
+                        if between.len() <= 100
+                            && !between.contains([',', ';', ':', '.', '(', ')', '\n'])
+                        {
+                            cmp = prev.cmp;
+                        }
+                    }
+                }
                 // Only the start of the rest is compared: a prefix of it,
                 // spaced and lowered, is a prefix of the whole one spaced and
                 // lowered (the whole one when the prefix is too short).
@@ -1408,6 +1428,25 @@ mod tests {
         );
         assert_eq!(h("KH", "Chuyển đổi số"), None);
         assert_eq!(subject_horizon(None, Some("năm 2026")), None);
+    }
+
+    #[test]
+    fn the_whole_share_and_a_bound_shared_by_and() {
+        let got: Vec<_> = targets("Giảm tối thiểu 10% đơn vị sự nghiệp công lập và 10% biên chế hưởng lương.\nBảo đảm giao đủ 100% chỉ tiêu; đủ 01 phòng học/lớp.\nĐạt trên 90%, 100% xã có trạm.\nTối thiểu 10% đơn vị, và 5% biên chế.")
+            .into_iter()
+            .map(|t| (t.1, t.0))
+            .collect();
+        let want = [
+            (">=", 10.0),
+            (">=", 10.0),
+            ("=", 100.0),
+            (">=", 1.0),
+            (">", 90.0),
+            ("=", 100.0),
+            (">=", 10.0),
+            ("=", 5.0),
+        ];
+        assert_eq!(got, want.map(|(c, v)| (c.to_string(), v)));
     }
 
     #[test]

@@ -231,11 +231,13 @@ pub const NUMBER_WORDS: &[(&str, f64)] = &[
 ];
 
 /// Words that end the unit noun phrase after a count (`2 dự án trong các
-/// khu`, `01 sự kiện, hoạt động`). Lower case.
+/// khu`, `01 sự kiện, hoạt động`, `450 doanh nghiệp đang hoạt động`).
+/// Lower case.
 pub const UNIT_STOPS: &[&str] = &[
     "trong", "cho", "để", "có", "được", "tại", "của", "và", "với", "theo", "từ", "đến", "ở",
     "trên", "dưới", "nhằm", "hoặc", "là", "thuộc", "mỗi", "này", "đó", "đạt", "đưa", "vào", "phục",
     "gồm", "bao", "trở", "so", "như", "khi", "nếu", "thì", "mà", "về", "hằng", "hàng", "kể",
+    "đang", "đã", "sẽ",
 ];
 
 /// Kinds of document that propose rather than direct (`Tờ trình`): their
@@ -350,6 +352,11 @@ pub const STATUS_COMPARISONS: &[&str] = &["so với cùng kỳ", "tăng so với
 /// 2022, … đạt tối thiểu 50%`): a goal even in a document that lays down
 /// rules. Lowercase.
 pub const STRIVE_WORDS: &[&str] = &["phấn đấu"];
+
+/// Words before a percentage that ask for the whole of it (`giao đủ 100%
+/// chỉ tiêu`): exactly that share (`=`), though before a count they ask
+/// for at least it (`đủ 01 phòng học/lớp`, [`CMP_WORDS`]). Lowercase.
+pub const FULL_SHARE_WORDS: &[&str] = &["đủ"];
 
 /// Words of a sentence that sets a goal. Lowercase.
 pub const GOAL_CUES: &[&str] = &["phấn đấu", "ít nhất", "tối thiểu", "mục tiêu", "chỉ tiêu"];

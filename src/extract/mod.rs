@@ -52,11 +52,13 @@ pub fn extract(text: &str) -> Document {
     let q = targets::quantities_of(&o, &cited);
     doc.targets = q.targets;
     doc.norms = q.norms;
+    // (What the body strives for stays a goal in any document.)
+    let striven = q.striven;
     // A document whose own number carries its year (`25/2020/QĐ-UBND`) is
     // a legal normative one: its own quantities are norms (a plan attached
     // to it keeps its goals).
     if doc.number.year.is_some() {
-        targets::move_norms(&mut doc.targets, &mut doc.norms);
+        targets::move_norms(&mut doc.targets, &mut doc.norms, &striven);
     }
     // Attached documents after the signature; their targets count for the
     // whole document.
@@ -71,7 +73,7 @@ pub fn extract(text: &str) -> Document {
         doc.doc_type.as_ref().map(|t| t.name.as_str()),
         doc.subject.as_deref(),
     ) {
-        targets::move_norms(&mut doc.targets, &mut doc.norms);
+        targets::move_norms(&mut doc.targets, &mut doc.norms, &striven);
     }
     // A plan's goals that name no year have the one its subject names
     // (`Kế hoạch … năm 2026`).

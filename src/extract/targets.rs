@@ -210,7 +210,7 @@ fn walk(
     n: &Node,
     at: Place,
     exclude: &crate::extract::spans::SpanSet,
-    out: &mut Vec<(Target, bool)>,
+    out: &mut Vec<(Target, bool, bool)>,
 ) {
     let (status, goal_year, aims) = heading_kind(n, &o.masked);
     // `I. KẾT QUẢ THỰC HIỆN NĂM 2023`: what was achieved sets no goal.
@@ -540,15 +540,12 @@ fn is_norm_where(t: &Target, aims: bool) -> bool {
 }
 
 /// In a document that lays down rules: every quantity of `targets` is a
-/// norm, moved to `norms`, except what it strives for
-/// ([`crate::vocab::STRIVE_WORDS`]: `Phấn đấu đến hết năm 2022, …
-/// đạt tối thiểu 50%`).
-pub fn move_norms(targets: &mut Vec<Target>, norms: &mut Vec<Target>) {
-    let (goals, rules): (Vec<Target>, Vec<Target>) =
-        std::mem::take(targets).into_iter().partition(|t| {
-            let lower = crate::text::lower(&t.text);
-            crate::vocab::STRIVE_WORDS.iter().any(|w| lower.contains(w))
-        });
+/// norm, moved to `norms`, except what it strives for (`Phấn đấu đến hết
+/// năm 2022, … ; tỷ lệ … đạt tối thiểu 50%`: spans in `striven`).
+pub fn move_norms(targets: &mut Vec<Target>, norms: &mut Vec<Target>, striven: &[Span]) {
+    let (goals, rules): (Vec<Target>, Vec<Target>) = std::mem::take(targets)
+        .into_iter()
+        .partition(|t| striven.contains(&t.span));
     *targets = goals;
     norms.extend(rules);
 }
@@ -619,6 +616,10 @@ static RE_SUBJECT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 pub struct Quantities {
     pub targets: Vec<Target>,
     pub norms: Vec<Target>,
+    /// The spans of the targets striven for (`Phấn đấu …`, also in the
+    /// clauses after a fronted one): goals even in a document that lays
+    /// down rules ([`move_norms`]).
+    pub striven: Vec<Span>,
 }
 
 /// [`targets_of`] with the norms kept apart instead of dropped.
@@ -663,10 +664,11 @@ fn quantities(o: &Outline, exclude: &[Span], closing: bool) -> Quantities {
     // trung bình không quá 60 phút`.)
     let (norms, targets): (Vec<_>, Vec<_>) = out
         .into_iter()
-        .partition(|(t, aims)| is_norm_where(t, *aims));
+        .partition(|(t, aims, _)| is_norm_where(t, *aims));
     Quantities {
-        targets: targets.into_iter().map(|(t, _)| t).collect(),
-        norms: norms.into_iter().map(|(t, _)| t).collect(),
+        striven: targets.iter().filter(|x| x.2).map(|x| x.0.span).collect(),
+        targets: targets.into_iter().map(|(t, _, _)| t).collect(),
+        norms: norms.into_iter().map(|(t, _, _)| t).collect(),
     }
 }
 
@@ -684,7 +686,7 @@ fn scan(
     r: Range<usize>,
     at: Place,
     exclude: &crate::extract::spans::SpanSet,
-    out: &mut Vec<(Target, bool)>,
+    out: &mut Vec<(Target, bool, bool)>,
 ) {
     let horizon = at.horizon;
     let text = &o.masked;
@@ -692,14 +694,22 @@ fn scan(
     // a horizon put before the first clause holds for the clauses after
     // its `;` too, up to the end of the sentence.
     let mut carry: Option<i32> = None;
+    // So does a `Phấn đấu` put before the first clause's numbers: the
+    // clauses after it are striven for too.
+    let mut carry_strive = false;
     for sr in sentences(text, r) {
         let sent = slice(text, sr.clone());
         let carried = carry;
+        let carried_strive = carry_strive;
+        let strive_at = sent.find("hấn đấu");
         carry = if sent.ends_with(';') {
             fronted_horizon(sent).or(carried)
         } else {
             None
         };
+        carry_strive = sent.ends_with(';')
+            && (carried_strive
+                || strive_at.is_some_and(|p| !sent[..p].bytes().any(|b| b.is_ascii_digit())));
         // Every target has a number.
         if !sent.bytes().any(|b| b.is_ascii_digit()) {
             continue;
@@ -712,7 +722,7 @@ fn scan(
         // A count reached (`đạt 75.000 tỷ đồng`, `Đón 16 triệu lượt
         // khách`) is a goal under a heading over goals or in a sentence
         // that sets one (`Phấn đấu thu hút 1,2 tỷ USD`).
-        let reaches = at.aims || sent.contains("hấn đấu");
+        let reaches = at.aims || carried_strive || strive_at.is_some();
         // `thu hút 1,2 tỷ USD … và 8.000 tỷ đồng …`: a count joined by `và`
         // to one reached is reached too.
         let mut reached_last = false;
@@ -957,8 +967,9 @@ fn scan(
         // đạt trên 85%`: what comes after `phấn đấu` is a goal, whatever
         // the sentence reports before it.
         let strive = if status {
-            match sent.find("hấn đấu") {
+            match strive_at {
                 Some(p) => sr.start + p,
+                None if carried_strive => sr.start,
                 None => continue,
             }
         } else {
@@ -984,6 +995,7 @@ fn scan(
                     },
                 },
                 at.aims,
+                strive_at.is_some() || carried_strive,
             ));
         }
     }
@@ -1124,11 +1136,11 @@ mod tests {
         // What it strives for stays a goal.
         let strive = head.replace(
             "Nơi nhận:",
-            "Điều 2. Phấn đấu đến hết năm 2022, tỷ lệ số hóa hồ sơ đạt tối thiểu 50%.\nNơi nhận:",
+            "Điều 2. Phấn đấu đến hết năm 2022, 100% hồ sơ được tiếp nhận trên Hệ thống; tỷ lệ số hóa hồ sơ, kết quả giải quyết đạt tối thiểu 50%.\nNơi nhận:",
         );
         let d = crate::parse_str(&strive, "a.txt");
         let goals: Vec<_> = d.targets.iter().map(|t| (t.value, t.by_year)).collect();
-        assert_eq!(goals, [(50.0, Some(2022))]);
+        assert_eq!(goals, [(100.0, Some(2022)), (50.0, Some(2022))]);
         assert_eq!(d.norms.len(), 1);
         // A Party `Thông tri` (code `TT`, as a `Thông tư`) sets goals.
         let d = crate::parse_str("THÀNH ỦY HẢI PHÒNG\nSố: 09-TT/TU\nHải Phòng, ngày 1 tháng 12 năm 2025\nTHÔNG TRI\nvề lãnh đạo tổ chức Tết\n1. Bảo đảm 100% hộ nghèo đều có Tết.\n", "a.txt");

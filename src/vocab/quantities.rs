@@ -348,11 +348,6 @@ pub const STATUS_MARKERS: &[&str] = &[
 /// giảm ít nhất 10% … so với cùng kỳ năm 2024` is a goal).
 pub const STATUS_COMPARISONS: &[&str] = &["so với cùng kỳ", "tăng so với", "giảm so với"];
 
-/// Words that say what follows is striven for (`Phấn đấu đến hết năm
-/// 2022, … đạt tối thiểu 50%`): a goal even in a document that lays down
-/// rules. Lowercase.
-pub const STRIVE_WORDS: &[&str] = &["phấn đấu"];
-
 /// Words before a percentage that ask for the whole of it (`giao đủ 100%
 /// chỉ tiêu`): exactly that share (`=`), though before a count they ask
 /// for at least it (`đủ 01 phòng học/lớp`, [`CMP_WORDS`]). Lowercase.

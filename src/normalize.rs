@@ -32,6 +32,7 @@ pub fn normalize(input: &str) -> String {
     let lines = unflatten(lines);
     let lines = split_place_date_column(lines);
     let lines = split_signature_columns(lines);
+    let lines = split_collapsed_signature(lines);
     let lines = untangle_signature(lines);
     let text = lines.join("\n");
     join_broken_codes(&text)
@@ -646,7 +647,11 @@ fn split_signature_columns(mut lines: Vec<String>) -> Vec<String> {
             right.push(t.to_string());
         } else if let Some((r, _)) = right_of_gap(l).filter(|&(r, c)| {
             // A long name centred under a short title starts further left.
-            c >= near || c >= col / 2 && crate::recognize::looks_like_name(&l[r..])
+            // So does an authority or post line set further left.
+            c >= near
+                || c >= col / 2
+                    && (crate::recognize::looks_like_name(&l[r..])
+                        || crate::recognize::is_signature_start(l[r..].trim()))
         }) {
             left.push(l[..r].trim_end().to_string());
             right.push(l[r..].trim().to_string());
@@ -665,6 +670,57 @@ fn split_signature_columns(mut lines: Vec<String>) -> Vec<String> {
     left.extend(right);
     left.extend(std::iter::repeat_n(String::new(), blanks));
     lines.splice(start..end, left);
+    lines
+}
+
+/// A signature beside the `Nơi nhận` list whose column gap OCR read as
+/// one blank: `Nơi nhận: KT. GIÁM ĐỐC` ⏎ `- Như trên; PHÓ GIÁM ĐỐC` ⏎ `-
+/// Lưu: VT, KTNN. Nguyễn Đình Thắng`. Only when the `Nơi nhận:` line goes
+/// on with an authority or a post in capitals; then the capitals after a
+/// list line's last `;` that make a post, and a name after the `Lưu`
+/// line's last `.`, are the signature's too. They are put after the list.
+fn split_collapsed_signature(mut lines: Vec<String>) -> Vec<String> {
+    use crate::recognize::{is_signature_start, looks_like_name};
+    let Some(at) = lines
+        .iter()
+        .position(|l| crate::recognize::is_distribution_opener(l))
+    else {
+        return lines;
+    };
+    let Some(colon) = lines[at].find(':') else {
+        return lines;
+    };
+    let first = lines[at][colon + 1..].trim();
+    if first.is_empty() || !is_upper(first) || !is_signature_start(first) {
+        return lines;
+    }
+    let mut right = vec![String::new(), first.to_string()];
+    lines[at].truncate(colon + 1);
+    let mut end = at + 1;
+    while end < lines.len() && end <= at + 20 {
+        let t = lines[end].trim();
+        let archive = starts_ci(t, "lưu").is_some()
+            || t.starts_with(['-', '+']) && starts_ci(t[1..].trim_start(), "lưu").is_some();
+        if !(t.starts_with(['-', '+', '•']) || archive) {
+            break;
+        }
+        let l = lines[end].trim_end();
+        let cut = if archive {
+            l.rfind(". ")
+                .map(|p| (p + 1, l[p + 2..].trim()))
+                .filter(|(_, tail)| looks_like_name(tail))
+        } else {
+            l.rfind("; ")
+                .map(|p| (p + 1, l[p + 2..].trim()))
+                .filter(|(_, tail)| is_upper(tail) && is_signature_start(tail))
+        };
+        if let Some((p, tail)) = cut {
+            right.push(tail.to_string());
+            lines[end].truncate(p);
+        }
+        end += 1;
+    }
+    lines.splice(end..end, right);
     lines
 }
 
@@ -958,6 +1014,32 @@ mod tests {
         // Wide gaps in a list with no signature beside it: left alone.
         let ok = "Nơi nhận:\n- Như trên;       (để thực hiện)\n- Lưu: VT.\nKT. GIÁM ĐỐC";
         assert_eq!(normalize(ok), ok);
+    }
+
+    #[test]
+    fn signature_beside_the_list_with_one_blank() {
+        let t = normalize("Nơi nhận: KT. GIÁM ĐỐC\n- Như trên; PHÓ GIÁM ĐỐC\n- Sở Tài chính (để p/h);\n- Lưu: VT, KTNN. Nguyễn Đình Thắng\n\n3");
+        assert_eq!(
+            t,
+            "Nơi nhận:\n- Như trên;\n- Sở Tài chính (để p/h);\n- Lưu: VT, KTNN.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Đình Thắng\n\n3"
+        );
+        let d = crate::parse_str("Số: 1/KBNN-KTNN\nHà Tĩnh, ngày 1 tháng 8 năm 2015\nV/v thử\nKính gửi: Các đơn vị.\nNội dung.\nNơi nhận: Q. GIÁM ĐỐC\n- Như trên;\n- Lưu: VT.\n\n\nPhạm Thị Thu Hà\n", "a.txt");
+        assert_eq!(d.signer.authority.as_deref(), Some("Q."));
+        assert_eq!(d.signer.name.as_deref(), Some("Phạm Thị Thu Hà"));
+        assert_eq!(d.distribution.len(), 1);
+        // A list whose first line goes on with a body, no signature: left
+        // alone.
+        let ok = "Nơi nhận: UBND tỉnh;\n- Như trên; HĐND TỈNH\n- Lưu: VT. Nguyễn Văn An";
+        assert_eq!(normalize(ok), ok);
+    }
+
+    #[test]
+    fn an_inner_authority_set_left_of_the_outer_one() {
+        let t = normalize("Nơi nhận:                                            TL. CỤC TRƯỞNG\n- Như trên;                                KT. TRƯỞNG PHÒNG GIÁM SÁT\n- Lưu: VT.                                           PHÓ TRƯỞNG PHÒNG\n\n                                                       Lê Thị Kim Oanh");
+        assert_eq!(
+            t,
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTL. CỤC TRƯỞNG\nKT. TRƯỞNG PHÒNG GIÁM SÁT\nPHÓ TRƯỞNG PHÒNG\nLê Thị Kim Oanh"
+        );
     }
 
     #[test]

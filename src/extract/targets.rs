@@ -464,6 +464,18 @@ fn unit_after(s: &str) -> Option<(String, usize)> {
             break;
         }
         n += 1 + lead + w.len();
+        // `bác sĩ/vạn dân`: per a multiple of what follows.
+        if MULTIPLIERS.contains(&w.as_str()) {
+            let next: String = t[n..]
+                .strip_prefix(' ')
+                .unwrap_or("")
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            if next.starts_with(char::is_lowercase) {
+                n += 1 + next.len();
+            }
+        }
         // `m3/ngày đêm`: a day and its night.
         if w == "ngày" && t[n..].starts_with(" đêm") {
             n += " đêm".len();
@@ -872,7 +884,9 @@ fn scan(
                     end: sr.start + pend,
                     cmp,
                     value,
-                    unit: Some(per.map_or("%".to_string(), |(u, _)| format!("%/{u}"))),
+                    // (`4,5%/năm`: a percentage all the same; the text keeps
+                    // its period.)
+                    unit: Some("%".to_string()),
                     percent: true,
                 });
             } else if rank {
@@ -1190,6 +1204,7 @@ mod tests {
 
     #[test]
     fn a_rate_per_year_reached_is_a_goal_a_rate_set_is_not() {
+        // The unit of a rate is `%`; its text keeps the period.
         let t = "Đến năm 2030, tốc độ tăng trưởng bình quân đạt 4,5%/năm.\nGiảm tỷ lệ hộ nghèo bình quân 1,5%/năm.\nLãi suất cho vay điều chỉnh giảm từ 6,6%/năm xuống 6,24%/năm.";
         let got: Vec<_> = extract_targets(t, 0..t.len(), &[])
             .iter()
@@ -1198,8 +1213,8 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                (4.5, Some("%/năm".to_string()), Some(2030)),
-                (1.5, Some("%/năm".to_string()), None)
+                (4.5, Some("%".to_string()), Some(2030)),
+                (1.5, Some("%".to_string()), None)
             ]
         );
     }
@@ -1476,7 +1491,7 @@ mod tests {
     #[test]
     fn units_bounds_and_headings_over_goals_and_results() {
         let u = |s: &str| Some(s.to_string());
-        let got = targets("I. KẾT QUẢ NĂM 2025\nĐiện thương phẩm đạt 21,3 tỷ kWh, tăng 9,2% so với năm 2024; tỷ lệ tổn thất 4,25%.\nII. MỤC TIÊU NĂM 2026\n1. Điện thương phẩm đạt 22,5 tỷ kWh.\n2. Điểm chất lượng đạt từ 4,2 điểm trở lên.\n3. Thời gian chờ khám trung bình không quá 60 phút.\n4. Dự trữ thuốc tối thiểu cho 02 tháng sử dụng.\n5. Nâng công suất lên tối thiểu 100.000 m3/ngày đêm.\n");
+        let got = targets("I. KẾT QUẢ NĂM 2025\nĐiện thương phẩm đạt 21,3 tỷ kWh, tăng 9,2% so với năm 2024; tỷ lệ tổn thất 4,25%.\nII. MỤC TIÊU NĂM 2026\n1. Điện thương phẩm đạt 22,5 tỷ kWh.\n2. Điểm chất lượng đạt từ 4,2 điểm trở lên.\n3. Thời gian chờ khám trung bình không quá 60 phút.\n4. Dự trữ thuốc tối thiểu cho 02 tháng sử dụng.\n5. Nâng công suất lên tối thiểu 100.000 m3/ngày đêm.\n6. Có trên 35 giường bệnh/vạn dân.\n");
         assert_eq!(
             got,
             vec![
@@ -1485,6 +1500,7 @@ mod tests {
                 (60.0, "<=".into(), u("phút"), Some(2026)),
                 (2.0, ">=".into(), u("tháng"), Some(2026)),
                 (100000.0, ">=".into(), u("m3/ngày đêm"), Some(2026)),
+                (35.0, ">".into(), u("giường bệnh/vạn dân"), Some(2026)),
             ]
         );
         // Outside a heading over goals a duration is a norm.

@@ -287,8 +287,9 @@ pub const PLAN_KINDS: &[&str] = &["KH", "CTr", "ĐA", "PA", "NQ", "CT", "QĐ", "
 pub const NOT_HORIZON_SUBJECTS: &[&str] = &["nhiệm kỳ", "năm học", "tết", "dịp", "khóa"];
 
 /// Words that multiply the number before the unit (`1,5 triệu lượt`):
-/// written as the start of the unit, the value kept as written.
-pub const MULTIPLIERS: &[&str] = &["nghìn", "ngàn", "triệu", "tỷ"];
+/// written as the start of the unit, the value kept as written. After a
+/// slash they take the word they multiply (`bác sĩ/vạn dân`).
+pub const MULTIPLIERS: &[&str] = &["nghìn", "ngàn", "vạn", "triệu", "tỷ"];
 
 /// Words of a heading over what was done (`I. KẾT QUẢ THỰC HIỆN NĂM 2023`,
 /// `Đánh giá chung`, `3. Hạn chế`): the numbers under it report, they set

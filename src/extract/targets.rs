@@ -412,6 +412,37 @@ fn cmp_word_at_end(before: &str) -> Option<(&'static str, usize)> {
         .map(|((w, c), _)| (*c, w.len()))
 }
 
+/// Whether `before`, the text of a clause before a count, is a short
+/// verb phrase that opens the clause (`Trồng mới`, `- Xây dựng mới`,
+/// `(9) Kết nạp`, `Thành phố có`): at most four words after the item's
+/// marker, no digit, no mark, none of them a stop word of a unit
+/// ([`UNIT_STOPS`] but `có`).
+fn clause_lead(before: &str) -> bool {
+    let clause = &before[before.rfind([';', ':', '\n']).map_or(0, |p| p + 1)..];
+    let clause = clause.trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || c.is_ascii_digit()
+            || matches!(c, '-' | '+' | '•' | '*' | '(' | ')' | '.')
+    });
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words.iter().enumerate().all(|(i, w)| {
+            let lw = crate::text::lower(w);
+            w.chars().all(char::is_alphabetic)
+                && (i == 0 || w.starts_with(char::is_lowercase))
+                && (lw == "có" || !UNIT_STOPS.contains(&lw.as_str()))
+                && !NOT_LEAD_WORDS.contains(&lw.as_str())
+        })
+}
+
+/// Words that make the text before a count no verb phrase opening a goal:
+/// the count is a date's, an item's, a rank's or an order's (`Năm 2026`,
+/// `Lần 2`, `Giai đoạn 1`). Lowercase.
+const NOT_LEAD_WORDS: &[&str] = &[
+    "năm", "tháng", "quý", "ngày", "lần", "giai", "đoạn", "số", "thứ", "điều", "khoản", "mục",
+    "phần", "chương", "bước", "đợt", "khóa", "lớp", "tốp", "top", "hạng",
+];
+
 /// The unit after a count: a table unit, else the next word; with `/x`
 /// appended (`phòng học/lớp`). Returns the unit and its byte length.
 fn unit_after(s: &str) -> Option<(String, usize)> {
@@ -765,7 +796,11 @@ fn scan(
             // Not a percentage and no comparison or rank word can end the
             // text before it (the test below on one character, before
             // lower-casing the words): nothing to find.
-            if !(m.word || after_s.trim_start_matches(' ').starts_with('%')) {
+            // Under a heading over goals, a count that a short verb phrase
+            // opens its clause with (`Trồng mới 8.000 ha rừng`, `Có 60.000
+            // buồng lưu trú`) is one reached.
+            let leads = at.aims && !m.word && clause_lead(before_s);
+            if !(m.word || leads || after_s.trim_start_matches(' ').starts_with('%')) {
                 let last = before_s.trim_end().chars().next_back();
                 let may_reach = reaches
                     && last.is_some_and(|c| REACH_LAST_CHARS.contains(&crate::text::lower_char(c)));
@@ -797,7 +832,9 @@ fn scan(
             let reached = reaches
                 && !m.word
                 && cmp_b.is_none()
-                && (reach_before(&before) || reached_last && ends_with_word(&before, "và"));
+                && (leads
+                    || reach_before(&before)
+                    || reached_last && ends_with_word(&before, "và"));
             // `từ 40 doanh nghiệp trở lên`: a bound read after the unit.
             // (`có doanh thu từ 01 tỷ đồng/năm trở lên`: who a rule covers.)
             let from = !reached
@@ -1512,6 +1549,24 @@ mod tests {
         // A tax rate is a norm.
         let q = quantities("Hàng hóa chịu thuế suất 10%.");
         assert!(q.targets.is_empty() && q.norms.len() == 1, "{q:?}");
+    }
+
+    #[test]
+    fn counts_a_short_verb_phrase_opens_under_a_heading_over_goals() {
+        let u = |s: &str| Some(s.to_string());
+        let got = targets("II. CHỈ TIÊU NĂM 2017\n1. Trồng mới 15.000 ha rừng tập trung.\n2. Thành lập mới 20 tổ hợp tác do phụ nữ làm chủ.\n3. Có 60.000 buồng lưu trú, trong đó ít nhất 40% đạt chuẩn.\n(9) Kết nạp 150 đảng viên trở lên trong nhiệm kỳ.\n4. Tổ chức lần 2 hội thi.\n5. Hỗ trợ cho 30 hộ.\n");
+        assert_eq!(
+            got,
+            vec![
+                (15000.0, "=".into(), u("ha"), Some(2017)),
+                (20.0, "=".into(), u("tổ hợp tác"), Some(2017)),
+                (60000.0, "=".into(), u("buồng lưu trú"), Some(2017)),
+                (40.0, ">=".into(), u("%"), Some(2017)),
+                (150.0, ">=".into(), u("đảng viên"), Some(2017)),
+            ]
+        );
+        // Outside such a heading, the same items set no goal.
+        assert!(targets("1. Trồng mới 15.000 ha rừng tập trung.\n").is_empty());
     }
 
     #[test]

@@ -416,7 +416,7 @@ fn cmp_word_at_end(before: &str) -> Option<(&'static str, usize)> {
 /// verb phrase that opens the clause (`Trồng mới`, `- Xây dựng mới`,
 /// `(9) Kết nạp`, `Thành phố có`): at most four words after the item's
 /// marker, no digit, no mark, none of them a stop word of a unit
-/// ([`UNIT_STOPS`] but `có`).
+/// ([`UNIT_STOPS`] but `có`) nor of [`crate::vocab::NOT_LEAD_WORDS`].
 fn clause_lead(before: &str) -> bool {
     let clause = &before[before.rfind([';', ':', '\n']).map_or(0, |p| p + 1)..];
     let clause = clause.trim_start_matches(|c: char| {
@@ -431,17 +431,9 @@ fn clause_lead(before: &str) -> bool {
             w.chars().all(char::is_alphabetic)
                 && (i == 0 || w.starts_with(char::is_lowercase))
                 && (lw == "có" || !UNIT_STOPS.contains(&lw.as_str()))
-                && !NOT_LEAD_WORDS.contains(&lw.as_str())
+                && !crate::vocab::NOT_LEAD_WORDS.contains(&lw.as_str())
         })
 }
-
-/// Words that make the text before a count no verb phrase opening a goal:
-/// the count is a date's, an item's, a rank's or an order's (`Năm 2026`,
-/// `Lần 2`, `Giai đoạn 1`). Lowercase.
-const NOT_LEAD_WORDS: &[&str] = &[
-    "năm", "tháng", "quý", "ngày", "lần", "giai", "đoạn", "số", "thứ", "điều", "khoản", "mục",
-    "phần", "chương", "bước", "đợt", "khóa", "lớp", "tốp", "top", "hạng",
-];
 
 /// The unit after a count: a table unit, else the next word; with `/x`
 /// appended (`phòng học/lớp`). Returns the unit and its byte length.

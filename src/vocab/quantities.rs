@@ -286,6 +286,14 @@ pub const PLAN_KINDS: &[&str] = &["KH", "CTr", "ĐA", "PA", "NQ", "CT", "QĐ", "
 /// `năm học 2025 - 2026`, `dịp Tết Nguyên đán … năm 2026`). Lowercase.
 pub const NOT_HORIZON_SUBJECTS: &[&str] = &["nhiệm kỳ", "năm học", "tết", "dịp", "khóa"];
 
+/// Words that make the text before a count no verb phrase opening a goal:
+/// the count is a date's, an item's, a rank's or an order's (`Năm 2026`,
+/// `Lần 2`, `Giai đoạn 1`). Lowercase.
+pub const NOT_LEAD_WORDS: &[&str] = &[
+    "năm", "tháng", "quý", "ngày", "lần", "giai", "đoạn", "số", "thứ", "điều", "khoản", "mục",
+    "phần", "chương", "bước", "đợt", "khóa", "lớp", "tốp", "top", "hạng",
+];
+
 /// Words that multiply the number before the unit (`1,5 triệu lượt`):
 /// written as the start of the unit, the value kept as written. After a
 /// slash they take the word they multiply (`bác sĩ/vạn dân`).

@@ -62,7 +62,8 @@ fn annex_title(t: &str) -> String {
 }
 
 /// The attachments of a document whose proper part ends at `from`.
-/// `doc_year` completes deadlines written without a year; `exclude` are the
+/// `doc_year` completes deadlines written without a year and dates what
+/// reports an earlier year; `exclude` are the
 /// spans of cited documents.
 pub fn attachments(
     text: &str,
@@ -98,7 +99,7 @@ pub fn attachments(
                 directives::directives_of(&o, doc_year, exclude),
                 // A table breaks the outline early: read the text after
                 // the items too.
-                targets::quantities_with_closing(&o, exclude),
+                targets::quantities_with_closing(&o, exclude, doc_year.map(|y| (y, 0, 0))),
             )
         };
         if kind.is_none() && !title.to_lowercase().starts_with("phụ lục") {

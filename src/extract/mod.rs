@@ -49,7 +49,8 @@ pub fn extract(text: &str) -> Document {
     if proposal && doc.directives.iter().all(|d| d.assignees.is_empty()) {
         doc.directives.clear();
     }
-    let q = targets::quantities_of(&o, &cited);
+    let now = year.map(|y| (y, doc.date.month.unwrap_or(0), doc.date.day.unwrap_or(0)));
+    let q = targets::quantities_of(&o, &cited, now);
     doc.targets = q.targets;
     doc.norms = q.norms;
     // (What the body strives for stays a goal in any document.)

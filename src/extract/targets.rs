@@ -82,7 +82,7 @@ pub fn extract_targets(text: &str, body: Range<usize>, exclude: &[Span]) -> Vec<
 /// [`extract_targets`] from an outline already built (goals only; see
 /// [`quantities_of`] for the norms).
 pub fn targets_of(o: &Outline, exclude: &[Span]) -> Vec<Target> {
-    quantities_of(o, exclude).targets
+    quantities_of(o, exclude, None).targets
 }
 
 /// The horizon year a heading names (`Mục tiêu đến năm 2030`,
@@ -127,7 +127,12 @@ fn heading_kind(n: &Node, masked: &str) -> (bool, Option<i32>, bool) {
         let own = slice(masked, n.text_start..n.own_end).trim_start();
         let first = own.split('\n').next().unwrap_or("");
         let more = !own[first.len()..].trim().is_empty();
-        if !(more && crate::text::is_upper(first.trim())) {
+        // So does a short line with no final mark (`1. Thực trạng` ⏎ …).
+        let f = first.trim();
+        let short = f.split_whitespace().count() <= 5
+            && !f.ends_with(['.', ':', ';', ','])
+            && !f.bytes().any(|b| b.is_ascii_digit());
+        if !(more && (crate::text::is_upper(f) || short)) {
             return (false, None, false);
         }
     }
@@ -157,8 +162,10 @@ fn heading_words(head: &str) -> (bool, Option<i32>, bool) {
     }
     // `KẾT QUẢ THỰC HIỆN NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2024`: a heading that
     // starts by naming results reports, whatever tasks it names, unless
-    // it says what is to be reached (`KẾT QUẢ CẦN ĐẠT`).
-    let leads = STATUS_HEADING_WORDS.iter().any(|w| k.starts_with(w))
+    // it says what is to be reached (`KẾT QUẢ CẦN ĐẠT`) or names the goals
+    // themselves (`THỰC TRẠNG VÀ MỤC TIÊU`).
+    let leads = !aims
+        && STATUS_HEADING_WORDS.iter().any(|w| k.starts_with(w))
         && !["cần đạt", "phải đạt", "dự kiến"]
             .iter()
             .any(|w| k.contains(w));
@@ -203,6 +210,9 @@ fn caps_heading_before(text: &str, at: usize) -> Option<&str> {
 struct Place {
     horizon: Option<i32>,
     aims: bool,
+    /// The document's own date (year, month, day; 0 when not known): a
+    /// clause that opens on a year or a day before it reports that time.
+    now: Option<(i32, u32, u32)>,
 }
 
 fn walk(
@@ -220,6 +230,7 @@ fn walk(
     let at = Place {
         horizon: heading_year(n, &o.masked).or(goal_year).or(at.horizon),
         aims: at.aims || aims,
+        now: at.now,
     };
     scan(o, n.text_start..n.own_end, at, exclude, out);
     for c in &n.children {
@@ -411,6 +422,43 @@ fn cmp_word_at_end(before: &str) -> Option<(&'static str, usize)> {
         })
         .map(|((w, c), _)| (*c, w.len()))
 }
+
+/// Whether a clause opens (after its item's marker) on a year or a day
+/// before `now`: `Năm 2025, …`, `Năm 2021 toàn tỉnh …`, `Trong năm 2024,
+/// …`, `Giai đoạn 2016 - 2020, …`, `Đến ngày 20/11/2025, …`.
+fn opens_before(sent: &str, now: (i32, u32, u32)) -> bool {
+    // After a heading on a line of its own (`2. Mục tiêu` ⏎ `Năm 2025, …`),
+    // the line of the first number opens the clause.
+    let digit = sent.bytes().position(|b| b.is_ascii_digit()).unwrap_or(0);
+    let line = sent[..digit].rfind('\n').map_or(0, |p| p + 1);
+    line > 0 && opens_before_here(&sent[line..], now) || opens_before_here(sent, now)
+}
+
+fn opens_before_here(sent: &str, now: (i32, u32, u32)) -> bool {
+    let t = sent.trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || c.is_ascii_digit()
+            || matches!(c, '-' | '+' | '•' | '*' | '(' | ')' | '.')
+    });
+    let head = crate::text::lower(&t[..crate::text::floor_boundary(t, 40)]);
+    let Some(c) = RE_YEAR_OPENING.captures(&head) else {
+        return false;
+    };
+    let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
+    match (n(1).or(n(2)), n(5)) {
+        (Some(y), _) => y < now.0,
+        (None, Some(y)) => {
+            let (d, m) = (n(3).unwrap_or(0) as u32, n(4).unwrap_or(0) as u32);
+            (y, m, d) < now
+        }
+        _ => false,
+    }
+}
+
+static RE_YEAR_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:trong\s+)?(?:năm\s+((?:19|20)\d{2})|giai đoạn\s+(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2}))|(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+(\d{1,2})/(\d{1,2})/((?:19|20)\d{2}))(?:[\s,:]|$)")
+        .expect("year opening pattern")
+});
 
 /// Whether `before`, the text of a clause before a count, is a short
 /// verb phrase that opens the clause (`Trồng mới`, `- Xây dựng mới`,
@@ -657,26 +705,42 @@ pub struct Quantities {
     pub striven: Vec<Span>,
 }
 
-/// [`targets_of`] with the norms kept apart instead of dropped.
-pub fn quantities_of(o: &Outline, exclude: &[Span]) -> Quantities {
-    quantities(o, exclude, false)
+/// [`targets_of`] with the norms kept apart instead of dropped; `now` is
+/// the document's date, year, month and day, 0 when not known (a clause
+/// that opens on an earlier time, `Năm 2025, toàn tỉnh đạt …` in a plan of
+/// 2026, reports).
+pub fn quantities_of(o: &Outline, exclude: &[Span], now: Option<(i32, u32, u32)>) -> Quantities {
+    quantities(o, exclude, false, now)
 }
 
 /// [`quantities_of`] also over the text after the items (`o.closing`): an
 /// attached plan or annex whose tables end the outline early.
-pub fn quantities_with_closing(o: &Outline, exclude: &[Span]) -> Quantities {
-    quantities(o, exclude, true)
+pub fn quantities_with_closing(
+    o: &Outline,
+    exclude: &[Span],
+    now: Option<(i32, u32, u32)>,
+) -> Quantities {
+    quantities(o, exclude, true, now)
 }
 
-fn quantities(o: &Outline, exclude: &[Span], closing: bool) -> Quantities {
+fn quantities(
+    o: &Outline,
+    exclude: &[Span],
+    closing: bool,
+    now: Option<(i32, u32, u32)>,
+) -> Quantities {
     let exclude = &crate::extract::spans::SpanSet::new(exclude);
     let mut out = Vec::new();
     let pre = o.preamble.clone();
-    scan(o, pre, Place::default(), exclude, &mut out);
+    let base = Place {
+        now,
+        ..Place::default()
+    };
+    scan(o, pre, base, exclude, &mut out);
     // `Phần I` ⏎ `KẾT QUẢ THỰC HIỆN NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2024` ⏎ `1. …`:
     // a heading in capitals standing alone above top-level items (no item
     // of the outline) holds for them up to the next such heading.
-    let mut section = Place::default();
+    let mut section = base;
     let mut reports = false;
     for n in &o.nodes {
         if let Some(h) = caps_heading_before(&o.masked, n.start) {
@@ -685,6 +749,7 @@ fn quantities(o: &Outline, exclude: &[Span], closing: bool) -> Quantities {
             section = Place {
                 horizon: year,
                 aims,
+                now,
             };
         }
         if reports {
@@ -693,7 +758,7 @@ fn quantities(o: &Outline, exclude: &[Span], closing: bool) -> Quantities {
         walk(o, n, section, exclude, &mut out);
     }
     if closing {
-        scan(o, o.closing.clone(), Place::default(), exclude, &mut out);
+        scan(o, o.closing.clone(), base, exclude, &mut out);
     }
     // (A duration under a heading over goals is one: `Thời gian chờ khám
     // trung bình không quá 60 phút`.)
@@ -732,11 +797,20 @@ fn scan(
     // So does a `Phấn đấu` put before the first clause's numbers: the
     // clauses after it are striven for too.
     let mut carry_strive = false;
+    // `Năm 2025, toàn tỉnh đạt 11,2 bác sĩ/vạn dân; tỷ lệ … đạt 91,3%.` in
+    // a plan of 2026: a clause that opens on an earlier year reports it,
+    // and so do the clauses after its `;`.
+    let mut carry_past = false;
     for sr in sentences(text, r) {
         let sent = slice(text, sr.clone());
         let carried = carry;
         let carried_strive = carry_strive;
         let strive_at = sent.find("hấn đấu");
+        let past = carry_past || at.now.is_some_and(|now| opens_before(sent, now));
+        carry_past = past && sent.ends_with(';');
+        if past && strive_at.is_none() && !carried_strive {
+            continue;
+        }
         carry = if sent.ends_with(';') {
             fronted_horizon(sent).or(carried)
         } else {
@@ -1201,7 +1275,7 @@ mod tests {
     #[test]
     fn goals_compared_with_last_year_and_goals_granted() {
         let t = "Phấn đấu giảm ít nhất 10% số vụ tai nạn giao thông so với cùng kỳ năm 2024.\nSố vụ tai nạn tăng 5% so với cùng kỳ năm 2024.\nBảo đảm 100% hồ sơ đủ điều kiện được cấp phát đúng hạn.\nNgười lao động được hưởng 70% tiền lương.";
-        let q = quantities_of(&outline::outline(t, 0..t.len()), &[]);
+        let q = quantities_of(&outline::outline(t, 0..t.len()), &[], None);
         let goals: Vec<_> = q.targets.iter().map(|x| x.value).collect();
         assert_eq!(goals, vec![10.0, 100.0]);
         let norms: Vec<_> = q.norms.iter().map(|x| x.value).collect();
@@ -1387,7 +1461,7 @@ mod tests {
     }
 
     fn quantities(t: &str) -> Quantities {
-        quantities_of(&outline::outline(t, 0..t.len()), &[])
+        quantities_of(&outline::outline(t, 0..t.len()), &[], None)
     }
 
     #[test]
@@ -1559,6 +1633,20 @@ mod tests {
         );
         // Outside such a heading, the same items set no goal.
         assert!(targets("1. Trồng mới 15.000 ha rừng tập trung.\n").is_empty());
+    }
+
+    #[test]
+    fn a_clause_that_opens_on_an_earlier_time_reports() {
+        let text = "II. THỰC TRẠNG VÀ MỤC TIÊU\n1. Thực trạng\nToàn tỉnh có 78 trạm y tế.\n2. Mục tiêu\nNăm 2025, toàn tỉnh đạt 11,2 bác sĩ/vạn dân; tỷ lệ trạm y tế có bác sĩ đạt 91,3%.\nGiai đoạn 2016 - 2020, GRDP tăng bình quân 4,5%/năm.\nĐến ngày 20/11/2025, giải ngân đạt 61,3% kế hoạch.\nLũy kế giải ngân đạt 47,3% kế hoạch.\nNăm 2026, tỷ lệ bao phủ bảo hiểm y tế đạt 95%.\nĐến ngày 30/6/2026, 100% hồ sơ được số hóa.\nNăm 2025, phấn đấu 100% trạm có bác sĩ.\n";
+        let o = outline::outline(text, 0..text.len());
+        let got: Vec<_> = quantities_of(&o, &[], Some((2026, 1, 15)))
+            .targets
+            .into_iter()
+            .map(|t| t.value)
+            .collect();
+        assert_eq!(got, [95.0, 100.0, 100.0]);
+        // The document's date unknown: nothing is before it.
+        assert_eq!(quantities_of(&o, &[], None).targets.len(), 7);
     }
 
     #[test]

@@ -303,8 +303,14 @@ pub const MULTIPLIERS: &[&str] = &["nghìn", "ngàn", "vạn", "triệu", "tỷ"
 /// `Đánh giá chung`, `3. Hạn chế`): the numbers under it report, they set
 /// no goal — unless the heading also names goals ([`GOAL_HEADING_WORDS`]).
 /// Lowercase.
-pub const STATUS_HEADING_WORDS: &[&str] =
-    &["kết quả", "tình hình", "đánh giá", "hạn chế", "tồn tại"];
+pub const STATUS_HEADING_WORDS: &[&str] = &[
+    "kết quả",
+    "tình hình",
+    "đánh giá",
+    "hạn chế",
+    "tồn tại",
+    "thực trạng",
+];
 
 /// Words of a heading over what is to be done (`II. PHƯƠNG HƯỚNG, NHIỆM VỤ
 /// NĂM 2024`, `Kết quả cần đạt`). Lowercase.
@@ -350,6 +356,8 @@ pub const STATUS_MARKERS: &[&str] = &[
     "so với cùng kỳ",
     "tăng so với",
     "giảm so với",
+    "lũy kế",
+    "mới đạt",
 ];
 
 /// The [`STATUS_MARKERS`] that compare with a past period: they report

@@ -488,6 +488,12 @@ pub fn deadlines_among(
             let clause = crate::text::lower(&s[from..m.start()]);
             let clause = clause.rsplit("\n\n").next().unwrap_or(&clause);
             let clause = clause.rsplit(['.', ';']).next().unwrap_or(clause);
+            let mut clause = std::borrow::Cow::Borrowed(clause);
+            for p in crate::vocab::RESULT_NOUN_PHRASES {
+                if clause.contains(p) {
+                    clause = std::borrow::Cow::Owned(clause.replace(p, ""));
+                }
+            }
             if REVIEW_WORDS.iter().any(|w| clause.contains(w))
                 && !DELIVERY_WORDS.iter().any(|w| clause.contains(w))
             {
@@ -1115,6 +1121,16 @@ mod tests {
         // A goal's horizon is none.
         let t = "Tỷ lệ hộ dân sử dụng nước sạch đạt 95% vào quý IV năm 2026.";
         assert!(deadlines_in(t, 0..t.len(), Some(2025), &[]).is_empty());
+    }
+
+    #[test]
+    fn results_handled_are_no_review() {
+        // `kết quả giải quyết` is a thing to digitise, not results reviewed
+        // over the period.
+        let t = "4. Hoàn thành số hóa hồ sơ, kết quả giải quyết thủ tục hành chính trong tháng 6/2026.\n5. Đánh giá kết quả thực hiện trong năm 2026.";
+        let d = deadlines_in(t, 0..t.len(), Some(2026), &[]);
+        let got: Vec<_> = d.iter().map(|x| x.period.as_deref()).collect();
+        assert_eq!(got, [Some("2026-06")]);
     }
 
     #[test]

@@ -1067,7 +1067,16 @@ fn scan(
         }
         // A sentence reporting what was achieved sets no target.
         let lower = crate::text::lower_collapsed(sent);
-        let mut markers = STATUS_FINDER.find_iter(&lower).map(|m| &lower[m.range()]);
+        // (`số hóa hồ sơ, kết quả giải quyết thủ tục hành chính`: a thing
+        // handled, not results reported.)
+        let mut markers = STATUS_FINDER
+            .find_iter(&lower)
+            .filter(|m| {
+                !crate::vocab::RESULT_NOUN_PHRASES
+                    .iter()
+                    .any(|p| lower[m.start()..].starts_with(p))
+            })
+            .map(|m| &lower[m.range()]);
         let (mut status, mut compares) = (false, false);
         for m in &mut markers {
             if crate::vocab::STATUS_COMPARISONS.contains(&m) {
@@ -1647,6 +1656,12 @@ mod tests {
         assert_eq!(got, [95.0, 100.0, 100.0]);
         // The document's date unknown: nothing is before it.
         assert_eq!(quantities_of(&o, &[], None).targets.len(), 7);
+    }
+
+    #[test]
+    fn results_handled_are_no_report() {
+        let got = targets("3. Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính đạt 100%.\n4. Kết quả năm 2025 đạt 90%.");
+        assert_eq!(got, vec![(100.0, "=".into(), Some("%".into()), None)]);
     }
 
     #[test]

@@ -360,6 +360,13 @@ pub const STATUS_MARKERS: &[&str] = &[
     "mới đạt",
 ];
 
+/// Phrases in which a word that reports ([`STATUS_MARKERS`], a review
+/// word of the deadlines) names a thing handled instead (`Tỷ lệ số hóa hồ
+/// sơ, kết quả giải quyết thủ tục hành chính đạt 100%`, `Hoàn thành số hóa
+/// … kết quả giải quyết thủ tục hành chính trong tháng 6/2026`).
+/// Lowercase.
+pub const RESULT_NOUN_PHRASES: &[&str] = &["kết quả giải quyết"];
+
 /// The [`STATUS_MARKERS`] that compare with a past period: they report
 /// only when nothing in the sentence sets a goal ([`GOAL_CUES`]: `phấn đấu
 /// giảm ít nhất 10% … so với cùng kỳ năm 2024` is a goal).

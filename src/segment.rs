@@ -331,13 +331,19 @@ pub fn is_number_line(t: &str) -> bool {
     t.strip_prefix("Số")
         .or_else(|| t.strip_prefix("SỐ"))
         .or_else(|| {
-            // OCR misreadings (`Sô:`, `Sổ:`), only with the colon.
+            // OCR misreadings (`Sô:`, `Sổ:`), with the colon or a blank and
+            // digits (`S6 412-TB/UBKTTU`).
             let mut cs = t.chars();
             let ocr = cs.next() == Some('S')
                 && cs
                     .next()
                     .is_some_and(|c| crate::vocab::OCR_SO_VOWELS.contains(c))
-                && cs.as_str().starts_with(':');
+                && (cs.as_str().starts_with(':')
+                    || cs.as_str().starts_with([' ', '\t'])
+                        && cs
+                            .as_str()
+                            .trim_start()
+                            .starts_with(|c: char| c.is_ascii_digit()));
             ocr.then_some(cs.as_str())
         })
         .is_some_and(|r| {

@@ -919,7 +919,10 @@ pub fn extract_references(
             "năm", "tháng", "ngày", "%", "giờ", "người", "lần", "học", "nội", "triệu", "tỷ",
         ]
         .contains(&key(next_word).as_str())
-            || region[num.clone()].len() == 4 && region[num.clone()].starts_with(['1', '2'])
+            // (`Chương trình 2018`: a year, 19xx or 20xx; `Quyết định số
+            // 1546, 1547/QĐ-UBND`: a number.)
+            || region[num.clone()].len() == 4
+                && (region[num.clone()].starts_with("19") || region[num.clone()].starts_with("20"))
         {
             continue;
         }
@@ -2288,7 +2291,13 @@ mod tests {
         );
         // A number followed by its date shares nothing.
         assert_eq!(r[5].code, None);
-        assert_eq!(r[3].key.as_deref(), Some("5/2024/QD-UBND"));
+        assert_eq!(r[3].key.as_deref(), Some("5/2024/QD-UBND")); // Four-digit numbers that are no years.
+        let r = refs("Thực hiện Quyết định số 1546, 1547/QĐ-UBND ngày 25/9/2020 của UBND tỉnh; Chương trình 2018 của Bộ.");
+        let codes: Vec<_> = r.iter().map(|x| x.code.clone()).collect();
+        assert_eq!(
+            codes,
+            [Some("1546/QĐ-UBND".into()), Some("1547/QĐ-UBND".into())]
+        );
     }
 
     #[test]

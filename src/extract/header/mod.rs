@@ -250,6 +250,16 @@ mod tests {
         assert_eq!(names, vec!["Như trên"]);
         assert_eq!(d.archive, vec!["VT", "NVY"]);
         assert_eq!(d.signer.name.as_deref(), Some("Đỗ Thái Hòa"));
+        // `S6` for `Số` without its colon, before digits; the number is no
+        // citation and the line no issuer.
+        let d = parse("TỈNH ỦY GIA LAI ĐẢNG CỘNG SẢN VIỆT NAM\nỦY BAN KIỂM TRA\n* Pleiku, ngày 21 tháng 8 năm 2023\nS6 412-TB/UBKTTU\n\nTHÔNG BÁO\nkết quả kỳ họp\n-----\n\nCăn cứ Quy định số 22-QĐ/TW, Ủy ban thông báo.\n");
+        assert_eq!(d.number.raw.as_deref(), Some("412-TB/UBKTTU"));
+        assert_eq!(d.issuer.name.as_deref(), Some("Ủy ban Kiểm tra"));
+        assert_eq!(d.issuer.parent.as_deref(), Some("Tỉnh ủy Gia Lai"));
+        assert_eq!(d.references.len(), 1);
+        // `So sánh` is no number line.
+        assert!(crate::segment::is_number_line("S6 12/UBND"));
+        assert!(!crate::segment::is_number_line("So sánh 12/UBND"));
     }
 
     #[test]

@@ -3,11 +3,13 @@
 use super::*;
 
 pub(super) static RE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    // `Sô:`, `Sổ:` and the like are OCR misreadings of `Số:` (colon required).
+    // `Sô:`, `Sổ:` and the like are OCR misreadings of `Số:`: with a colon,
+    // or a blank and then digits (`S6 412-TB/UBKTTU`, checked in
+    // [`find_number`]).
     let ocr = vocab::OCR_SO_VOWELS;
     Regex::new(&format!(
         concat!(
-            r"(?m)(?:^|[\s|(])(?:Số|SỐ|S[{ocr}]:)\s*:?[ \t]*\n?[ \t]*",
+            r"(?m)(?:^|[\s|(])(?P<so>Số|SỐ|S[{ocr}]:|S[{ocr}][ \t])\s*:?[ \t]*\n?[ \t]*",
             // A number OCR could not read (handwritten: `#72⁄`) leaves the
             // symbol; the sequence is then unknown (null).
             r"(?P<code>(?:(?P<seq>\d{{1,6}}[a-zđ]?)|[#*'`~]?\d{{0,6}}[#*'`~⁄⁄]\d{{0,6}}[#*'`~⁄]?)?[ \t]*[/\-][ \t]*",
@@ -30,6 +32,15 @@ static RE_SYMBOL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// The document's own `Số:` line.
 pub fn find_number(s: &str) -> Option<Number> {
     let c = RE_NUMBER.captures(s)?;
+    // An OCR reading without its colon counts before digits only.
+    let so = c.name("so").map_or("", |m| m.as_str());
+    if !(so.starts_with("Số")
+        || so.starts_with("SỐ")
+        || so.ends_with(':')
+        || c.name("seq").is_some())
+    {
+        return None;
+    }
     let sym_m = c.name("sym")?;
     let tail = s[sym_m.end()..]
         .starts_with([' ', '\t'])

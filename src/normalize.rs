@@ -236,6 +236,10 @@ fn clean_char(c: char, out: &mut String) {
     }
 }
 
+/// Inline formula markup (`$…$` on one line).
+static RE_TEX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\$([^$\n]{1,160})\$").unwrap());
+/// A formula command (`\mathsf`, `\hat`).
+static RE_TEX_COMMAND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\[A-Za-z]+").unwrap());
 static RE_IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").unwrap());
 /// A Markdown link `[Thông tư số 32/2018/TT-BGDĐT](#)`: its text stays.
 static RE_LINK: LazyLock<Regex> =
@@ -254,6 +258,23 @@ static RE_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}#{1,6
 /// Markup cleanup, line by line. Returns the cleaned lines.
 fn clean_markup(text: &str) -> Vec<String> {
     let text = RE_IMAGE.replace_all(text, "");
+    // Formula markup a layout OCR wrote for what it could not read as text
+    // (`$( \mathsf { b } / \mathsf { c } )$` for `(b/c)`): the letters and
+    // marks, without commands, braces or blanks.
+    let text = if text.contains("$\\") || text.contains("$(") {
+        RE_TEX.replace_all(&text, |c: &regex::Captures| {
+            let inner = &c[1];
+            if !inner.contains('\\') {
+                return c[0].to_string();
+            }
+            let bare = RE_TEX_COMMAND.replace_all(inner, "");
+            bare.chars()
+                .filter(|&ch| !ch.is_whitespace() && ch != '{' && ch != '}')
+                .collect::<String>()
+        })
+    } else {
+        text
+    };
     let text = if text.contains("](") {
         std::borrow::Cow::Owned(
             RE_LINK
@@ -304,6 +325,14 @@ fn clean_markup(text: &str) -> Vec<String> {
             out.push(String::new());
             continue;
         }
+        // Markdown's escapes (`\- Như trên;`, `1\.`, `\*`): the character.
+        let unescaped;
+        let raw = if raw.contains('\\') {
+            unescaped = unescape_markdown(raw);
+            unescaped.as_str()
+        } else {
+            raw
+        };
         let line = if raw.trim_start().starts_with('#') {
             RE_HEADING.replace(raw, "")
         } else {
@@ -326,6 +355,39 @@ fn clean_markup(text: &str) -> Vec<String> {
             continue;
         }
         out.push(line.trim_end().to_string());
+    }
+    out
+}
+
+/// `line` without the backslashes of Markdown's escapes of punctuation
+/// (`\-`, `\*`, `\_`, `\#`, `\.`, `\(`…); any other backslash stays.
+fn unescape_markdown(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\'
+            && chars.peek().is_some_and(|n| {
+                matches!(
+                    n,
+                    '-' | '*'
+                        | '_'
+                        | '#'
+                        | '.'
+                        | '('
+                        | ')'
+                        | '['
+                        | ']'
+                        | '+'
+                        | '!'
+                        | '`'
+                        | '|'
+                        | '>'
+                )
+            })
+        {
+            continue;
+        }
+        out.push(c);
     }
     out
 }
@@ -1120,6 +1182,24 @@ mod tests {
         assert_eq!(normalize("71\u{00A0}\u{2013}\u{00A0}NQ/TW"), "71 - NQ/TW");
         assert_eq!(normalize("a\u{200B}b\u{00AD}c"), "abc");
         assert_eq!(normalize("x\r\ny"), "x\ny");
+    }
+
+    #[test]
+    fn formula_markup_of_a_layout_ocr() {
+        assert_eq!(
+            normalize(
+                "- Chủ tịch UBND tỉnh $( \\mathsf { b } / \\mathsf { c } )$ ;\nGiá $5 và $6 đô."
+            ),
+            "- Chủ tịch UBND tỉnh (b/c) ;\nGiá $5 và $6 đô."
+        );
+    }
+
+    #[test]
+    fn markdown_escapes() {
+        assert_eq!(
+            normalize("\\- Như trên;  \n\\- Lưu: VT, TTBVTV.\n1\\. Mục a\\_b C:\\Users"),
+            "- Như trên;\n- Lưu: VT, TTBVTV.\n1. Mục a_b C:\\Users"
+        );
     }
 
     #[test]

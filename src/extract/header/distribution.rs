@@ -120,6 +120,7 @@ static RE_UNIT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// Each item of the span gets the whole note, `(để báo cáo)`, in the form
 /// [`split_note`] reads.
 fn spanning_notes(mut items: Vec<String>) -> Vec<String> {
+    braced_notes(&mut items);
     let mut i = 0;
     while i < items.len() {
         let open = items[i]
@@ -155,6 +156,43 @@ fn spanning_notes(mut items: Vec<String>) -> Vec<String> {
         i = j + 1;
     }
     items
+}
+
+/// A brace drawn with text in the margin: `- Thường trực Tỉnh ủy,   } để`
+/// ⏎ `- Ban Tuyên giáo Tỉnh ủy,   } báo cáo`. The items of a run that hold
+/// a `}` get the words after the braces, read down, as their note.
+fn braced_notes(items: &mut [String]) {
+    let mut i = 0;
+    while i < items.len() {
+        // (A `{` too: OCR's formula markup, `$( \\mathsf { b } / … )$`.)
+        let braced = |t: &str| t.contains('}') && !t.contains('{');
+        if !braced(&items[i]) {
+            i += 1;
+            continue;
+        }
+        let j = (i..items.len())
+            .take_while(|&k| braced(&items[k]))
+            .last()
+            .unwrap_or(i);
+        let note = collapse_ws(
+            &items[i..=j]
+                .iter()
+                .filter_map(|it| it.split_once('}').map(|(_, n)| n.trim()))
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        let note = note.trim_matches([',', ';', '.', ' ']);
+        for it in &mut items[i..=j] {
+            let name = it.split_once('}').map_or(it.as_str(), |(n, _)| n);
+            let name = name.trim_end().trim_end_matches([',', ';']).trim_end();
+            *it = if note.is_empty() {
+                name.to_string()
+            } else {
+                format!("{name} ({note})")
+            };
+        }
+        i = j + 1;
+    }
 }
 
 pub(super) fn find_distribution(ls: &[Line], zones: &Zones) -> (Vec<Recipient>, Vec<String>) {
@@ -358,6 +396,26 @@ mod archive_and_note_tests {
                 ("Các huyện ủy".to_string(), Some("để thực hiện".to_string())),
             ]
         );
+    }
+
+    #[test]
+    fn a_note_in_a_brace_with_text() {
+        let items: Vec<String> = [
+            "- Thường trực Tỉnh uỷ,          } để",
+            "- Ban Tuyên giáo Tỉnh uỷ,       } báo cáo",
+            "- Lưu VP.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let out = spanning_notes(items);
+        let notes: Vec<_> = out.iter().map(|i| split_note(&clean_item(i))).collect();
+        let want = |n: &str| (n.to_string(), Some("để báo cáo".to_string()));
+        assert_eq!(
+            notes[..2],
+            [want("Thường trực Tỉnh uỷ"), want("Ban Tuyên giáo Tỉnh uỷ")]
+        );
+        assert_eq!(notes[2].0, "Lưu VP");
     }
 
     #[test]

@@ -791,6 +791,18 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_on_one_line_right_under_the_subject_is_body() {
+        let para = "Năm 2016 là năm đầu thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII của Đảng và năm thứ hai thi hành Luật Tổ chức Viện kiểm sát nhân dân số 63/2014/QH13 ngày 24/11/2014, toàn ngành tập trung thực hiện tốt các nhiệm vụ sau:";
+        let d = parse(&format!("VIỆN KIỂM SÁT NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 01/CT-VKS\nBình Định, ngày 12 tháng 01 năm 2016\nCHỈ THỊ\nVề công tác năm 2016 của ngành Kiểm sát nhân dân\ntỉnh Bình Định\n{para}\n1. Các đơn vị thực hiện.\n"));
+        assert_eq!(
+            d.subject.as_deref(),
+            Some("Về công tác năm 2016 của ngành Kiểm sát nhân dân tỉnh Bình Định")
+        );
+        let d = parse(&format!("SỞ TÀI CHÍNH\nSố: 12/STC-NS\nQuảng Ninh, ngày 05 tháng 3 năm 2016\nV/v quyết toán năm 2016\n{para}\n"));
+        assert_eq!(d.subject.as_deref(), Some("quyết toán năm 2016"));
+    }
+
+    #[test]
     fn numeric_place_date_line() {
         let d = parse("SỞ TÀI CHÍNH\nSố: 12/STC-NS\nV/v quyết toán\nQuảng Ninh, ngày 05/3/2025\nKính gửi: Các phòng.\nThực hiện Nghị quyết số 71-NQ/TW, ngày 22/8/2025 của Bộ Chính trị.");
         assert_eq!(d.place.as_deref(), Some("Quảng Ninh"));

@@ -217,7 +217,8 @@ pub(super) fn find_subject(header: &[Line], title: Option<&Title>) -> Option<Str
             let mut parts = vec![first.to_string()];
             for l2 in &header[i + 1..] {
                 let t = l2.text.trim();
-                if t.is_empty() || ends_subject(t) || is_place_date_line(t) {
+                if t.is_empty() || ends_subject(t) || is_place_date_line(t) || is_paragraph_line(t)
+                {
                     break;
                 }
                 // `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …` under the subject opens the
@@ -261,6 +262,9 @@ pub(super) fn find_subject(header: &[Line], title: Option<&Title>) -> Option<Str
             break;
         }
         if is_authority_heading(t) && !prev_connector && blocks.iter().any(|b| !b.is_empty()) {
+            break;
+        }
+        if blocks.iter().any(|b| !b.is_empty()) && is_paragraph_line(t) {
             break;
         }
         // A new block that starts with a capital after a finished one is body.
@@ -316,6 +320,13 @@ pub(super) fn find_subject(header: &[Line], title: Option<&Title>) -> Option<Str
         _ => s,
     };
     (!s.is_empty()).then_some(s)
+}
+
+/// A paragraph written on one line (more than 160 characters, starting
+/// with a capital, not all capitals): the body after a subject with no
+/// blank line between (`Về công tác năm 2016 …` ⏎ `Năm 2016 là năm đầu …`).
+fn is_paragraph_line(t: &str) -> bool {
+    starts_upper(t) && !is_upper(t) && t.chars().nth(160).is_some()
 }
 
 pub(super) fn starts_upper(t: &str) -> bool {

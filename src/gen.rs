@@ -444,19 +444,21 @@ fn one_doc(rng: &mut Rng, i: usize, pool: &[PoolDoc], cumulative: &[f64]) -> Gen
             "Các trường học",
             "Công an tỉnh",
         ]);
+        // In the year after the document's: a time limit lies ahead.
+        let next = year + 1;
         let deadline = match rng.below(4) {
             0 => format!(
                 "trước ngày {}/{}/{}",
                 1 + rng.below(28),
                 1 + rng.below(12),
-                year
+                next
             ),
             1 => format!(
                 "trong Quý {}/{}",
                 ["I", "II", "III", "IV"][rng.below(4)],
-                year
+                next
             ),
-            2 => format!("trong tháng {}/{}", 1 + rng.below(12), year),
+            2 => format!("trong tháng {}/{}", 1 + rng.below(12), next),
             _ => "thường xuyên".to_string(),
         };
         s.push_str(&format!(

@@ -741,6 +741,35 @@ fn is_time_cell(line: &str) -> bool {
         .all(|w| CELL_WORDS.contains(&w))
 }
 
+/// Whether `d` lies wholly before `today` (year, month, day; day 0 when
+/// not known): a day before it, or a month before its month. Quarters,
+/// years and recurring periods are never before.
+pub fn before(d: &Deadline, today: (i32, u32, u32)) -> bool {
+    let num = |s: &str| s.parse::<u32>().ok();
+    if let Some(date) = d.date.as_deref() {
+        let mut p = date.split('-');
+        let (Some(y), Some(m), Some(dd)) = (
+            p.next().and_then(|y| y.parse::<i32>().ok()),
+            p.next().and_then(num),
+            p.next().and_then(num),
+        ) else {
+            return false;
+        };
+        return (y, m, dd) < (today.0, today.1, if today.2 == 0 { 1 } else { today.2 });
+    }
+    if let Some(period) = d.period.as_deref() {
+        let mut p = period.split('-');
+        if let (Some(y), Some(m), None) = (
+            p.next().and_then(|y| y.parse::<i32>().ok()),
+            p.next().and_then(num),
+            p.next(),
+        ) {
+            return (y, m) < (today.0, today.1);
+        }
+    }
+    false
+}
+
 /// The document's deadlines outside directive items: reporting clauses and
 /// task sentences (`báo cáo kết quả trước ngày …`), time fields
 /// (`Thời gian thực hiện: …`) and table rows whose time column holds the
@@ -1121,6 +1150,25 @@ mod tests {
         // A goal's horizon is none.
         let t = "Tỷ lệ hộ dân sử dụng nước sạch đạt 95% vào quý IV năm 2026.";
         assert!(deadlines_in(t, 0..t.len(), Some(2025), &[]).is_empty());
+    }
+
+    #[test]
+    fn times_before_a_date() {
+        let d = |date: Option<&str>, period: Option<&str>| Deadline {
+            raw: String::new(),
+            date: date.map(String::from),
+            period: period.map(String::from),
+            span: Default::default(),
+        };
+        let today = (2024, 6, 12);
+        assert!(before(&d(Some("2024-06-11"), None), today));
+        assert!(!before(&d(Some("2024-06-12"), None), today));
+        assert!(before(&d(None, Some("2024-05")), today));
+        assert!(!before(&d(None, Some("2024-06")), today));
+        assert!(!before(&d(None, Some("Q1/2024")), today));
+        assert!(!before(&d(None, Some("2023")), today));
+        // The day unknown: the month's first.
+        assert!(!before(&d(Some("2024-06-01"), None), (2024, 6, 0)));
     }
 
     #[test]

@@ -116,7 +116,27 @@ pub fn extract(text: &str) -> Document {
         ));
     }
     doc.deadlines = dl;
+    // A time before the document's own date is no time limit of it (a
+    // span reported, `Từ đầu năm 2024 đến ngày 09/6/2024, toàn tỉnh ghi
+    // nhận …`; a limit that passed).
+    if let (Some(y), Some(m)) = (doc.date.year, doc.date.month) {
+        let today = (y, m, doc.date.day.unwrap_or(0));
+        let keep = |d: &crate::model::Deadline| !deadlines::before(d, today);
+        doc.deadlines.retain(keep);
+        retain_deadlines(&mut doc.directives, &keep);
+        for a in &mut doc.attachments {
+            retain_deadlines(&mut a.directives, &keep);
+        }
+    }
     doc
+}
+
+/// Keep the deadlines of `ds` and of all their items that `keep` keeps.
+fn retain_deadlines(ds: &mut [Directive], keep: &impl Fn(&crate::model::Deadline) -> bool) {
+    for d in ds {
+        d.deadlines.retain(keep);
+        retain_deadlines(&mut d.items, keep);
+    }
 }
 
 /// The spans of `ds` and of all their items.
@@ -137,6 +157,25 @@ mod tests {
         assert_eq!(d.deadlines.len(), 1, "{:?}", d.deadlines);
         let d = crate::parse_str(&format!("{head}1. Tổng dự toán là 18 tỷ đồng.\n2. Giao Sở Khoa học và Công nghệ chủ trì quyết toán.\n"), "a.txt");
         assert_eq!(d.directives.len(), 2);
+    }
+
+    #[test]
+    fn no_time_limit_before_the_documents_date() {
+        let d = crate::parse_str("SỞ Y TẾ\nSố: 12/SYT-NV\nKhánh Hòa, ngày 12 tháng 6 năm 2024\nV/v phòng chống sốt xuất huyết\nKính gửi: Các đơn vị.\nTừ đầu năm 2024 đến ngày 09/6/2024, toàn tỉnh ghi nhận 1.126 ca mắc.\n1. Trung tâm Y tế các huyện báo cáo trước ngày 20/6/2024, tổng kết trong tháng 5/2024 và trong tháng 12/2024.\n", "a.txt");
+        let mut all: Vec<_> = d
+            .deadlines
+            .iter()
+            .map(|x| x.date.clone().or(x.period.clone()))
+            .collect();
+        all.extend(d.directives.iter().flat_map(|x| {
+            x.deadlines
+                .iter()
+                .map(|x| x.date.clone().or(x.period.clone()))
+        }));
+        assert!(all.contains(&Some("2024-06-20".into())), "{all:?}");
+        assert!(all.contains(&Some("2024-12".into())), "{all:?}");
+        assert!(!all.contains(&Some("2024-06-09".into())), "{all:?}");
+        assert!(!all.contains(&Some("2024-05".into())), "{all:?}");
     }
 
     #[test]

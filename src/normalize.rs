@@ -699,7 +699,8 @@ fn split_signature_columns(mut lines: Vec<String>) -> Vec<String> {
     for l in lines.iter().skip(at).take(40) {
         let lead = l.len() - l.trim_start().len();
         let t = l.trim();
-        if t.is_empty() {
+        // (A page number inside the area, `- 3 -`, goes with the blanks.)
+        if t.is_empty() || crate::recognize::is_page_number(t) {
             blanks += 1;
             end += 1;
             continue;
@@ -1076,6 +1077,15 @@ mod tests {
         // Wide gaps in a list with no signature beside it: left alone.
         let ok = "Nơi nhận:\n- Như trên;       (để thực hiện)\n- Lưu: VT.\nKT. GIÁM ĐỐC";
         assert_eq!(normalize(ok), ok);
+    }
+
+    #[test]
+    fn a_page_number_inside_the_signature_area() {
+        let t = normalize("Nội dung.\n                                                T/M BAN THƯỜNG VỤ\nNơi nhận:                                          PHÓ BÍ THƯ\n- Ban Thường vụ Tỉnh ủy (b/c),\n- Lưu Văn phòng Huyện ủy.                      Nguyễn Văn Ninh\n                                   - 3 -");
+        assert_eq!(
+            t,
+            "Nội dung.\nNơi nhận:\n- Ban Thường vụ Tỉnh ủy (b/c),\n- Lưu Văn phòng Huyện ủy.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nNguyễn Văn Ninh\n"
+        );
     }
 
     #[test]

@@ -41,6 +41,18 @@ pub static RE_AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// A page number on a line of its own (`3`, `- 3 -`, `– 12 –`, `Trang 3`,
+/// `Trang 3/5`): page furniture inside the text.
+pub fn is_page_number(t: &str) -> bool {
+    let t = t.trim();
+    let t = t
+        .strip_prefix("Trang ")
+        .unwrap_or_else(|| t.trim_matches(|c: char| c == '-' || c == '–' || c == ' '));
+    let (page, of) = t.split_once('/').unwrap_or((t, "1"));
+    let digits = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    digits(page.trim()) && digits(of.trim())
+}
+
 /// Notes in the signature area that are not the name.
 pub fn is_sign_note(t: &str) -> bool {
     let k = key(t);
@@ -211,6 +223,16 @@ pub fn starts_with_org(s: &str, lenient: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_numbers() {
+        for t in ["3", "- 3 -", "  – 12 –", "Trang 3", "Trang 3/5", "-3-"] {
+            assert!(is_page_number(t), "{t}");
+        }
+        for t in ["- Lưu: VT.", "2025", "- 3 - Lưu", "Trang", "", "3.", "1234"] {
+            assert!(!is_page_number(t), "{t}");
+        }
+    }
 
     #[test]
     fn names_and_their_prefixes() {

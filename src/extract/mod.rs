@@ -49,6 +49,14 @@ pub fn extract(text: &str) -> Document {
     if proposal && doc.directives.iter().all(|d| d.assignees.is_empty()) {
         doc.directives.clear();
     }
+    // A report directs no one.
+    if doc
+        .doc_type
+        .as_ref()
+        .is_some_and(|t| crate::vocab::REPORT_KINDS.contains(&t.code.as_str()))
+    {
+        doc.directives.clear();
+    }
     let now = year.map(|y| (y, doc.date.month.unwrap_or(0), doc.date.day.unwrap_or(0)));
     let q = targets::quantities_of(&o, &cited, now);
     doc.targets = q.targets;
@@ -157,6 +165,14 @@ mod tests {
         assert_eq!(d.deadlines.len(), 1, "{:?}", d.deadlines);
         let d = crate::parse_str(&format!("{head}1. Tổng dự toán là 18 tỷ đồng.\n2. Giao Sở Khoa học và Công nghệ chủ trì quyết toán.\n"), "a.txt");
         assert_eq!(d.directives.len(), 2);
+    }
+
+    #[test]
+    fn a_report_directs_no_one() {
+        let d = crate::parse_str("ỦY BAN NHÂN DÂN\nHUYỆN ĐIỆN BIÊN\nSố: 412/BC-UBND\nĐiện Biên, ngày 5 tháng 12 năm 2022\nBÁO CÁO\nTình hình kinh tế - xã hội năm 2022\nI. KẾT QUẢ ĐẠT ĐƯỢC\n1. Sản xuất nông nghiệp ổn định.\nII. NHIỆM VỤ NĂM 2023\n1. Tiếp tục chỉ đạo sản xuất vụ Đông Xuân, hoàn thành trong tháng 3/2023.\n", "a.txt");
+        assert!(d.directives.is_empty(), "{:?}", d.directives);
+        // Its time limits are the document's.
+        assert_eq!(d.deadlines.len(), 1, "{:?}", d.deadlines);
     }
 
     #[test]

@@ -244,6 +244,12 @@ pub const UNIT_STOPS: &[&str] = &[
 /// items are directives only when they name who is to act. By kind code.
 pub const PROPOSAL_KINDS: &[&str] = &["TTr"];
 
+/// Kinds of document that report (`Báo cáo`): their numbered parts and
+/// items (`I. KẾT QUẢ …`, `II. PHƯƠNG HƯỚNG, NHIỆM VỤ` ⏎ `1. Tiếp tục …`)
+/// are what was done and the issuer's own tasks, no directives. By kind
+/// code.
+pub const REPORT_KINDS: &[&str] = &["BC"];
+
 /// Kinds of document that lay down rules (legal normative documents):
 /// every quantity they state is a norm (`Hỗ trợ 70% học phí`, `không quá
 /// 36 tháng`, `tối đa 90 m2`), none a goal. By kind name: a Party

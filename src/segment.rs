@@ -159,10 +159,13 @@ pub fn portal_footer(text: &str, from: usize) -> Option<usize> {
     let mut at = from;
     for line in text[from..].split_inclusive('\n') {
         let t = line.trim();
-        // (Every footer starts with `c`, `t`, `b`, `v` or `f`: other lines
-        // are not keyed.)
+        // (Every footer starts with `c`, `t`, `b`, `v`, `f` or `x`: other
+        // lines are not keyed.)
         let may = t.chars().next().is_some_and(|c| {
-            matches!(c, 'c' | 'C' | 't' | 'T' | 'b' | 'B' | 'v' | 'V' | 'f' | 'F')
+            matches!(
+                c,
+                'c' | 'C' | 't' | 'T' | 'b' | 'B' | 'v' | 'V' | 'f' | 'F' | 'x' | 'X'
+            )
         });
         if may && t.len() <= 240 && t.chars().count() <= 60 {
             let k = crate::text::key(t);
@@ -347,9 +350,13 @@ pub fn is_number_line(t: &str) -> bool {
             ocr.then_some(cs.as_str())
         })
         .is_some_and(|r| {
-            r.is_empty()
+            // (`Số ký hiệu   3012/QĐ-BGDĐT`: a portal's record, no number
+            // line.)
+            let after = r.trim_start_matches([' ', '\t']);
+            (r.is_empty()
                 || r.starts_with([' ', ':', '\t'])
-                || r.starts_with(|c: char| c.is_ascii_digit())
+                || r.starts_with(|c: char| c.is_ascii_digit()))
+                && !after.starts_with(char::is_alphabetic)
         })
 }
 
@@ -404,12 +411,41 @@ fn skip_preamble(ls: &[Line], first: usize, had_meta: bool) -> usize {
     };
     // The first header anchor within the next lines that is not the banner.
     let limit = ls.len().min(ft + 60);
-    (ft..limit)
-        .find(|&i| {
+    let anchor = (ft..limit).find(|&i| {
+        let t = ls[i].text.trim();
+        !is_banner(t) && is_header_anchor(t)
+    });
+    let Some(anchor) = anchor else {
+        return if had_meta { first } else { ft + 1 };
+    };
+    // `NGHỊ QUYẾT VỀ NHIỆM VỤ … NĂM 2026` ⏎ `(Cổng TTĐT) - Chiều ngày
+    // 18/12/2025, Hội đồng nhân dân phường … giới thiệu toàn văn:` ⏎ `HỘI
+    // ĐỒNG NHÂN DÂN` ⏎ `PHƯỜNG NINH KIỀU` ⏎ `CỘNG HÒA XÃ HỘI …`: a page's
+    // headline and lead paragraph above the document. The header starts
+    // at the issuer's lines above the motto.
+    let motto = (anchor + 1..limit).find(|&i| {
+        let t = ls[i].text;
+        t.contains("CỘNG HÒA XÃ HỘI")
+            || t.contains("CỘNG HOÀ XÃ HỘI")
+            || t.contains("ĐẢNG CỘNG SẢN")
+    });
+    if let Some(m) = motto {
+        let prose = (anchor + 1..m).any(|i| {
             let t = ls[i].text.trim();
-            !is_banner(t) && is_header_anchor(t)
-        })
-        .unwrap_or(if had_meta { first } else { ft + 1 })
+            t.chars().nth(80).is_some() && !is_upper(t)
+        });
+        if prose {
+            let mut k = m;
+            while k > anchor + 1 && m - k < 3 && {
+                let t = ls[k - 1].text.trim();
+                !t.is_empty() && is_upper(t)
+            } {
+                k -= 1;
+            }
+            return k;
+        }
+    }
+    anchor
 }
 
 /// A line that can only belong to a document header.
@@ -703,5 +739,25 @@ mod tests {
         assert_eq!(z.meta("số hiệu"), Some("393/NQ-CP"));
         assert_eq!(z.meta("loại văn bản"), Some("Nghị quyết"));
         assert!(t[z.start..].starts_with("CHÍNH PHỦ"));
+    }
+
+    #[test]
+    fn a_pages_headline_and_lead_above_the_document() {
+        let t = "CỔNG THÔNG TIN ĐIỆN TỬ PHƯỜNG NINH KIỀU\nTrang chủ | Giới thiệu | Tin tức\n\nNGHỊ QUYẾT VỀ NHIỆM VỤ PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026\n\n(Cổng TTĐT) - Chiều ngày 18/12/2025, Hội đồng nhân dân phường Ninh Kiều tổ chức Kỳ họp thứ tư, thông qua 08 nghị quyết quan trọng.\n\nHỘI ĐỒNG NHÂN DÂN\nPHƯỜNG NINH KIỀU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 28/NQ-HĐND\n";
+        let z = segment(t);
+        assert!(
+            t[z.start..].starts_with("HỘI ĐỒNG NHÂN DÂN\n"),
+            "{}",
+            &t[z.start..]
+        );
+        // A portal's record line, `Số ký hiệu   3012/QĐ-BGDĐT`, is no number
+        // line; links to other documents below are its footer.
+        assert!(!is_number_line("Số ký hiệu        3012/QĐ-BGDĐT"));
+        assert!(is_number_line("Số:    /QĐ-UBND"));
+        assert!(portal_footer(
+            "Nội dung.\nVăn bản cùng lĩnh vực:\n- Thông tư 32/2020/TT-BGDĐT\n",
+            0
+        )
+        .is_some());
     }
 }

@@ -61,7 +61,7 @@ pub static SITE_BANNERS: LazyLock<Vec<&'static str>> =
 /// Lines that open a portal page's footer after the document (`Các tin
 /// khác:`, `Tin liên quan`): the links below are other pages, not cited.
 /// Compared by key at the start of a short line; each starts with `c`, `t`,
-/// `b`, `v` or `f` (`segment::portal_footer` keys only such lines).
+/// `b`, `v`, `f` or `x` (`segment::portal_footer` keys only such lines).
 pub const PORTAL_FOOTERS: &[&str] = &[
     "các tin khác",
     "tin khác",
@@ -74,6 +74,12 @@ pub const PORTAL_FOOTERS: &[&str] = &[
     "tệp đính kèm",
     "tập tin đính kèm",
     "file đính kèm",
+    "văn bản cùng lĩnh vực",
+    "văn bản cùng loại",
+    "văn bản cùng cơ quan",
+    "văn bản khác",
+    "các văn bản khác",
+    "xem thêm",
 ];
 
 /// Headings of the part of a plan that assigns the work.

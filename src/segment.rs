@@ -14,7 +14,7 @@ pub use crate::recognize::{
     is_post_title, is_signature_start, looks_like_name, starts_with_post, strip_name_prefix,
     RE_AUTHORITY,
 };
-use crate::text::{is_upper, key};
+use crate::text::{is_upper, key, starts_ci};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -430,10 +430,17 @@ fn skip_preamble(ls: &[Line], first: usize, had_meta: bool) -> usize {
             || t.contains("ĐẢNG CỘNG SẢN")
     });
     if let Some(m) = motto {
-        let prose = (anchor + 1..m).any(|i| {
+        // (Header lines between, `Số: 7215/BYT-QLD` ⏎ `V/v bảo đảm …`, say
+        // the header began above.)
+        let header_between = (anchor..m).any(|i| {
             let t = ls[i].text.trim();
-            t.chars().nth(80).is_some() && !is_upper(t)
+            is_number_line(t) || starts_ci(t, "v/v").is_some() || starts_ci(t, "về việc").is_some()
         });
+        let prose = !header_between
+            && (anchor + 1..m).any(|i| {
+                let t = ls[i].text.trim();
+                t.chars().nth(80).is_some() && !is_upper(t)
+            });
         if prose {
             let mut k = m;
             while k > anchor + 1 && m - k < 3 && {
@@ -759,5 +766,10 @@ mod tests {
             0
         )
         .is_some());
+        // The issuer above its number and subject, the motto after them: the
+        // header starts at the issuer.
+        let t = "CỔNG THÔNG TIN ĐIỆN TỬ BỘ Y TẾ\nTrang chủ | Giới thiệu\n\nBỘ Y TẾ\nSố: 7215/BYT-QLD\nV/v bảo đảm cung ứng thuốc, nguyên liệu làm thuốc phục vụ nhu cầu phòng bệnh, chữa bệnh dịp Tết\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n";
+        let z = segment(t);
+        assert!(t[z.start..].starts_with("BỘ Y TẾ\n"), "{}", &t[z.start..]);
     }
 }

@@ -395,6 +395,10 @@ pub fn outline(text: &str, body: Range<usize>) -> Outline {
                     while let Some((top, _)) = stack.last() {
                         let pop = (top.is_bullet() || *top == Style::Horizon) && !style.is_bullet()
                             || *top == Style::Letter && style.is_major()
+                            // `1.`, `2.` (under `Phần thứ nhất`) then `I.`:
+                            // a part, a Roman heading or an article is above
+                            // numbered items, never inside one.
+                            || *top == Style::Arabic && style.is_major()
                             || *top == Style::Horizon && style == Style::Horizon;
                         if pop {
                             stack.pop();
@@ -514,6 +518,15 @@ mod tests {
         let last = &o.nodes[1].children[0];
         assert_eq!(last.own_text(&o.masked), "Sở X chủ trì.");
         assert!(o.masked[o.closing.clone()].contains("thông báo"));
+    }
+
+    #[test]
+    fn a_roman_heading_after_numbered_items_is_above_them() {
+        // `Phần thứ nhất` ⏎ `1.` `2.` ⏎ `Phần thứ hai` ⏎ `I.` `II.`.
+        let t = "KẾT QUẢ NĂM 2015\n1. Phát triển đoàn viên.\n2. Chăm lo đời sống.\nPHƯƠNG HƯỚNG NĂM 2016\nI. CÁC CHỈ TIÊU CHỦ YẾU\n- Phát triển mới 30.000 đoàn viên;\nII. NHIỆM VỤ\n1. Tiếp tục.\n";
+        let o = outline(t, 0..t.len());
+        assert_eq!(labels(&o.nodes), vec!["1", "2", "I", "II"]);
+        assert_eq!(labels(&o.nodes[3].children), vec!["1"]);
     }
 
     #[test]

@@ -124,12 +124,20 @@ impl Driver {
         }
     }
 
-    /// The text of the first element matching `selector` (see `texts_of`).
+    /// The text of the first element matching `selector` (see `texts_of`),
+    /// waited for up to 15 s: after a navigation the URL can change before
+    /// the new page has its elements.
     pub fn text_of(&self, selector: &str) -> String {
-        self.texts_of(selector)
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| panic!("no element {selector}"))
+        let start = Instant::now();
+        loop {
+            if let Some(t) = self.texts_of(selector).into_iter().next() {
+                return t;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("no element {selector}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 
     fn s(&self, rest: &str) -> String {
@@ -168,11 +176,19 @@ impl Driver {
         .unwrap_or_default()
     }
 
+    /// The first element matching `selector`, waited for up to 15 s (see
+    /// `text_of`).
     pub fn find(&self, selector: &str) -> String {
-        self.find_all(selector)
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| panic!("no element {selector}"))
+        let start = Instant::now();
+        loop {
+            if let Some(e) = self.find_all(selector).into_iter().next() {
+                return e;
+            }
+            if start.elapsed() > Duration::from_secs(15) {
+                panic!("no element {selector}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 
     pub fn text(&self, el: &str) -> String {

@@ -527,10 +527,23 @@ fn unit_after(s: &str) -> Option<(String, usize)> {
             && rest.starts_with(|c: char| c.is_ascii_digit())
             && rest[digits..].starts_with(' ');
         let lead = if counted { digits + 1 } else { 0 };
-        let w: String = rest[lead..]
+        let mut w: String = rest[lead..]
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect();
+        // `phút/khách hàng`, `bé trai/100 bé gái`: a unit of more words.
+        let head = crate::text::lower_same_offsets(
+            &rest[lead..][..crate::text::floor_boundary(&rest[lead..], 40)],
+        )
+        .unwrap_or_default();
+        if let Some(u) = TARGET_UNITS_LOWER
+            .iter()
+            .filter(|u| u.contains(' ') && head.starts_with(u.as_str()))
+            .filter(|u| crate::text::word_end(&head, u.len()))
+            .max_by_key(|u| u.len())
+        {
+            w = rest[lead..lead + u.len()].to_string();
+        }
         if w.is_empty() || counted && !w.starts_with(char::is_lowercase) {
             break;
         }
@@ -570,8 +583,13 @@ fn phrase_rest(s: &str) -> usize {
         let w: &str = &r2[..r2
             .find(|c: char| !(c.is_alphanumeric()))
             .unwrap_or(r2.len())];
+        // (`trạm phát sóng 5G`, `sản phẩm OCOP`: a code or an acronym goes
+        // on; a capitalised word is a name.)
+        let acronym = (2..=6).contains(&w.chars().count()) && w.chars().all(char::is_uppercase);
         if w.is_empty()
-            || w.starts_with(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit())
+            || w.starts_with(char::is_uppercase)
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && !acronym
         {
             break;
         }
@@ -1662,6 +1680,23 @@ mod tests {
     fn results_handled_are_no_report() {
         let got = targets("3. Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính đạt 100%.\n4. Kết quả năm 2025 đạt 90%.");
         assert_eq!(got, vec![(100.0, "=".into(), Some("%".into()), None)]);
+    }
+
+    #[test]
+    fn units_of_sites_acronyms_and_per_two_words() {
+        let u = |s: &str| Some(s.to_string());
+        let got = targets("1. Có ít nhất 60 điểm du lịch cộng đồng đạt tiêu chuẩn.\n2. Có tối thiểu 40 sản phẩm OCOP gắn với du lịch.\n3. Chỉ số SAIDI dưới 1.500 phút/khách hàng.\n4. Tỷ số giới tính khi sinh dưới 109 bé trai/100 bé gái.\n5. Tỷ lệ tham gia bảo hiểm y tế đạt tren 95% dân số.\n6. Điểm trung bình đạt từ 3,5 điểm trở lên.\n");
+        assert_eq!(
+            got,
+            vec![
+                (60.0, ">=".into(), u("điểm du lịch cộng đồng"), None),
+                (40.0, ">=".into(), u("sản phẩm OCOP"), None),
+                (1500.0, "<".into(), u("phút/khách hàng"), None),
+                (109.0, "<".into(), u("bé trai/100 bé gái"), None),
+                (95.0, ">".into(), u("%"), None),
+                (3.5, ">=".into(), u("điểm"), None),
+            ]
+        );
     }
 
     #[test]

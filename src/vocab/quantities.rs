@@ -69,6 +69,13 @@ pub const CMP_WORDS: &[(&str, &str)] = &[
     ("<=", "<="),
     (">", ">"),
     ("<", "<"),
+    // As OCR reads them without their tones.
+    ("toi thieu", ">="),
+    ("it nhat", ">="),
+    ("toi da", "<="),
+    ("khong qua", "<="),
+    ("tren", ">"),
+    ("duoi", "<"),
 ];
 
 /// Words that may stand between a comparison word and its number
@@ -93,6 +100,10 @@ pub const TARGET_UNITS: &[&str] = &[
     "triệu USD",
     "USD",
     "phòng học",
+    "khách hàng",
+    "phụ nữ",
+    "bé gái",
+    "bé trai",
     "học sinh",
     "sinh viên",
     "giáo viên",
@@ -137,8 +148,8 @@ pub const TARGET_UNITS: &[&str] = &[
 /// `1,2 tỷ USD vốn đầu tư` → `tỷ USD`), unlike a counted noun (`2 dự án
 /// thí điểm`). Money (`đồng`) is one too.
 pub const MEASURE_UNITS: &[&str] = &[
-    "đồng", "USD", "km", "ha", "m2", "m3", "km2", "tấn", "MW", "Gbps", "Mbps", "kWh", "điểm",
-    "phút", "tháng",
+    "đồng", "USD", "km", "ha", "m2", "m3", "km2", "tấn", "MW", "Gbps", "Mbps", "kWh", "phút",
+    "tháng",
 ];
 
 /// Words of a clause that sets a rate as a goal (`tăng trưởng bình quân
@@ -237,7 +248,7 @@ pub const UNIT_STOPS: &[&str] = &[
     "trong", "cho", "để", "có", "được", "tại", "của", "và", "với", "theo", "từ", "đến", "ở",
     "trên", "dưới", "nhằm", "hoặc", "là", "thuộc", "mỗi", "này", "đó", "đạt", "đưa", "vào", "phục",
     "gồm", "bao", "trở", "so", "như", "khi", "nếu", "thì", "mà", "về", "hằng", "hàng", "kể",
-    "đang", "đã", "sẽ", "do", "bởi",
+    "đang", "đã", "sẽ", "do", "bởi", "gắn",
 ];
 
 /// Kinds of document that propose rather than direct (`Tờ trình`): their

@@ -138,7 +138,14 @@ fn heading_kind(n: &Node, masked: &str) -> (bool, Option<i32>, bool) {
     }
     let head = n.first_line(masked);
     if head.split_whitespace().count() > 16 {
-        return (false, None, false);
+        // `Điều 1. Giao kế hoạch … với các chỉ tiêu chủ yếu sau (…):`: a
+        // long lead that names the goals listed under it.
+        let own = slice(masked, n.text_start..n.own_end).trim_end();
+        let aims = !n.children.is_empty() && own.ends_with(':') && {
+            let k = crate::text::key(own);
+            AIM_HEADING_WORDS.iter().any(|w| k.contains(w))
+        };
+        return (false, None, aims);
     }
     heading_words(&head)
 }
@@ -462,10 +469,24 @@ static RE_YEAR_OPENING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `before`, the text of a clause before a count, is a short
 /// verb phrase that opens the clause (`Trồng mới`, `- Xây dựng mới`,
-/// `(9) Kết nạp`, `Thành phố có`): at most four words after the item's
+/// `(9) Kết nạp`, `Thành phố có`) or a short label and a colon (`Tổng
+/// doanh thu:`): at most four words after the item's
 /// marker, no digit, no mark, none of them a stop word of a unit
 /// ([`UNIT_STOPS`] but `có`) nor of [`crate::vocab::NOT_LEAD_WORDS`].
 fn clause_lead(before: &str) -> bool {
+    // `Sản lượng vận chuyển hành khách: 3,2 triệu lượt khách`: a short
+    // label and a colon.
+    let t = before.trim_end_matches([' ', '\t']);
+    if let Some(label) = t.strip_suffix(':') {
+        let label = &label[label.rfind([';', ':', '\n']).map_or(0, |p| p + 1)..];
+        let label = label.trim_start_matches(|c: char| {
+            c.is_whitespace()
+                || c.is_ascii_digit()
+                || matches!(c, '-' | '+' | '•' | '*' | '(' | ')' | '.')
+        });
+        let words = label.split_whitespace().count();
+        return (1..=8).contains(&words) && !label.bytes().any(|b| b.is_ascii_digit());
+    }
     let clause = &before[before.rfind([';', ':', '\n']).map_or(0, |p| p + 1)..];
     let clause = clause.trim_start_matches(|c: char| {
         c.is_whitespace()
@@ -1695,6 +1716,19 @@ mod tests {
                 (109.0, "<".into(), u("bé trai/100 bé gái"), None),
                 (95.0, ">".into(), u("%"), None),
                 (3.5, ">=".into(), u("điểm"), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn goals_listed_as_labels_under_a_long_lead_that_names_them() {
+        let u = |s: &str| Some(s.to_string());
+        let got = targets("Điều 1. Giao kế hoạch sản xuất kinh doanh năm 2019 cho Công ty Cổ phần Vận tải Đường sắt Sài Gòn với các chỉ tiêu chủ yếu sau:\n1. Sản lượng vận chuyển hành khách: 3,2 triệu lượt khách.\n2. Tổng doanh thu: 2.850 tỷ đồng.\nĐiều 2. Công ty báo cáo kết quả thực hiện về Tổng công ty: 02 lần mỗi năm.\n");
+        assert_eq!(
+            got,
+            vec![
+                (3.2, "=".into(), u("triệu lượt khách"), None),
+                (2850.0, "=".into(), u("tỷ đồng"), None),
             ]
         );
     }

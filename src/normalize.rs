@@ -261,7 +261,9 @@ fn clean_markup(text: &str) -> Vec<String> {
     // Formula markup a layout OCR wrote for what it could not read as text
     // (`$( \mathsf { b } / \mathsf { c } )$` for `(b/c)`): the letters and
     // marks, without commands, braces or blanks.
-    let text = if text.contains("$\\") || text.contains("$(") {
+    let text = if memchr::memchr(b'$', text.as_bytes()).is_some()
+        && (text.contains("$\\") || text.contains("$("))
+    {
         RE_TEX.replace_all(&text, |c: &regex::Captures| {
             let inner = &c[1];
             if !inner.contains('\\') {

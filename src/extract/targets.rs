@@ -37,6 +37,10 @@ use std::sync::LazyLock;
 static STATUS_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::new(STATUS_MARKERS).expect("status marker automaton")
 });
+/// `phấn đấu` (`Phấn đấu` too), found without a searcher built per
+/// sentence.
+static STRIVE_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("hấn đấu".as_bytes()));
 /// [`TARGET_UNITS`] lower-cased once.
 static TARGET_UNITS_LOWER: LazyLock<Vec<String>> =
     LazyLock::new(|| TARGET_UNITS.iter().map(|u| crate::text::lower(u)).collect());
@@ -447,6 +451,14 @@ fn opens_before_here(sent: &str, now: (i32, u32, u32)) -> bool {
             || c.is_ascii_digit()
             || matches!(c, '-' | '+' | '•' | '*' | '(' | ')' | '.')
     });
+    // (Every opening starts `năm`, `trong`, `tính`, `tới`, `giai đoạn` or
+    // `đến`: other clauses are not lowered.)
+    if !["năm ", "trong ", "tính ", "tới ", "giai ", "đến "]
+        .iter()
+        .any(|w| crate::text::starts_ci(t, w).is_some())
+    {
+        return false;
+    }
     let head = crate::text::lower(&t[..crate::text::floor_boundary(t, 40)]);
     let Some(c) = RE_YEAR_OPENING.captures(&head) else {
         return false;
@@ -844,8 +856,16 @@ fn scan(
         let sent = slice(text, sr.clone());
         let carried = carry;
         let carried_strive = carry_strive;
-        let strive_at = sent.find("hấn đấu");
-        let past = carry_past || at.now.is_some_and(|now| opens_before(sent, now));
+        let has_digit = sent.bytes().any(|b| b.is_ascii_digit());
+        // (Only a clause with a number or one that carries to the next needs
+        // to know.)
+        let strive_at = if has_digit || sent.ends_with(';') {
+            STRIVE_FINDER.find(sent.as_bytes())
+        } else {
+            None
+        };
+        // (A clause that opens on a time has a digit.)
+        let past = carry_past || has_digit && at.now.is_some_and(|now| opens_before(sent, now));
         carry_past = past && sent.ends_with(';');
         if past && strive_at.is_none() && !carried_strive {
             continue;
@@ -859,7 +879,7 @@ fn scan(
             && (carried_strive
                 || strive_at.is_some_and(|p| !sent[..p].bytes().any(|b| b.is_ascii_digit())));
         // Every target has a number.
-        if !sent.bytes().any(|b| b.is_ascii_digit()) {
+        if !has_digit {
             continue;
         }
         let mut found: Vec<Found> = Vec::new();

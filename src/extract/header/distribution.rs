@@ -99,6 +99,10 @@ fn split_one_note(s: &str) -> (String, Option<String>) {
         if RE_UNIT_NOTE.is_match(&inner) {
             return (name, Some(inner));
         }
+        // `Bộ Công an (C07)`: a department's code.
+        if RE_UNIT_CODE.is_match(&inner) {
+            return (name, None);
+        }
     }
     (s.to_string(), None)
 }
@@ -110,6 +114,8 @@ static RE_PAREN_TAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(\s*([^()]+?)\s*\)\s*[;.,]?\s*$").unwrap());
 static RE_PURPOSE_INSIDE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s\-–,])(?:để\s|b/c|t/h|p/h)").unwrap());
+static RE_UNIT_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-ZĐ]{1,3}\d{1,3}$").unwrap());
 static RE_UNIT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Vụ|Cục|Phòng|Văn phòng|Ban|Trung tâm|Viện|Tổng cục|Thanh tra|Bộ|Sở)\s+\S")
         .unwrap()
@@ -396,6 +402,15 @@ mod archive_and_note_tests {
                 ("Các huyện ủy".to_string(), Some("để thực hiện".to_string())),
             ]
         );
+    }
+
+    #[test]
+    fn a_departments_code_in_parentheses_leaves_the_name() {
+        assert_eq!(
+            split_note("Bộ Công an (C07) (b/c);"),
+            ("Bộ Công an".to_string(), Some("b/c".to_string()))
+        );
+        assert_eq!(split_note("Cục A03").0, "Cục A03");
     }
 
     #[test]

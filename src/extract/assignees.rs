@@ -139,6 +139,8 @@ fn verb_in_name(prev_word: &str, verb: &str, after: &str) -> bool {
             .any(|w| n.starts_with(w))
         }
         "lập" => prev_word == "công",
+        // `Phòng Hậu cần`, `Cục Hậu cần`: logistics, no need.
+        "cần" => prev_word == "hậu",
         // `Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh`,
         // `Trung tâm Xúc tiến đầu tư`.
         "đầu tư" => matches!(prev_word, "án" | "tiến"),
@@ -534,6 +536,20 @@ mod tests {
             (
                 "Sở Tài chính thẩm định dự toán, trình Ủy ban nhân dân tỉnh.",
                 "Sở Tài chính",
+            ),
+            (
+                "Ủy ban nhân dân cấp xã huy động lực lượng thu gom.",
+                "Ủy ban nhân dân cấp xã",
+            ),
+            ("Sở Tài chính cân đối nguồn vốn.", "Sở Tài chính"),
+            ("Sở Xây dựng khắc phục dứt điểm 25 điểm đen.", "Sở Xây dựng"),
+            (
+                "Phòng Kế hoạch - Tài chính chi trả học bổng.",
+                "Phòng Kế hoạch - Tài chính",
+            ),
+            (
+                "Phòng Hậu cần bảo đảm phương tiện, nhiên liệu.",
+                "Phòng Hậu cần",
             ),
             (
                 "Kho bạc Nhà nước khu vực XV kiểm soát chi theo quy định.",

@@ -122,6 +122,10 @@ pub const ACTION_VERBS: &[&str] = &[
     "cử",
     "mở",
     "đưa",
+    "huy động",
+    "chi trả",
+    "cân đối",
+    "khắc phục",
 ];
 
 /// Verbs that name the assignee after them (`Giao Sở Tài chính chủ trì`,

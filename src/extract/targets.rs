@@ -37,6 +37,13 @@ use std::sync::LazyLock;
 static STATUS_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::new(STATUS_MARKERS).expect("status marker automaton")
 });
+/// The low end of a range of shares just before its high end (`7,5 - `,
+/// `90% - `, `từ 7,5% đến `), not part of a date or code (`Nghị quyết 71
+/// đến 100%` is no range).
+static RE_RANGE_LOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d/.,\-])(\d{1,3}(?:,\d+)?)\s*%?\s*[-–]\s*$|(?:^|\s)(?i:từ)\s+(\d{1,3}(?:,\d+)?)\s*%?\s+(?:đến|tới)\s*$")
+        .expect("range pattern")
+});
 /// `phấn đấu` (`Phấn đấu` too), found without a searcher built per
 /// sentence.
 static STRIVE_FINDER: LazyLock<memchr::memmem::Finder<'static>> =
@@ -1041,6 +1048,33 @@ fn scan(
                         cmp = c;
                     }
                 }
+                // `GRDP đạt 7,5 - 8%`, `từ 7,5% đến 8%`: a range, its two
+                // bounds.
+                if cmp == "=" && cmp_b.is_none() {
+                    if let Some(c) = RE_RANGE_LOW.captures(before_s) {
+                        let low = c.get(1).or(c.get(2)).expect("range low");
+                        let v: Option<f64> = low.as_str().replace(',', ".").parse().ok();
+                        if let Some(v) = v.filter(|&v| v < value) {
+                            // (A low end with its own `%` was read as a share
+                            // of its own.)
+                            let (lo, hi) = (sr.start + low.end(), sr.start + m.start());
+                            if found.last().is_some_and(|f| {
+                                f.percent && f.value == v && (lo..=hi).contains(&f.end)
+                            }) {
+                                found.pop();
+                            }
+                            found.push(Found {
+                                start: sr.start + low.start(),
+                                end: sr.start + low.end(),
+                                cmp: ">=",
+                                value: v,
+                                unit: Some("%".to_string()),
+                                percent: true,
+                            });
+                            cmp = "<=";
+                        }
+                    }
+                }
                 found.push(Found {
                     start,
                     end: sr.start + pend,
@@ -1751,6 +1785,23 @@ mod tests {
                 (2850.0, "=".into(), u("tỷ đồng"), None),
             ]
         );
+    }
+
+    #[test]
+    fn a_range_of_shares_gives_its_two_bounds() {
+        let got: Vec<_> = targets("1. Tốc độ tăng trưởng GRDP đạt 7,5 - 8%;\n2. Tỷ lệ hộ nghèo giảm từ 1,5% đến 2%;\n3. Giai đoạn 2021-2025 đạt 95%;\n4. Quán triệt Nghị quyết 71 đến 100% cán bộ.\n")
+            .into_iter()
+            .map(|t| (t.1, t.0))
+            .collect();
+        let want = [
+            (">=", 7.5),
+            ("<=", 8.0),
+            (">=", 1.5),
+            ("<=", 2.0),
+            ("=", 95.0),
+            ("=", 100.0),
+        ];
+        assert_eq!(got, want.map(|(c, v)| (c.to_string(), v)));
     }
 
     #[test]

@@ -128,16 +128,7 @@ impl Driver {
     /// waited for up to 15 s: after a navigation the URL can change before
     /// the new page has its elements.
     pub fn text_of(&self, selector: &str) -> String {
-        let start = Instant::now();
-        loop {
-            if let Some(t) = self.texts_of(selector).into_iter().next() {
-                return t;
-            }
-            if start.elapsed() > Duration::from_secs(15) {
-                panic!("no element {selector}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        wait_for(selector, || self.texts_of(selector).into_iter().next())
     }
 
     fn s(&self, rest: &str) -> String {
@@ -179,16 +170,7 @@ impl Driver {
     /// The first element matching `selector`, waited for up to 15 s (see
     /// `text_of`).
     pub fn find(&self, selector: &str) -> String {
-        let start = Instant::now();
-        loop {
-            if let Some(e) = self.find_all(selector).into_iter().next() {
-                return e;
-            }
-            if start.elapsed() > Duration::from_secs(15) {
-                panic!("no element {selector}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        wait_for(selector, || self.find_all(selector).into_iter().next())
     }
 
     pub fn text(&self, el: &str) -> String {
@@ -313,4 +295,18 @@ fn base64(s: &str) -> Vec<u8> {
         }
     }
     out
+}
+
+/// The first answer of `look`, asked again every 100 ms for up to 15 s.
+fn wait_for<T>(selector: &str, look: impl Fn() -> Option<T>) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(t) = look() {
+            return t;
+        }
+        if start.elapsed() > Duration::from_secs(15) {
+            panic!("no element {selector}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }

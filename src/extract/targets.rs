@@ -1048,6 +1048,17 @@ fn scan(
                         cmp = c;
                     }
                 }
+                // `có từ 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở
+                // lên`: `từ` before the share, the bound closing its clause.
+                if cmp == "=" && cmp_b.is_none() && ends_with_word(&before, "từ") {
+                    let clause = &rest[..rest.find([';', '.', ':']).unwrap_or(rest.len())];
+                    let clause = crate::text::lower_collapsed(
+                        &clause[..crate::text::floor_boundary(clause, 240)],
+                    );
+                    if let Some((_, c)) = CMP_AFTER.iter().find(|(w, _)| clause.contains(w)) {
+                        cmp = c;
+                    }
+                }
                 // `GRDP đạt 7,5 - 8%`, `từ 7,5% đến 8%`: a range, its two
                 // bounds.
                 if cmp == "=" && cmp_b.is_none() {

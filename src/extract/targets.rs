@@ -1813,6 +1813,12 @@ mod tests {
             ("=", 100.0),
         ];
         assert_eq!(got, want.map(|(c, v)| (c.to_string(), v)));
+        // `từ` before a share whose clause closes on `trở lên`.
+        let got: Vec<_> = targets("(8) Hằng năm có từ 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên.\n9. Có từ 80% xã đạt chuẩn; hộ nghèo giảm trở lên.\n")
+            .into_iter()
+            .map(|t| (t.1, t.0))
+            .collect();
+        assert_eq!(got, [(">=".to_string(), 90.0), ("=".to_string(), 80.0)]);
     }
 
     #[test]

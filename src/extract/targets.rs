@@ -1062,21 +1062,25 @@ fn scan(
                 // `GRDP đạt 7,5 - 8%`, `từ 7,5% đến 8%`: a range, its two
                 // bounds.
                 if cmp == "=" && cmp_b.is_none() {
-                    if let Some(c) = RE_RANGE_LOW.captures(before_s) {
+                    // (Only the end of the text before is read: `từ 12,5% đến `.)
+                    let from =
+                        crate::text::floor_boundary(before_s, before_s.len().saturating_sub(32));
+                    if let Some(c) = RE_RANGE_LOW.captures(&before_s[from..]) {
                         let low = c.get(1).or(c.get(2)).expect("range low");
-                        let v: Option<f64> = low.as_str().replace(',', ".").parse().ok();
+                        let low = from + low.start()..from + low.end();
+                        let v: Option<f64> = before_s[low.clone()].replace(',', ".").parse().ok();
                         if let Some(v) = v.filter(|&v| v < value) {
                             // (A low end with its own `%` was read as a share
                             // of its own.)
-                            let (lo, hi) = (sr.start + low.end(), sr.start + m.start());
+                            let (lo, hi) = (sr.start + low.end, sr.start + m.start());
                             if found.last().is_some_and(|f| {
                                 f.percent && f.value == v && (lo..=hi).contains(&f.end)
                             }) {
                                 found.pop();
                             }
                             found.push(Found {
-                                start: sr.start + low.start(),
-                                end: sr.start + low.end(),
+                                start: sr.start + low.start,
+                                end: sr.start + low.end,
                                 cmp: ">=",
                                 value: v,
                                 unit: Some("%".to_string()),

@@ -634,10 +634,19 @@ fn phrase_rest(s: &str) -> usize {
             break;
         }
         let lw = crate::text::lower(w);
+        // A verb of one word, or the first word of a verb of more that
+        // follows whole (`ưu tiên`, not `ưu tú`).
         if UNIT_STOPS.contains(&lw.as_str())
-            || ACTION_VERBS
-                .iter()
-                .any(|v| v.split(' ').next() == Some(lw.as_str()))
+            || ACTION_VERBS.iter().any(|v| match v.split_once(' ') {
+                None => *v == lw,
+                Some((first, more)) => {
+                    first == lw && {
+                        let after = r2[w.len()..].trim_start_matches(' ');
+                        crate::text::starts_ci(after, more)
+                            .is_some_and(|n| crate::text::word_end(after, n))
+                    }
+                }
+            })
         {
             break;
         }
@@ -1775,7 +1784,7 @@ mod tests {
     #[test]
     fn units_of_sites_acronyms_and_per_two_words() {
         let u = |s: &str| Some(s.to_string());
-        let got = targets("1. Có ít nhất 60 điểm du lịch cộng đồng đạt tiêu chuẩn.\n2. Có tối thiểu 40 sản phẩm OCOP gắn với du lịch.\n3. Chỉ số SAIDI dưới 1.500 phút/khách hàng.\n4. Tỷ số giới tính khi sinh dưới 109 bé trai/100 bé gái.\n5. Tỷ lệ tham gia bảo hiểm y tế đạt tren 95% dân số.\n6. Điểm trung bình đạt từ 3,5 điểm trở lên.\n");
+        let got = targets("1. Có ít nhất 60 điểm du lịch cộng đồng đạt tiêu chuẩn.\n2. Có tối thiểu 40 sản phẩm OCOP gắn với du lịch.\n3. Chỉ số SAIDI dưới 1.500 phút/khách hàng.\n4. Tỷ số giới tính khi sinh dưới 109 bé trai/100 bé gái.\n5. Tỷ lệ tham gia bảo hiểm y tế đạt tren 95% dân số.\n6. Điểm trung bình đạt từ 3,5 điểm trở lên.\n7. Giới thiệu ít nhất 500 đoàn viên ưu tú cho Đảng.\n8. Vận động được ít nhất 15 hội viên tham gia bảo hiểm.\n");
         assert_eq!(
             got,
             vec![
@@ -1785,6 +1794,8 @@ mod tests {
                 (109.0, "<".into(), u("bé trai/100 bé gái"), None),
                 (95.0, ">".into(), u("%"), None),
                 (3.5, ">=".into(), u("điểm"), None),
+                (500.0, ">=".into(), u("đoàn viên ưu tú"), None),
+                (15.0, ">=".into(), u("hội viên"), None),
             ]
         );
     }

@@ -248,7 +248,7 @@ pub const UNIT_STOPS: &[&str] = &[
     "trong", "cho", "để", "có", "được", "tại", "của", "và", "với", "theo", "từ", "đến", "ở",
     "trên", "dưới", "nhằm", "hoặc", "là", "thuộc", "mỗi", "này", "đó", "đạt", "đưa", "vào", "phục",
     "gồm", "bao", "trở", "so", "như", "khi", "nếu", "thì", "mà", "về", "hằng", "hàng", "kể",
-    "đang", "đã", "sẽ", "do", "bởi", "gắn",
+    "đang", "đã", "sẽ", "do", "bởi", "gắn", "tham",
 ];
 
 /// Kinds of document that propose rather than direct (`Tờ trình`): their

@@ -202,6 +202,11 @@ pub(super) fn find_issuer(header: &[Line], title: Option<&Title>) -> Issuer {
         if crate::extract::marks::is_stamp_line(&t) {
             continue;
         }
+        // A motto line of the other column between a body's lines (`ỦY BAN
+        // NHÂN DÂN` ⏎ `CỘNG HÒA XÃ HỘI …` ⏎ `TỈNH ĐẮK NÔNG`): no break.
+        if t.is_empty() {
+            continue;
+        }
         // A header written in ordinary case (`Ủy ban nhân dân tỉnh Quảng Nam`
         // ⏎ `Sở Y tế`, as some converters leave it): lines that start with a
         // body's name, used when no line is in capitals.

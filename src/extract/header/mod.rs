@@ -803,6 +803,20 @@ mod tests {
     }
 
     #[test]
+    fn a_bodys_two_lines_with_the_motto_between() {
+        let d = parse("ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH ĐẮK NÔNG\nĐộc lập - Tự do - Hạnh phúc\nSố: 25/2015/QĐ-UBND\nĐắk Nông, ngày 18 tháng 9 năm 2015\nQUYẾT ĐỊNH\nVề việc thử\n");
+        assert_eq!(
+            d.issuer.name.as_deref(),
+            Some("Ủy ban nhân dân tỉnh Đắk Nông")
+        );
+        assert_eq!(d.issuer.parent, None);
+        // A parent and its body laid out so stay two.
+        let d = parse("UBND THÀNH PHỐ ĐÀ NẴNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\nĐộc lập - Tự do - Hạnh phúc\nSố: 1906/SGDĐT-CTTT\nĐà Nẵng, ngày 26 tháng 7 năm 2020\nV/v thử\n");
+        assert_eq!(d.issuer.name.as_deref(), Some("Sở Giáo dục và Đào tạo"));
+        assert!(d.issuer.parent.is_some());
+    }
+
+    #[test]
     fn numeric_place_date_line() {
         let d = parse("SỞ TÀI CHÍNH\nSố: 12/STC-NS\nV/v quyết toán\nQuảng Ninh, ngày 05/3/2025\nKính gửi: Các phòng.\nThực hiện Nghị quyết số 71-NQ/TW, ngày 22/8/2025 của Bộ Chính trị.");
         assert_eq!(d.place.as_deref(), Some("Quảng Ninh"));

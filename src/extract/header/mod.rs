@@ -817,6 +817,16 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_whose_symbol_starts_like_a_kind() {
+        // `CT` is the Cục Thuế's abbreviation here: the `V/v` line makes it a
+        // letter.
+        let d = parse("CỤC THUẾ TỈNH AN GIANG\nSố: 512/CT-CS\nAn Giang, ngày 5 tháng 4 năm 2016\nV/v chính sách thuế\nKính gửi: Công ty A.\nNội dung.\n");
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("CV"));
+        let d = parse("ỦY BAN NHÂN DÂN TỈNH A\nSố: 12/CT-UBND\nA, ngày 5 tháng 4 năm 2016\nVề tăng cường an toàn\nNội dung.\n");
+        assert_eq!(d.doc_type.as_ref().map(|t| t.code.as_str()), Some("CT"));
+    }
+
+    #[test]
     fn numeric_place_date_line() {
         let d = parse("SỞ TÀI CHÍNH\nSố: 12/STC-NS\nV/v quyết toán\nQuảng Ninh, ngày 05/3/2025\nKính gửi: Các phòng.\nThực hiện Nghị quyết số 71-NQ/TW, ngày 22/8/2025 của Bộ Chính trị.");
         assert_eq!(d.place.as_deref(), Some("Quảng Ninh"));

@@ -360,7 +360,10 @@ pub(super) fn resolve_type(
             .and_then(|p| p.type_code);
         return Some(t.entry.doc_type_in(symbol_code));
     }
-    if let Some(sym) = &number.symbol {
+    // No title and a `V/v` line: a letter, whatever its symbol's first part
+    // reads as (`512/CT-CS`: `CT` is the Cục Thuế, no Chỉ thị).
+    let letter = RE_VV.is_match(head_text);
+    if let Some(sym) = number.symbol.as_ref().filter(|_| !letter) {
         if let Some(parts) = codes::split(&format!("1/{sym}")) {
             if let Some(tc) = parts.type_code.and_then(vocab::type_by_code) {
                 return Some(tc.doc_type());

@@ -17,13 +17,15 @@ pub(super) const MOTTO_PARTS: &[&str] = &[
 pub(super) fn strip_motto(t: &str) -> String {
     // The leftmost motto part (one automaton pass instead of a search per
     // part: the same cut, the first occurrence of any part).
+    // Compared without tones: OCR loses them (`ĐẢNG CÔNG SẢN VIỆT NAM`,
+    // `CÔNG HÒA XÃ HÔI CHỦ NGHĨA VIÊT NAM`).
     static MOTTO_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(MOTTO_PARTS)
+            .build(MOTTO_PARTS.iter().map(|p| crate::text::fold(p)))
             .unwrap()
     });
-    let k = key(t);
+    let k = crate::text::fold(&key(t));
     let mut cut = t.len();
     if let Some(pos) = MOTTO_FINDER.find(&k).map(|m| m.start()) {
         // Map the byte offset in the key back to the original: same

@@ -817,6 +817,13 @@ mod tests {
     }
 
     #[test]
+    fn a_motto_that_ocr_read_without_its_tones() {
+        let d = parse("ĐẢNG BỘ TỈNH AN GIANG ĐẢNG CÔNG SẢN VIỆT NAM\nĐẢNG BỘ XÃ MỸ HÒA HƯNG\nSố: 01-NQ/ĐH\nMỹ Hòa Hưng, ngày 20 tháng 7 năm 2025\nNGHỊ QUYẾT\nĐại hội\n");
+        assert_eq!(d.issuer.parent.as_deref(), Some("Đảng bộ tỉnh An Giang"));
+        assert_eq!(d.issuer.name.as_deref(), Some("Đảng bộ xã Mỹ Hòa Hưng"));
+    }
+
+    #[test]
     fn a_letter_whose_symbol_starts_like_a_kind() {
         // `CT` is the Cục Thuế's abbreviation here: the `V/v` line makes it a
         // letter.

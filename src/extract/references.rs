@@ -1456,6 +1456,16 @@ fn attributes(text: &str, start: usize, code_end: usize, joint: bool) -> Attrs {
             win_end = code_end + p;
         }
     }
+    // (Indented too: `… của Bộ Chính trị` ⏎ `          Kính gửi:`.)
+    if let Some(p) = text[code_end..win_end]
+        .match_indices('\n')
+        .find_map(|(p, _)| {
+            let next = text[code_end + p + 1..win_end].trim_start_matches([' ', '\t']);
+            (next.starts_with("Kính gửi") || next.starts_with("Nơi nhận")).then_some(p)
+        })
+    {
+        win_end = code_end + p;
+    }
     // A place-and-date line of a flattened header (`Hải Phòng, ngày … năm`)
     // is not part of the cited title.
     let w = &text[code_end..win_end];
@@ -2305,6 +2315,12 @@ mod tests {
         let d = crate::parse_str("File đính kèm: 215-KH-TDTN.pdf\n\nTỈNH ĐOÀN BẮC NINH\nSố: 215-KH/TĐTN-PT\nBắc Ninh, ngày 20 tháng 01 năm 2026\nKẾ HOẠCH\nTháng Thanh niên\nThực hiện Kế hoạch số 95-KH/TWĐTN-PT, Kế hoạch số 215-KH/TĐTN-PT này nêu. Tải về: 7215-BYT-QLD.docx\n", "a.txt");
         let codes: Vec<_> = d.references.iter().filter_map(|r| r.code.clone()).collect();
         assert_eq!(codes, vec!["95-KH/TWĐTN-PT"]);
+    }
+
+    #[test]
+    fn the_issuer_stops_at_an_indented_addressee_line() {
+        let r = refs("V/v chuẩn bị sơ kết 05 năm thực hiện\nChỉ thị số 05-CT/TW của Bộ Chính trị\n                    Kính gửi:   - Các huyện ủy, thành ủy, thị ủy,\n");
+        assert_eq!(r[0].issuer.as_deref(), Some("Bộ Chính trị"));
     }
 
     #[test]

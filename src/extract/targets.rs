@@ -449,7 +449,14 @@ fn opens_before(sent: &str, now: (i32, u32, u32)) -> bool {
     // the line of the first number opens the clause.
     let digit = sent.bytes().position(|b| b.is_ascii_digit()).unwrap_or(0);
     let line = sent[..digit].rfind('\n').map_or(0, |p| p + 1);
-    line > 0 && opens_before_here(&sent[line..], now) || opens_before_here(sent, now)
+    // So does the line under a heading in capitals that shares the
+    // sentence (`MỤC TIÊU NĂM 2022` ⏎ `Năm 2021, tỷ lệ hộ nghèo … còn 14,2%`).
+    let under_heading = sent.split_once('\n').filter(|(head, _)| {
+        crate::text::is_upper(head.trim()) && head.trim().chars().count() <= 80
+    });
+    line > 0 && opens_before_here(&sent[line..], now)
+        || under_heading.is_some_and(|(_, rest)| opens_before_here(rest, now))
+        || opens_before_here(sent, now)
 }
 
 fn opens_before_here(sent: &str, now: (i32, u32, u32)) -> bool {
@@ -1771,6 +1778,15 @@ mod tests {
             .map(|t| t.value)
             .collect();
         assert_eq!(got, [95.0, 100.0, 100.0]);
+        // Estimates reported, a term gone by, a year under a heading.
+        let text2 = "MỤC TIÊU NĂM 2026\nNăm 2025, tỷ lệ hộ nghèo còn 14,2%;\n1. GRDP bình quân đầu người ước đạt 43,2 triệu đồng.\n2. Nhiệm kỳ qua, tốc độ tăng trưởng bình quân đạt 6,8%/năm.\n3. Tốc độ tăng trưởng bình quân 7,5%/năm tro lên.\n";
+        let o2 = outline::outline(text2, 0..text2.len());
+        let got: Vec<_> = quantities_of(&o2, &[], Some((2026, 1, 15)))
+            .targets
+            .into_iter()
+            .map(|t| (t.cmp, t.value))
+            .collect();
+        assert_eq!(got, [(">=".to_string(), 7.5)]);
         // The document's date unknown: nothing is before it.
         assert_eq!(quantities_of(&o, &[], None).targets.len(), 7);
     }

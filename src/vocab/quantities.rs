@@ -83,7 +83,13 @@ pub const CMP_WORDS: &[(&str, &str)] = &[
 pub const CMP_FILLERS: &[&str] = &["bằng", "là", "đạt", "ở mức", "cho"];
 
 /// Words after a quantity that turn it into a lower bound (`80% trở lên`).
-pub const CMP_AFTER: &[(&str, &str)] = &[("trở lên", ">="), ("trở xuống", "<=")];
+pub const CMP_AFTER: &[(&str, &str)] = &[
+    ("trở lên", ">="),
+    ("trở xuống", "<="),
+    // As OCR reads them without their tones.
+    ("tro lên", ">="),
+    ("tro len", ">="),
+];
 
 /// Rank words: `tốp 10`, `top 5` → value with `<=`.
 pub const RANK_WORDS: &[&str] = &["tốp", "top"];
@@ -375,6 +381,9 @@ pub const STATUS_MARKERS: &[&str] = &[
     "giảm so với",
     "lũy kế",
     "mới đạt",
+    "ước đạt",
+    "ước thực hiện",
+    "nhiệm kỳ qua",
 ];
 
 /// Phrases in which a word that reports ([`STATUS_MARKERS`], a review

@@ -441,6 +441,16 @@ fn cmp_word_at_end(before: &str) -> Option<(&'static str, usize)> {
         .map(|((w, c), _)| (*c, w.len()))
 }
 
+/// `s` after the item's marker that may open it (`- `, `(9) `, `1. `,
+/// blanks): the characters of a marker and digits are skipped.
+fn without_item_marker(s: &str) -> &str {
+    s.trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || c.is_ascii_digit()
+            || matches!(c, '-' | '+' | '•' | '*' | '(' | ')' | '.')
+    })
+}
+
 /// Whether a clause opens (after its item's marker) on a year or a day
 /// before `now`: `Năm 2025, …`, `Năm 2021 toàn tỉnh …`, `Trong năm 2024,
 /// …`, `Giai đoạn 2016 - 2020, …`, `Đến ngày 20/11/2025, …`.
@@ -460,11 +470,7 @@ fn opens_before(sent: &str, now: (i32, u32, u32)) -> bool {
 }
 
 fn opens_before_here(sent: &str, now: (i32, u32, u32)) -> bool {
-    let t = sent.trim_start_matches(|c: char| {
-        c.is_whitespace()
-            || c.is_ascii_digit()
-            || matches!(c, '-' | '+' | '•' | '*' | '(' | ')' | '.')
-    });
+    let t = without_item_marker(sent);
     // (Every opening starts `năm`, `trong`, `tính`, `tới`, `giai đoạn` or
     // `đến`: other clauses are not lowered.)
     if !["năm ", "trong ", "tính ", "tới ", "giai ", "đến "]
@@ -505,20 +511,12 @@ fn clause_lead(before: &str) -> bool {
     let t = before.trim_end_matches([' ', '\t']);
     if let Some(label) = t.strip_suffix(':') {
         let label = &label[label.rfind([';', ':', '\n']).map_or(0, |p| p + 1)..];
-        let label = label.trim_start_matches(|c: char| {
-            c.is_whitespace()
-                || c.is_ascii_digit()
-                || matches!(c, '-' | '+' | '•' | '*' | '(' | ')' | '.')
-        });
+        let label = without_item_marker(label);
         let words = label.split_whitespace().count();
         return (1..=8).contains(&words) && !label.bytes().any(|b| b.is_ascii_digit());
     }
     let clause = &before[before.rfind([';', ':', '\n']).map_or(0, |p| p + 1)..];
-    let clause = clause.trim_start_matches(|c: char| {
-        c.is_whitespace()
-            || c.is_ascii_digit()
-            || matches!(c, '-' | '+' | '•' | '*' | '(' | ')' | '.')
-    });
+    let clause = without_item_marker(clause);
     let words: Vec<&str> = clause.split_whitespace().collect();
     (1..=4).contains(&words.len())
         && words.iter().enumerate().all(|(i, w)| {

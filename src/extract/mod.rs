@@ -127,8 +127,8 @@ pub fn extract(text: &str) -> Document {
     // A time before the document's own date is no time limit of it (a
     // span reported, `Từ đầu năm 2024 đến ngày 09/6/2024, toàn tỉnh ghi
     // nhận …`; a limit that passed).
-    if let (Some(y), Some(m)) = (doc.date.year, doc.date.month) {
-        let today = (y, m, doc.date.day.unwrap_or(0));
+    // (Only with the month known: a year alone says too little.)
+    if let Some(today) = now.filter(|&(_, m, _)| m != 0) {
         let keep = |d: &crate::model::Deadline| !deadlines::before(d, today);
         doc.deadlines.retain(keep);
         retain_deadlines(&mut doc.directives, &keep);
